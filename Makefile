@@ -1,0 +1,31 @@
+# The two commands of the README: `make demo` and `make test`. Everything is installed from here.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test test-sqlite test-postgres bench browser clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's Chromium for the browser tests; never a downloaded browser.
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+
+demo: install
+	$(BIN)/leerlus demo
+
+test: install browser
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python benchmarks/import_speed.py --rows 1000000
+
+clean:
+	rm -rf $(VENV) build *.egg-info

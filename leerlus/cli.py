@@ -1,0 +1,103 @@
+"""The `leerlus` command line: each command parses its options, calls one service, emits the result.
+
+With --json every command prints exactly one JSON document on stdout; progress goes to stderr.
+Bad input ends with exit status 2 and a one-line Dutch message.
+"""
+
+import json
+import os
+import sys
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from leerlus.errors import InputError
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leerlus.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
+    pairs = {}
+    for value in values:
+        key, sep, target = value.partition("=")
+        if not sep or not key.strip() or not target.strip():
+            raise InputError(f"'{value}' bij {option} heeft niet de vorm WAARDE=doel.")
+        pairs[key.strip()] = target.strip()
+    return pairs
+
+
+def emit(document, as_json: bool, human) -> None:
+    """Prints the JSON document, or the human-readable lines that `human(document)` returns."""
+    if as_json:
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+    else:
+        for line in human(document):
+            click.echo(line)
+
+
+def command(func):
+    """Sets up Django before the command and turns InputError into exit status 2."""
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            _setup_django()
+            return func(*args, **kwargs)
+        except InputError as error:
+            click.echo(f"leerlus: {error}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="leerlus")
+def cli():
+    """leerlus: luisteren naar alle kanalen, patronen zien, experimenteren en leren."""
+
+
+@cli.command(name="import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "file_format", help="csv, xlsx of json (anders bepaald uit de extensie).")
+@click.option("--channel", "default_channel", help="Kanaal voor rijen zonder kanaal.")
+@click.option("--map", "column_map", multiple=True, metavar="KOLOM=veld", help="Kolom uit het bestand naar een veld.")
+@click.option("--map-channel", multiple=True, metavar="WAARDE=kanaal", help="Eigen kanaalcode naar een kanaal.")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def import_command(file, file_format, default_channel, column_map, map_channel, as_json):
+    """Leest signalen uit een CSV-, XLSX- of JSON-bestand; persoonsgegevens worden eerst verwijderd."""
+    from leerlus.intake.services import import_file
+
+    summary = import_file(
+        file,
+        file_format=file_format,
+        default_channel=default_channel,
+        column_map=_pairs(column_map, "--map"),
+        channel_map=_pairs(map_channel, "--map-channel"),
+        progress=lambda n: click.echo(f"\r{n:,} rijen gelezen".replace(",", "."), err=True, nl=False),
+    )
+    click.echo("", err=True)
+    emit(summary.as_json(), as_json, _import_lines)
+
+
+def _import_lines(summary):
+    yield (f"{summary['read']} rijen gelezen: {summary['imported']} nieuw, {summary['duplicates']} dubbel, "
+           f"{summary['rejected']} afgewezen ({summary['seconds']} s).")
+    if summary["redacted"]:
+        yield "Verwijderde persoonsgegevens: " + ", ".join(f"{k} {v}" for k, v in summary["redacted"].items())
+    for error in summary["errors"][:20]:
+        yield f"  regel {error['line']}: {error['reason']}"
+    if len(summary["errors"]) > 20:
+        yield f"  … en nog {len(summary['errors']) - 20} afgewezen rijen (zie --json)."
+
+
+def main():
+    cli(prog_name="leerlus")

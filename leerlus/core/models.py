@@ -1,0 +1,169 @@
+"""The organisation, its departments and people, the channel aliases, services and signals."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from leerlus.core.channels import CHANNEL_CHOICES
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("naam"), max_length=200, help_text=_("Bijvoorbeeld: Gemeente Voorbeeldstad."))
+    it_budget = models.DecimalField(
+        _("IT-budget per jaar"), max_digits=14, decimal_places=2, default=0,
+        help_text=_("Het jaarlijkse IT-budget in euro's."),
+    )
+    playground_share = models.DecimalField(
+        _("aandeel speeltuin"), max_digits=4, decimal_places=3, default=0.05,
+        help_text=_("Deel van het IT-budget voor experimenten, tussen 0,05 en 0,10 (5–10%)."),
+    )
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def playground_budget(self):
+        return self.it_budget * self.playground_share
+
+
+class Department(models.Model):
+    class World(models.TextChoices):
+        TECHNIEK = "techniek", _("Techniek")
+        BELEID = "beleid", _("Beleid")
+        UITVOERING = "uitvoering", _("Uitvoering")
+
+    organisation = models.ForeignKey(Organisation, models.CASCADE, verbose_name=_("organisatie"))
+    name = models.CharField(_("naam"), max_length=200, help_text=_("Naam van de afdeling."))
+    world = models.CharField(
+        _("wereld"), max_length=20, choices=World.choices,
+        help_text=_("De wereld waartoe de afdeling hoort: techniek, beleid of uitvoering."),
+    )
+
+    class Meta:
+        verbose_name = _("afdeling")
+        verbose_name_plural = _("afdelingen")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(models.Model):
+    class Role(models.TextChoices):
+        BEHEERDER = "beheerder", _("Beheerder")
+        TEAMLID = "teamlid", _("Teamlid")
+        LEZER = "lezer", _("Lezer")
+
+    name = models.CharField(_("naam"), max_length=200, help_text=_("Naam van de medewerker."))
+    department = models.ForeignKey(Department, models.PROTECT, verbose_name=_("afdeling"))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+        verbose_name=_("gebruikersaccount"), help_text=_("Het account waarmee deze persoon inlogt."),
+    )
+    role = models.CharField(
+        _("rol"), max_length=20, choices=Role.choices, default=Role.LEZER,
+        help_text=_("Beheerder: alles; teamlid: werkt mee aan experimenten; lezer: kan niets wijzigen."),
+    )
+
+    class Meta:
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ChannelAlias(models.Model):
+    value = models.CharField(
+        _("waarde"), max_length=100, unique=True,
+        help_text=_("Kanaalcode zoals die in een export staat, bijvoorbeeld 'citizen-android'."),
+    )
+    channel = models.CharField(
+        _("kanaal"), max_length=20, choices=CHANNEL_CHOICES,
+        help_text=_("Het kanaal uit de vaste lijst waar deze code voor staat."),
+    )
+
+    class Meta:
+        verbose_name = _("kanaalalias")
+        verbose_name_plural = _("kanaalaliassen")
+        ordering = ["value"]
+
+    def __str__(self):
+        return f"{self.value} → {self.channel}"
+
+
+class Service(models.Model):
+    name = models.CharField(
+        _("naam"), max_length=200, unique=True,
+        help_text=_("Naam van het product of de dienst, bijvoorbeeld 'Paspoort'."),
+    )
+    aliases = models.TextField(
+        _("aliassen"), blank=True,
+        help_text=_("Andere namen voor deze dienst in exports, één per regel."),
+    )
+    department = models.ForeignKey(
+        Department, models.SET_NULL, null=True, blank=True, verbose_name=_("afdeling"),
+        help_text=_("De afdeling die de dienst uitvoert."),
+    )
+
+    class Meta:
+        verbose_name = _("dienst")
+        verbose_name_plural = _("diensten")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def alias_list(self):
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class Signal(models.Model):
+    received_at = models.DateTimeField(_("ontvangen op"), help_text=_("Moment waarop het signaal binnenkwam."))
+    channel = models.CharField(
+        _("kanaal"), max_length=20, choices=CHANNEL_CHOICES, help_text=_("Kanaal waarlangs het signaal kwam."),
+    )
+    service = models.ForeignKey(
+        Service, models.SET_NULL, null=True, blank=True, db_index=False, verbose_name=_("dienst"),
+        help_text=_("Dienst waarover het signaal gaat; leeg als de bron die niet noemt."),
+    )
+    source = models.CharField(
+        _("bron"), max_length=60, blank=True, help_text=_("Wie het meldde: inwoner, ondernemer, medewerker, …"),
+    )
+    text = models.TextField(
+        _("tekst"), blank=True, help_text=_("De tekst, zonder persoonsgegevens: die zijn vóór opslag vervangen."),
+    )
+    location = models.CharField(_("locatie"), max_length=200, blank=True, help_text=_("Wijk, plaats of gebied."))
+    department = models.CharField(
+        _("afdeling"), max_length=200, blank=True, help_text=_("Afdeling of team zoals de bron die noemt."),
+    )
+    external_id = models.CharField(
+        _("extern kenmerk"), max_length=200, blank=True, help_text=_("Kenmerk in het bronsysteem."),
+    )
+    content_hash = models.CharField(
+        _("inhoudshash"), max_length=32, help_text=_("Vingerafdruk van de (geschoonde) inhoud."),
+    )
+    dedupe_key = models.CharField(
+        _("ontdubbelsleutel"), max_length=32, unique=True,
+        help_text=_("Extern kenmerk of inhoud met volgnummer: dezelfde rij wordt nooit twee keer opgeslagen."),
+    )
+    batch = models.ForeignKey(
+        "intake.ImportBatch", models.SET_NULL, null=True, blank=True, verbose_name=_("importronde"),
+    )
+
+    class Meta:
+        verbose_name = _("signaal")
+        verbose_name_plural = _("signalen")
+        indexes = [
+            models.Index(fields=["received_at", "id"], name="signal_time"),
+            models.Index(fields=["channel", "received_at"], name="signal_channel_time"),
+            models.Index(fields=["service", "received_at"], name="signal_service_time"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_channel_display()} {self.received_at:%d-%m-%Y}"

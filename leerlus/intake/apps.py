@@ -1,0 +1,10 @@
+"""Intake: listening to every channel, from files today; the API and widget build on it."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IntakeConfig(AppConfig):
+    name = "leerlus.intake"
+    label = "intake"
+    verbose_name = _("Binnenkomst")

@@ -1,0 +1,34 @@
+"""One import run of a file: what it read, kept, skipped and why."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+MAX_STORED_ERRORS = 1000
+
+
+class ImportBatch(models.Model):
+    file_name = models.CharField(_("bestandsnaam"), max_length=255, help_text=_("Naam van het ingelezen bestand."))
+    file_format = models.CharField(_("formaat"), max_length=20, help_text=_("csv, xlsx, json, …"))
+    started_at = models.DateTimeField(_("gestart op"), auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name=_("door"),
+    )
+    read = models.PositiveIntegerField(_("gelezen"), default=0, help_text=_("Aantal gelezen rijen."))
+    imported = models.PositiveIntegerField(_("opgeslagen"), default=0, help_text=_("Aantal nieuwe signalen."))
+    duplicates = models.PositiveIntegerField(_("dubbel"), default=0, help_text=_("Rijen die er al waren."))
+    rejected = models.PositiveIntegerField(_("afgewezen"), default=0, help_text=_("Rijen met een fout."))
+    redacted = models.JSONField(_("verwijderde persoonsgegevens"), default=dict, help_text=_("Aantal per soort."))
+    errors = models.JSONField(
+        _("fouten"), default=list,
+        help_text=_("Regelnummer en reden per afgewezen rij (de eerste 1000)."),
+    )
+    seconds = models.FloatField(_("duur in seconden"), default=0)
+
+    class Meta:
+        verbose_name = _("importronde")
+        verbose_name_plural = _("importrondes")
+        ordering = ["-started_at"]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.started_at:%d-%m-%Y %H:%M})"

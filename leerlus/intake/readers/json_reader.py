@@ -1,0 +1,66 @@
+"""JSON exports: an array of objects (streamed with ijson) or JSON Lines, one object a line.
+
+For JSON Lines the line number is the line in the file; for an array it is the position of the
+object in the array (the first object is 2, as if the array had a header line like a CSV).
+"""
+
+import json
+from itertools import chain
+from pathlib import Path
+
+import ijson
+from django.utils.translation import gettext as _
+
+from leerlus.errors import InputError
+from leerlus.intake.readers.base import Table, refuse_binary
+
+SAMPLE_BYTES = 64 * 1024
+
+
+class JsonReader:
+    name = "json"
+
+    def read(self, path: Path) -> Table:
+        with open(path, "rb") as f:
+            sample = f.read(SAMPLE_BYTES)
+        refuse_binary(path, sample, "JSON")
+        records = self._array(path) if sample.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[") else self._lines(path)
+        first = next(records, None)
+        if first is None:
+            raise InputError(_("Het bestand '%(f)s' bevat geen enkel record.") % {"f": path.name})
+        if not isinstance(first[1], dict):
+            raise InputError(_("Het bestand '%(f)s' bevat geen JSON-objecten met velden.") % {"f": path.name})
+        columns = list(first[1])
+        return Table(columns=columns, rows=self._aligned(chain([first], records), columns))
+
+    @staticmethod
+    def _aligned(records, columns):
+        for line, record in records:
+            if isinstance(record, dict):
+                yield line, [record.get(c) for c in columns]
+            else:
+                yield line, None
+
+    @staticmethod
+    def _array(path: Path):
+        with open(path, "rb") as f:
+            try:
+                for position, record in enumerate(ijson.items(f, "item", use_float=True), start=2):
+                    yield position, record
+            except ijson.JSONError as error:
+                raise InputError(_("Het bestand '%(f)s' is geen geldige JSON: %(e)s") % {"f": path.name, "e": error})
+
+    @staticmethod
+    def _lines(path: Path):
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            for line, text in enumerate(f, start=1):
+                if not text.strip():
+                    continue
+                try:
+                    yield line, json.loads(text)
+                except json.JSONDecodeError:
+                    if line == 1:
+                        raise InputError(
+                            _("Het bestand '%(f)s' is geen JSON-array en geen JSON Lines.") % {"f": path.name}
+                        )
+                    yield line, None

@@ -1,0 +1,110 @@
+"""Writes signals: `import_file` streams a file through redaction into the database."""
+
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from django.db import connection, transaction
+from django.utils.translation import gettext as _
+
+from leerlus.core.models import Signal
+from leerlus.errors import InputError
+from leerlus.intake.cleaning import INSERT_COLUMNS, ChannelResolver, RowCleaner, RowError
+from leerlus.intake.columns import ColumnPlan
+from leerlus.intake.models import MAX_STORED_ERRORS, ImportBatch
+from leerlus.intake.readers import reader_for
+
+CHUNK_ROWS = 5000
+INSERT_SQL = "INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT (dedupe_key) DO NOTHING".format(
+    table=Signal._meta.db_table,
+    columns=", ".join(INSERT_COLUMNS),
+    values=", ".join(["%s"] * len(INSERT_COLUMNS)),
+)
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """The body of `leerlus import --json`, the API answer and the web page after an upload."""
+
+    read: int
+    imported: int
+    duplicates: int
+    rejected: int
+    errors: list = field(default_factory=list)
+    redacted: dict = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+def _write_chunk(rows: list[tuple]) -> None:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(INSERT_SQL, rows)
+
+
+def import_file(
+    path: Path,
+    *,
+    file_format: str | None = None,
+    default_channel: str | None = None,
+    column_map: dict[str, str] | None = None,
+    channel_map: dict[str, str] | None = None,
+    user=None,
+    display_name: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportSummary:
+    """Imports every valid row of one file; returns what was read, kept, skipped and why.
+
+    Idempotent: a row already stored (same external id, else same content and occurrence in the
+    file) is counted as a duplicate. A bad row is reported with its line number and never stops
+    the others. A file that cannot give any row raises InputError before anything is written.
+    """
+    started = time.perf_counter()
+    path = Path(path)
+    name = display_name or path.name
+    if not path.is_file():
+        raise InputError(_("Bestand '%(f)s' bestaat niet.") % {"f": path})
+    reader = reader_for(path, file_format)
+    table = reader.read(path)
+    plan = ColumnPlan.from_columns(table.columns, column_map or {}, name)
+    plan.check(table.columns, name, has_default_channel=bool(default_channel))
+    channels = ChannelResolver(channel_map or {})
+    default = channels.resolve_option(default_channel) if default_channel else None
+    channels.remember_aliases()
+    batch = ImportBatch.objects.create(file_name=name[:255], file_format=reader.name, user=user)
+    cleaner = RowCleaner(plan, channels, default, batch.id)
+    errors, chunk, read = [], [], 0
+    for line, values in table.rows:
+        read += 1
+        try:
+            chunk.append(cleaner.clean(values))
+        except RowError as error:
+            errors.append({"line": line, "reason": str(error)})
+        if len(chunk) >= CHUNK_ROWS:
+            _write_chunk(chunk)
+            chunk = []
+            if progress:
+                progress(read)
+    if chunk:
+        _write_chunk(chunk)
+    if progress:
+        progress(read)
+
+    imported = Signal.objects.filter(batch=batch).count()
+    summary = ImportSummary(
+        read=read,
+        imported=imported,
+        duplicates=read - len(errors) - imported,
+        rejected=len(errors),
+        errors=errors,
+        redacted=dict(sorted(cleaner.redactor.counts.items())),
+        seconds=round(time.perf_counter() - started, 3),
+    )
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        read=summary.read, imported=summary.imported, duplicates=summary.duplicates, rejected=summary.rejected,
+        redacted=summary.redacted, errors=errors[:MAX_STORED_ERRORS], seconds=summary.seconds,
+    )
+    return summary
+

@@ -1,0 +1,5 @@
+"""Signal pages."""
+
+from django.urls import path
+
+urlpatterns = []

@@ -1,0 +1,15 @@
+"""All routes: each app mounts its own pages; the admin and the login live here."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+    path("inloggen/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("signalen/", include("leerlus.core.urls")),
+    path("import/", include("leerlus.intake.urls")),
+    path("", include("leerlus.web.urls")),
+]
