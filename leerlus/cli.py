@@ -99,5 +99,33 @@ def _import_lines(summary):
         yield f"  … en nog {len(summary['errors']) - 20} afgewezen rijen (zie --json)."
 
 
+@cli.command()
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Vanaf deze dag (jjjj-mm-dd).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Tot en met deze dag (jjjj-mm-dd).")
+@click.option("--channel", help="Alleen dit kanaal.")
+@click.option("--service", help="Alleen deze dienst.")
+@click.option("--words", default="", help="Alleen signalen met al deze woorden in de tekst.")
+@click.option("--limit", type=int, default=50, show_default=True, help="Aantal signalen (hoogstens 1000).")
+@click.option("--after", help="Paginaverwijzing (next_cursor) van de vorige pagina.")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def signals(since, until, channel, service, words, limit, after, as_json):
+    """Toont signalen, nieuwste eerst, met dezelfde filters als de signalenpagina."""
+    from leerlus.core.selectors import SignalFilter, signal_page
+
+    page = signal_page(SignalFilter(
+        since=since.date() if since else None, until=until.date() if until else None,
+        channel=channel, service=service, words=words, limit=limit, after=after,
+    ))
+    emit(page.as_json(), as_json, _signal_lines)
+
+
+def _signal_lines(page):
+    for s in page["signals"]:
+        yield f"{s['received_at'][:16]}  {s['channel']:<11} {(s['service'] or '-')[:24]:<24}  {s['text'][:80]}"
+    if page["next_cursor"]:
+        yield f"Volgende pagina: --after '{page['next_cursor']}'"
+
+
 def main():
     cli(prog_name="leerlus")

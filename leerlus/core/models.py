@@ -125,6 +125,9 @@ class Service(models.Model):
 
 class Signal(models.Model):
     received_at = models.DateTimeField(_("ontvangen op"), help_text=_("Moment waarop het signaal binnenkwam."))
+    received_on = models.DateField(
+        _("ontvangen op dag"), help_text=_("De dag (Nederlandse tijd) waarop het signaal binnenkwam."),
+    )
     channel = models.CharField(
         _("kanaal"), max_length=20, choices=CHANNEL_CHOICES, help_text=_("Kanaal waarlangs het signaal kwam."),
     )
@@ -145,15 +148,15 @@ class Signal(models.Model):
     external_id = models.CharField(
         _("extern kenmerk"), max_length=200, blank=True, help_text=_("Kenmerk in het bronsysteem."),
     )
-    content_hash = models.CharField(
-        _("inhoudshash"), max_length=32, help_text=_("Vingerafdruk van de (geschoonde) inhoud."),
+    content_hash = models.BigIntegerField(
+        _("inhoudshash"), help_text=_("Vingerafdruk (64 bits) van de geschoonde inhoud."),
     )
-    dedupe_key = models.CharField(
-        _("ontdubbelsleutel"), max_length=32, unique=True,
+    dedupe_key = models.BigIntegerField(
+        _("ontdubbelsleutel"), unique=True,
         help_text=_("Extern kenmerk of inhoud met volgnummer: dezelfde rij wordt nooit twee keer opgeslagen."),
     )
     batch = models.ForeignKey(
-        "intake.ImportBatch", models.SET_NULL, null=True, blank=True, verbose_name=_("importronde"),
+        "intake.ImportBatch", models.SET_NULL, null=True, blank=True, db_index=False, verbose_name=_("importronde"),
     )
 
     class Meta:
@@ -167,3 +170,17 @@ class Signal(models.Model):
 
     def __str__(self):
         return f"{self.get_channel_display()} {self.received_at:%d-%m-%Y}"
+
+
+class DailyCount(models.Model):
+    """Signals per day, channel and service: kept up to date by every import, read by the charts."""
+
+    day = models.DateField(_("dag"))
+    channel = models.CharField(_("kanaal"), max_length=20, choices=CHANNEL_CHOICES)
+    service = models.ForeignKey(Service, models.CASCADE, null=True, blank=True, db_index=False, verbose_name=_("dienst"))
+    count = models.PositiveIntegerField(_("aantal"))
+
+    class Meta:
+        verbose_name = _("dagtelling")
+        verbose_name_plural = _("dagtellingen")
+        indexes = [models.Index(fields=["day"], name="dailycount_day")]

@@ -9,6 +9,8 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from leerlus.core.models import Signal
+
+from leerlus.core.services import refresh_daily_counts
 from leerlus.errors import InputError
 from leerlus.intake.cleaning import INSERT_COLUMNS, ChannelResolver, RowCleaner, RowError
 from leerlus.intake.columns import ColumnPlan
@@ -39,9 +41,11 @@ class ImportSummary:
         return asdict(self)
 
 
-def _write_chunk(rows: list[tuple]) -> None:
+def write_chunk(rows: list[tuple]) -> int:
+    """Stores one chunk in one transaction; returns how many rows were new."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.executemany(INSERT_SQL, rows)
+        return cursor.rowcount
 
 
 def import_file(
@@ -75,7 +79,7 @@ def import_file(
     channels.remember_aliases()
     batch = ImportBatch.objects.create(file_name=name[:255], file_format=reader.name, user=user)
     cleaner = RowCleaner(plan, channels, default, batch.id)
-    errors, chunk, read = [], [], 0
+    errors, chunk, read, imported = [], [], 0, 0
     for line, values in table.rows:
         read += 1
         try:
@@ -83,16 +87,17 @@ def import_file(
         except RowError as error:
             errors.append({"line": line, "reason": str(error)})
         if len(chunk) >= CHUNK_ROWS:
-            _write_chunk(chunk)
+            imported += write_chunk(chunk)
             chunk = []
             if progress:
                 progress(read)
     if chunk:
-        _write_chunk(chunk)
+        imported += write_chunk(chunk)
     if progress:
         progress(read)
 
-    imported = Signal.objects.filter(batch=batch).count()
+    if cleaner.days():
+        refresh_daily_counts(*cleaner.days())
     summary = ImportSummary(
         read=read,
         imported=imported,

@@ -1,0 +1,127 @@
+"""Reads signals: the filtered, keyset-paged list and the daily counts for the charts.
+
+Paging uses the (received_at, id) index instead of OFFSET, so page 1,000 is as fast as page 1.
+"""
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from leerlus.core.channels import CHANNELS
+from leerlus.core.models import DailyCount, Service, Signal
+from leerlus.errors import InputError
+
+MAX_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class SignalFilter:
+    since: date | None = None
+    until: date | None = None
+    channel: str | None = None
+    service: str | None = None
+    words: str = ""
+    limit: int = 50
+    after: str | None = None  # the cursor: "<received_at ISO>|<id>" of the last signal shown
+
+    def validate(self) -> "SignalFilter":
+        if self.channel and self.channel not in CHANNELS:
+            raise InputError(
+                _("Onbekend kanaal '%(v)s'. Kies uit: %(keuzes)s.") % {"v": self.channel, "keuzes": ", ".join(CHANNELS)}
+            )
+        if not 1 <= self.limit <= MAX_LIMIT:
+            raise InputError(_("Limiet %(v)s moet tussen 1 en %(max)s liggen.") % {"v": self.limit, "max": MAX_LIMIT})
+        if self.since and self.until and self.since > self.until:
+            raise InputError(_("De begindatum %(a)s ligt na de einddatum %(b)s.") % {"a": self.since, "b": self.until})
+        return self
+
+
+def _local_midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time()))
+
+
+def filtered_signals(f: SignalFilter):
+    signals = Signal.objects.all()
+    if f.since:
+        signals = signals.filter(received_at__gte=_local_midnight(f.since))
+    if f.until:
+        signals = signals.filter(received_at__lt=_local_midnight(f.until + timedelta(days=1)))
+    if f.channel:
+        signals = signals.filter(channel=f.channel)
+    if f.service:
+        service = Service.objects.filter(name__iexact=f.service).first()
+        if service is None:
+            raise InputError(
+                _("Onbekende dienst '%(v)s'. Kies uit: %(keuzes)s.")
+                % {"v": f.service, "keuzes": ", ".join(Service.objects.values_list("name", flat=True))}
+            )
+        signals = signals.filter(service=service)
+    for word in f.words.split():
+        signals = signals.filter(text__icontains=word)
+    return signals
+
+
+def _parse_cursor(cursor: str) -> tuple[datetime, int]:
+    try:
+        moment, _sep, pk = cursor.partition("|")
+        return datetime.fromisoformat(moment), int(pk)
+    except ValueError:
+        raise InputError(_("Ongeldige paginaverwijzing '%(v)s'.") % {"v": cursor[:40]})
+
+
+def signal_as_json(signal: Signal) -> dict:
+    """One signal as in `leerlus signals --json`; classification fields stay null until analysed."""
+    return {
+        "id": signal.id,
+        "external_id": signal.external_id or None,
+        "received_at": timezone.localtime(signal.received_at).isoformat(),
+        "channel": signal.channel,
+        "service": signal.service.name if signal.service_id else None,
+        "service_origin": "given" if signal.service_id else None,
+        "demand": None,
+        "sentiment": None,
+        "topic": None,
+        "text": signal.text,
+    }
+
+
+@dataclass(frozen=True)
+class SignalPage:
+    signals: list
+    next_cursor: str | None
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+def signal_page(f: SignalFilter) -> SignalPage:
+    """One page of signals, newest first, with the cursor of the next page (None on the last)."""
+    signals = filtered_signals(f.validate())
+    if f.after:
+        moment, pk = _parse_cursor(f.after)
+        signals = signals.filter(Q(received_at__lt=moment) | Q(received_at=moment, id__lt=pk))
+    rows = list(signals.select_related("service").order_by("-received_at", "-id")[: f.limit + 1])
+    has_more = len(rows) > f.limit
+    rows = rows[: f.limit]
+    cursor = f"{rows[-1].received_at.isoformat()}|{rows[-1].id}" if has_more else None
+    return SignalPage(signals=[signal_as_json(s) for s in rows], next_cursor=cursor)
+
+
+def counts_over_time(by: str, since: date | None = None, weekly: bool = True) -> dict[str, dict[date, int]]:
+    """Signals per week (or day) for each channel or each service: {label: {period start: count}}."""
+    field = {"channel": "channel", "service": "service__name"}[by]
+    counts = DailyCount.objects.all()
+    if since:
+        counts = counts.filter(day__gte=since)
+    series: dict[str, dict[date, int]] = {}
+    for row in counts.values(field, "day").annotate(n=Sum("count")):
+        label = row[field] or _("(geen dienst)")
+        if by == "channel":
+            label = str(CHANNELS.get(label, label))
+        day = row["day"] - timedelta(days=row["day"].weekday()) if weekly else row["day"]
+        per_label = series.setdefault(label, {})
+        per_label[day] = per_label.get(day, 0) + row["n"]
+    return series
