@@ -64,6 +64,45 @@ def cli():
     """leerlus: luisteren naar alle kanalen, patronen zien, experimenteren en leren."""
 
 
+@cli.command()
+@click.option("--load-only", is_flag=True, help="Alleen laden, niet serveren.")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def demo(load_only, as_json):
+    """Laadt Gemeente Voorbeeldstad (18 maanden signalen) en start de app op 127.0.0.1:8000."""
+    from leerlus.demo.load import load_demo
+
+    click.echo("Gemeente Voorbeeldstad laden …", err=True)
+    summary = load_demo(progress=_progress)
+    click.echo("", err=True)
+    emit(summary.as_json(), as_json, _import_lines)
+    if not load_only:
+        click.echo("Inloggen als beheerder: demo / demo (of als lezer: lezer / lezer)", err=True)
+        _serve("127.0.0.1", 8000)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Adres om op te luisteren.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Poort.")
+@command
+def serve(host, port):
+    """Start de webapplicatie."""
+    _serve(host, port)
+
+
+def _serve(host: str, port: int) -> None:
+    from waitress import serve as waitress_serve
+
+    from leerlus.wsgi import application
+
+    click.echo(f"leerlus draait op http://{host}:{port}/  (stoppen: Ctrl+C)", err=True)
+    waitress_serve(application, host=host, port=port, threads=8, ident="leerlus", _quiet=True)
+
+
+def _progress(rows: int) -> None:
+    click.echo(f"\r{rows:,} rijen gelezen".replace(",", "."), err=True, nl=False)
+
+
 @cli.command(name="import")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "file_format", help="csv, xlsx of json (anders bepaald uit de extensie).")
@@ -82,7 +121,7 @@ def import_command(file, file_format, default_channel, column_map, map_channel, 
         default_channel=default_channel,
         column_map=_pairs(column_map, "--map"),
         channel_map=_pairs(map_channel, "--map-channel"),
-        progress=lambda n: click.echo(f"\r{n:,} rijen gelezen".replace(",", "."), err=True, nl=False),
+        progress=_progress,
     )
     click.echo("", err=True)
     emit(summary.as_json(), as_json, _import_lines)

@@ -15,7 +15,7 @@ from leerlus.errors import InputError
 from leerlus.intake.cleaning import INSERT_COLUMNS, ChannelResolver, RowCleaner, RowError
 from leerlus.intake.columns import ColumnPlan
 from leerlus.intake.models import MAX_STORED_ERRORS, ImportBatch
-from leerlus.intake.readers import reader_for
+from leerlus.intake.readers import Table, reader_for
 
 CHUNK_ROWS = 5000
 INSERT_SQL = "INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT (dedupe_key) DO NOTHING".format(
@@ -67,17 +67,36 @@ def import_file(
     """
     started = time.perf_counter()
     path = Path(path)
-    name = display_name or path.name
     if not path.is_file():
         raise InputError(_("Bestand '%(f)s' bestaat niet.") % {"f": path})
     reader = reader_for(path, file_format)
-    table = reader.read(path)
+    return import_table(
+        reader.read(path), display_name or path.name, reader.name,
+        default_channel=default_channel, column_map=column_map, channel_map=channel_map,
+        user=user, progress=progress, started=started,
+    )
+
+
+def import_table(
+    table: Table,
+    name: str,
+    file_format: str,
+    *,
+    default_channel: str | None = None,
+    column_map: dict[str, str] | None = None,
+    channel_map: dict[str, str] | None = None,
+    user=None,
+    progress: Callable[[int], None] | None = None,
+    started: float | None = None,
+) -> ImportSummary:
+    """Imports the rows of a table that a reader (or the demo) produced; see `import_file`."""
+    started = started or time.perf_counter()
     plan = ColumnPlan.from_columns(table.columns, column_map or {}, name)
     plan.check(table.columns, name, has_default_channel=bool(default_channel))
     channels = ChannelResolver(channel_map or {})
     default = channels.resolve_option(default_channel) if default_channel else None
     channels.remember_aliases()
-    batch = ImportBatch.objects.create(file_name=name[:255], file_format=reader.name, user=user)
+    batch = ImportBatch.objects.create(file_name=name[:255], file_format=file_format, user=user)
     cleaner = RowCleaner(plan, channels, default, batch.id)
     errors, chunk, read, imported = [], [], 0, 0
     for line, values in table.rows:
