@@ -1,6 +1,7 @@
 """The one settings file: reads the contract's environment variables, top to bottom."""
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -72,9 +73,11 @@ TEMPLATES = [
     },
 ]
 
+# The test suite picks its own database: SQLite, or PostgreSQL when LEERLUS_TEST_DATABASE_URL is set.
+DATABASE_URL = os.environ.get("LEERLUS_TEST_DATABASE_URL" if "pytest" in sys.modules else "LEERLUS_DATABASE_URL")
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("LEERLUS_DATABASE_URL") or f"sqlite:///{HOME / 'leerlus.sqlite3'}",
+        DATABASE_URL or f"sqlite:///{HOME / 'leerlus.sqlite3'}",
         conn_max_age=60,
     )
 }
@@ -95,7 +98,6 @@ USE_I18N = True
 USE_TZ, TIME_ZONE = True, "Europe/Amsterdam"
 
 STATIC_URL = "static/"
-STATIC_ROOT = HOME / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

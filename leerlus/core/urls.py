@@ -1,5 +1,7 @@
-"""Signal pages."""
+"""Signal pages: the filtered list and its JSON twin."""
 
 from django.urls import path
 
-urlpatterns = []
+from leerlus.core import views
+
+urlpatterns = [path("", views.signal_list, name="signal-list")]

@@ -1,5 +1,0 @@
-"""Signal pages."""
-
-from django.urls import path
-
-urlpatterns = []

@@ -1,0 +1,40 @@
+"""One chart definition for the web pages and (later) the printed briefs: accessible SVG.
+
+pygal renders on the server, so no JavaScript and no CDN are needed; its tooltip script, which it
+would fetch from the internet, is switched off. Every chart comes with its data as a table.
+"""
+
+from datetime import date
+
+import pygal
+from pygal.style import Style
+
+STYLE = Style(
+    background="white", plot_background="white", foreground="#1a1a1a", foreground_strong="#1a1a1a",
+    foreground_subtle="#767676", font_family="system-ui, sans-serif", label_font_size=12,
+    legend_font_size=12, major_label_font_size=12,
+    colors=("#01689b", "#e17000", "#39870c", "#a90061", "#42145f", "#8fcae7", "#ca005d", "#673327",
+            "#007bc7", "#ffb612", "#275937", "#d52b1e", "#94710a"),
+)
+
+
+def line_chart(title: str, series: dict[str, dict[date, int]], top: int = 8) -> str:
+    """Counts over time, one line per label (the `top` largest), as inline SVG markup."""
+    periods = sorted({day for counts in series.values() for day in counts})
+    largest = sorted(series, key=lambda label: -sum(series[label].values()))[:top]
+    chart = pygal.Line(
+        title=title, style=STYLE, js=[], disable_xml_declaration=True, show_dots=False, width=900, height=360,
+        x_label_rotation=0, show_minor_x_labels=False, legend_at_bottom=True, truncate_legend=-1,
+        x_labels_major_every=max(1, len(periods) // 8), explicit_size=False,
+    )
+    chart.x_labels = [f"{p:%d-%m-%y}" for p in periods]
+    for label in largest:
+        chart.add(label, [series[label].get(p, 0) for p in periods])
+    return chart.render(is_unicode=True)
+
+
+def as_table(series: dict[str, dict[date, int]], top: int = 8) -> tuple[list[str], list[tuple]]:
+    """The same data as a table: header labels and one row per period."""
+    largest = sorted(series, key=lambda label: -sum(series[label].values()))[:top]
+    periods = sorted({day for counts in series.values() for day in counts})
+    return largest, [(p, [series[label].get(p, 0) for label in largest]) for p in periods]
