@@ -5,7 +5,7 @@ object in the array (the first object is 2, as if the array had a header line li
 """
 
 import json
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 
 import ijson
@@ -15,6 +15,7 @@ from leerlus.errors import InputError
 from leerlus.intake.readers.base import Table, refuse_binary
 
 SAMPLE_BYTES = 64 * 1024
+LOOK_AHEAD = 1000  # the fields are those that occur in the first thousand records
 
 
 class JsonReader:
@@ -25,13 +26,13 @@ class JsonReader:
             sample = f.read(SAMPLE_BYTES)
         refuse_binary(path, sample, "JSON")
         records = self._array(path) if sample.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[") else self._lines(path)
-        first = next(records, None)
-        if first is None:
+        head = list(islice(records, LOOK_AHEAD))
+        if not head:
             raise InputError(_("Het bestand '%(f)s' bevat geen enkel record.") % {"f": path.name})
-        if not isinstance(first[1], dict):
+        if not isinstance(head[0][1], dict):
             raise InputError(_("Het bestand '%(f)s' bevat geen JSON-objecten met velden.") % {"f": path.name})
-        columns = list(first[1])
-        return Table(columns=columns, rows=self._aligned(chain([first], records), columns))
+        columns = list(dict.fromkeys(key for _line, record in head if isinstance(record, dict) for key in record))
+        return Table(columns=columns, rows=self._aligned(chain(head, records), columns))
 
     @staticmethod
     def _aligned(records, columns):
