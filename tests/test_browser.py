@@ -1,0 +1,62 @@
+"""A real browser (Debian's Chromium via Playwright) against a real `leerlus serve` with the demo."""
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+def _login(page, url, username, password):
+    page.goto(url + "/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def test_demo_start_page_charts_and_signal_filters(browser, demo_server):
+    page = browser.new_page()
+    _login(page, demo_server, "demo", "demo")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gemeente Voorbeeldstad")
+    expect(page.locator("figure svg")).to_have_count(2)
+    expect(page.get_by_role("heading", name="Signalen per week, per kanaal")).to_be_visible()
+
+    page.get_by_role("link", name="Signalen").click()
+    page.get_by_label("Kanaal").select_option("telefoon")
+    page.get_by_label("Woorden in de tekst").fill("nieuwe loket")
+    page.get_by_role("button", name="Filter").click()
+    rows = page.locator("tbody tr")
+    expect(rows).to_have_count(50)
+    assert all("telefoon" in text for text in rows.locator("td:nth-child(2)").all_inner_texts())
+    page.get_by_role("link", name="Oudere signalen").click()
+    expect(page.get_by_role("link", name="Eerste pagina")).to_be_visible()
+
+
+def test_wrong_password_says_so_in_dutch(browser, demo_server):
+    page = browser.new_page()
+    _login(page, demo_server, "demo", "fout")
+    expect(page.get_by_role("alert")).to_contain_text("Gebruikersnaam of wachtwoord klopt niet")
+
+
+def test_a_lezer_sees_no_admin_and_cannot_post(browser, demo_server):
+    page = browser.new_page()
+    _login(page, demo_server, "lezer", "lezer")
+    expect(page.get_by_role("link", name="Beheer")).to_have_count(0)
+    response = page.request.post(demo_server + "/signalen/", headers={"X-CSRFToken": "x"})
+    assert response.status == 403 and "lezer" in response.text()
+
+
+def test_english_is_available(browser, demo_server):
+    page = browser.new_page()
+    _login(page, demo_server, "demo", "demo")
+    page.get_by_label("Taal").select_option("en")
+    page.get_by_role("button", name="Kies").click()
+    expect(page.get_by_role("link", name="Signals")).to_be_visible()
