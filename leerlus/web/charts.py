@@ -18,12 +18,15 @@ STYLE = Style(
 )
 
 
-def line_chart(title: str, series: dict[str, dict[date, int]], top: int = 8) -> str:
-    """Counts over time, one line per label (the `top` largest), as inline SVG markup."""
+def line_chart(series: dict[str, dict[date, int]], top: int = 8) -> str:
+    """Counts over time, one line per label (the `top` largest), as inline SVG markup.
+
+    The page's heading is the chart's title, so the SVG carries none of its own.
+    """
     periods = sorted({day for counts in series.values() for day in counts})
     largest = sorted(series, key=lambda label: -sum(series[label].values()))[:top]
     chart = pygal.Line(
-        title=title, style=STYLE, js=[], disable_xml_declaration=True, show_dots=False, width=900, height=360,
+        style=STYLE, truncate_label=-1, js=[], disable_xml_declaration=True, show_dots=False, width=900, height=360,
         x_label_rotation=0, show_minor_x_labels=False, legend_at_bottom=True, truncate_legend=-1,
         x_labels_major_every=max(1, len(periods) // 8), explicit_size=False,
     )

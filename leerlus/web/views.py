@@ -20,8 +20,8 @@ def start(request):
         "total": total,
         "charts": [
             {"id": "kanalen", "title": _("Signalen per week, per kanaal"),
-             "svg": line_chart(_("Signalen per week, per kanaal"), by_channel), "table": as_table(by_channel)},
+             "svg": line_chart(by_channel), "table": as_table(by_channel)},
             {"id": "diensten", "title": _("Signalen per week, per dienst"),
-             "svg": line_chart(_("Signalen per week, per dienst"), by_service), "table": as_table(by_service)},
+             "svg": line_chart(by_service), "table": as_table(by_service)},
         ] if total else [],
     })
