@@ -39,16 +39,17 @@ class SignalFilter:
         return self
 
 
-def _local_midnight(day: date) -> datetime:
+def local_midnight(day: date) -> datetime:
+    """The start of a day in Dutch time, as an aware datetime."""
     return timezone.make_aware(datetime.combine(day, time()))
 
 
 def filtered_signals(f: SignalFilter):
     signals = Signal.objects.all()
     if f.since:
-        signals = signals.filter(received_at__gte=_local_midnight(f.since))
+        signals = signals.filter(received_at__gte=local_midnight(f.since))
     if f.until:
-        signals = signals.filter(received_at__lt=_local_midnight(f.until + timedelta(days=1)))
+        signals = signals.filter(received_at__lt=local_midnight(f.until + timedelta(days=1)))
     if f.channel:
         signals = signals.filter(channel=f.channel)
     if f.service:

@@ -1,11 +1,11 @@
 """Writes in the core domain: keeping the daily counts behind the charts up to date."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db import connection, transaction
-from django.utils import timezone
 
 from leerlus.core.models import DailyCount, Signal
+from leerlus.core.selectors import local_midnight
 
 REFRESH_SQL = (
     f"INSERT INTO {DailyCount._meta.db_table} (day, channel, service_id, count) "
@@ -19,10 +19,5 @@ def refresh_daily_counts(first_day: date, last_day: date) -> None:
     with transaction.atomic():
         DailyCount.objects.filter(day__range=(first_day, last_day)).delete()
         with connection.cursor() as cursor:
-            cursor.execute(REFRESH_SQL, [_midnight(first_day), _midnight(last_day + timedelta(days=1))])
-
-
-def _midnight(day: date) -> datetime:
-    """Local midnight of a day, in the form the database compares received_at with."""
-    moment = timezone.make_aware(datetime.combine(day, time()))
-    return connection.ops.adapt_datetimefield_value(moment)
+            bounds = [local_midnight(first_day), local_midnight(last_day + timedelta(days=1))]
+            cursor.execute(REFRESH_SQL, [connection.ops.adapt_datetimefield_value(b) for b in bounds])

@@ -47,14 +47,13 @@ def load_organisation() -> Organisation:
         )
     users = get_user_model().objects
     for name, department, login in PEOPLE:
-        user = None
+        user, role = None, Person.Role.TEAMLID
         if login:
             password, role = DEMO_LOGINS[login]
             user = users.filter(username=login).first()
             if user is None:
                 user = users.create_user(login, password=password, is_staff=role == Person.Role.BEHEERDER,
                                          is_superuser=role == Person.Role.BEHEERDER)
-        role = DEMO_LOGINS[login][1] if login else Person.Role.TEAMLID
         Person.objects.get_or_create(name=name, defaults={"department": departments[department], "user": user,
                                                           "role": role})
     return organisation

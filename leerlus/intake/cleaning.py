@@ -136,9 +136,9 @@ class RowCleaner:
         """The row as the values of one INSERT, in the order of `INSERT_COLUMNS`."""
         if values is None:
             raise RowError(_("Geen geldig record."))
-        if len(values) < self.width:
-            values = [*values, *[""] * (self.width - len(values))]
-        fields = [v.strip() if v.__class__ is str else _as_text(v) for v in self.fields([*values, ""])]
+        # One copy of the row: padded to the plan's width, plus the "" that missing fields read.
+        padding = [""] * (self.width - len(values) + 1) if len(values) < self.width else [""]
+        fields = [v.strip() if v.__class__ is str else _as_text(v) for v in self.fields([*values, *padding])]
         external_id, raw_received, raw_channel, service_name, raw_text, source, raw_location, department = fields
         received_at = self._received_at(raw_received)
         moment = received_at.timestamp()
