@@ -44,12 +44,12 @@ def _service_factor(service: str, channel: str, day: date) -> float:
     factor = 1.0
     if service == "WOZ en belastingen" and (day.month == 2 and day.day >= 25 or day.month == 3 and day.day <= 25):
         factor *= 3.0  # yearly peak after the assessments
-    if service == "Paspoort en ID-kaart" and day.month in (5, 6):
+    if service == "Paspoort en ID-kaart" and day.month in (6, 7):
         factor *= 1.6  # before the summer holidays
     if service == "Omgevingsvergunning":
         if channel == "website" and day >= PORTAL_DAY:
             factor *= 3.0 if day < PORTAL_DAY + timedelta(days=14) else 1.6
-        if channel == "telefoon" and PORTAL_DAY + timedelta(days=2) <= day < PORTAL_DAY + timedelta(days=23):
+        if channel == "telefoon" and PORTAL_DAY + timedelta(days=2) <= day < PORTAL_DAY + timedelta(days=18):
             factor *= 2.4
     if service == "Openbare ruimte" and channel in ("telefoon", "website", "app", "social"):
         factor *= {0: 6.0, 1: 3.0, 2: 1.5}.get((day - STORM_DAY).days, 1.0)

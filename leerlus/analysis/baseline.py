@@ -1,0 +1,80 @@
+"""What a daily series would be without news: recent level × weekday rhythm × holidays × yearly peaks.
+
+The weekday factors and the holiday factor are learned from the series itself; the yearly index
+only once more than a year of history exists (a peak seen for the first time is news, a peak seen
+every year is rhythm). The level is the trailing median of the last weeks, so a spike does not
+raise tomorrow's expectation.
+"""
+
+import numpy as np
+import pandas as pd
+
+YEAR = 364  # 52 weeks: the same weekday one year back
+
+
+class Baseline:
+    """fit(days, counts) learns weekday_factors_, holiday_factor_, yearly_index_, adjusted_ and expected_."""
+
+    def __init__(self, *, level_days=28, holidays=frozenset(), min_yearly_history=YEAR + 28):
+        self.level_days = level_days
+        self.holidays = holidays
+        self.min_yearly_history = min_yearly_history
+
+    def fit(self, days: pd.DatetimeIndex, counts: np.ndarray, breakpoints=()):
+        """breakpoints: days where a level shift starts; the level restarts there instead of lagging behind."""
+        counts = np.asarray(counts, dtype=float)
+        weekday = days.weekday.to_numpy()
+        holiday = np.array([d in self.holidays for d in days.date], dtype=bool)
+        week_mean = pd.Series(counts).rolling(7, center=True, min_periods=4).mean().to_numpy()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.where(week_mean > 0, counts / week_mean, np.nan)
+        factors = np.array([_median(ratio[(weekday == d) & ~holiday], 1.0) for d in range(7)])
+        self.weekday_factors_ = factors * 7 / factors.sum() if factors.sum() > 0 else np.ones(7)
+        self.holiday_factor_ = _median(ratio[holiday], self.weekday_factors_[6]) if holiday.sum() >= 2 \
+            else self.weekday_factors_[6]
+        day_factor = np.where(holiday, self.holiday_factor_, self.weekday_factors_[weekday])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            deseasonalised = np.where(day_factor > 0.05, counts / day_factor, np.nan)
+        self.yearly_index_ = self._yearly_index(deseasonalised)
+        self.adjusted_ = deseasonalised / self.yearly_index_
+        edges = [0, *sorted(breakpoints), len(counts)]
+        level = np.concatenate([self._level(self.adjusted_[a:b]) for a, b in zip(edges, edges[1:]) if b > a])
+        self.day_factor_ = day_factor
+        self.expected_ = level * day_factor * self.yearly_index_
+        return self
+
+    def _level(self, adjusted: np.ndarray) -> np.ndarray:
+        """Trailing median (mean for small counts) of one segment; its first days use the segment's start."""
+        trailing = pd.Series(adjusted).rolling(self.level_days, min_periods=5)
+        mean, median = trailing.mean().shift(1).to_numpy(), trailing.median().shift(1).to_numpy()
+        level = np.where(median >= 5, median, mean)
+        head = adjusted[: self.level_days]
+        start = float(np.nanmean(head)) if np.isfinite(head).any() else 0.0
+        return np.where(np.isnan(level), start, level)
+
+    def _yearly_index(self, deseasonalised: np.ndarray) -> np.ndarray:
+        """Last year's temporary peaks and dips, as factors; a permanent step last year is not a rhythm.
+
+        A day of last year counts as a peak when the median of the six weeks around it stands out from
+        both the months before and the months after it; so an excursion must last more than three
+        weeks to be taken for a rhythm, and the first and last months of the data never are.
+        """
+        index = np.ones(len(deseasonalised))
+        if len(deseasonalised) < self.min_yearly_history:
+            return index
+        values = pd.Series(deseasonalised)
+        local = values.rolling(42, center=True, min_periods=21).median().to_numpy()
+        before = values.rolling(90, min_periods=14).median().shift(30).to_numpy()
+        after = values[::-1].rolling(90, min_periods=14).median().shift(30).to_numpy()[::-1]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            highest, lowest = np.maximum(before, after), np.minimum(before, after)
+            peak = np.where(local > 1.15 * highest, local / highest, 1.0)
+            dip = np.where(local < 0.85 * lowest, local / lowest, 1.0)
+        seasonal = np.nan_to_num(np.where(peak != 1.0, peak, dip), nan=1.0)
+        index[YEAR:] = np.clip(seasonal[: len(index) - YEAR], 0.2, 5.0)
+        return index
+
+
+def _median(values: np.ndarray, default: float) -> float:
+    values = values[np.isfinite(values)]
+    return float(np.median(values)) if len(values) else default

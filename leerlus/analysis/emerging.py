@@ -1,0 +1,104 @@
+"""Finds emerging topics: words that were (almost) never used and suddenly are.
+
+Works on the number of signals per day that contain each word, for every word, also words that
+no fitted topic model knows. Words that emerge together and occur in the same texts form one
+emerging topic. A word that was just as common a year earlier is a yearly rhythm, not news.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+YEAR = 364
+
+
+@dataclass(frozen=True)
+class EmergingTopic:
+    terms: tuple[str, ...]
+    term_columns: tuple[int, ...]
+    start: int  # day number of the first mention in the burst
+    recent: int  # signals with the words in the first window
+    magnitude: float
+    score: float
+
+
+class EmergingTermDetector:
+    """fit(day_term, words, doc_term) finds topics_: words with a burst after a quiet history."""
+
+    def __init__(self, *, window_days=14, history_days=120, min_history_days=42, min_count=15, quiet_ratio=0.1,
+                 min_cooccurrence=0.3, max_terms=6):
+        self.window_days = window_days
+        self.history_days = history_days
+        self.min_history_days = min_history_days
+        self.min_count = min_count
+        self.quiet_ratio = quiet_ratio
+        self.min_cooccurrence = min_cooccurrence
+        self.max_terms = max_terms
+
+    def fit(self, day_term: sparse.spmatrix, words: list[str], doc_term: sparse.spmatrix):
+        """day_term: days × words, signals per day that contain the word; doc_term: texts × words (0/1)."""
+        totals = np.asarray(day_term.sum(axis=0)).ravel()
+        candidates = np.flatnonzero(totals >= self.min_count)
+        counts = day_term[:, candidates].toarray().astype(float)
+        onsets = self._onsets(counts)
+        found = [(candidates[c], day, recent, hist) for c, (day, recent, hist) in onsets.items()]
+        self.topics_ = self._group(found, words, doc_term)
+        return self
+
+    def _onsets(self, counts: np.ndarray) -> dict[int, tuple[int, float, float]]:
+        days = counts.shape[0]
+        cum = np.vstack([np.zeros((1, counts.shape[1])), np.cumsum(counts, axis=0)])
+        result = {}
+        for t in range(self.min_history_days, days):
+            end = min(days, t + self.window_days)
+            recent = cum[end] - cum[t]
+            history = cum[t] - cum[max(0, t - self.history_days)]
+            history_days = min(t, self.history_days)
+            recent_rate, history_rate = recent / (end - t), history / history_days
+            burst = (recent >= self.min_count) & (counts[t] > 0) & (history_rate <= self.quiet_ratio * recent_rate)
+            if t >= YEAR + self.window_days:
+                last_year = cum[t - YEAR + self.window_days] - cum[t - YEAR]
+                burst &= last_year < 0.3 * recent * self.window_days / (end - t)
+            for column in np.flatnonzero(burst):
+                result.setdefault(int(column), (t, float(recent[column]), float(history_rate[column])))
+        return result
+
+    def _group(self, found, words, doc_term) -> list[EmergingTopic]:
+        if not found:
+            return []
+        columns = [f[0] for f in found]
+        present = (doc_term[:, columns] > 0).astype(np.float32)
+        together = (present.T @ present).toarray()
+        frequency = np.diag(together)
+        parent = list(range(len(found)))
+
+        def root(i):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i in range(len(found)):
+            for j in range(i + 1, len(found)):
+                close = abs(found[i][1] - found[j][1]) <= 7
+                shared = together[i, j] / max(min(frequency[i], frequency[j]), 1)
+                if close and shared >= self.min_cooccurrence:
+                    parent[root(i)] = root(j)
+        groups: dict[int, list[int]] = {}
+        for i in range(len(found)):
+            groups.setdefault(root(i), []).append(i)
+        topics = []
+        for members in groups.values():
+            members.sort(key=lambda i: -found[i][2])
+            lead = found[members[0]]
+            start = min(found[i][1] for i in members)
+            magnitude = lead[2] / max(lead[3] * self.window_days, 1.0) - 1  # from at most one per window
+            expected = lead[3] * self.window_days
+            topics.append(EmergingTopic(
+                terms=tuple(words[found[i][0]] for i in members[: self.max_terms]),
+                term_columns=tuple(int(found[i][0]) for i in members[: self.max_terms]),
+                start=start, recent=int(lead[2]), magnitude=float(magnitude),
+                score=float((lead[2] - expected) / np.sqrt(expected + 1)),
+            ))
+        return sorted(topics, key=lambda topic: topic.start)

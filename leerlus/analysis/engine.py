@@ -1,0 +1,226 @@
+"""The whole analysis as two estimators: SignalClassifier labels signals, PatternFinder finds patterns.
+
+Signals come in as a pandas frame (id, day, channel, service, text); labels and patterns come out.
+Texts are tokenised once per distinct text (TextIndex): real exports repeat many texts, and every
+model reuses the same tokens.
+"""
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer
+
+from leerlus.analysis.baseline import Baseline
+from leerlus.analysis.changes import Change, LevelShiftDetector, SpikeDetector, TrendDetector
+from leerlus.analysis.classify import ServiceClassifier, demand, sentiment
+from leerlus.analysis.emerging import EmergingTermDetector
+from leerlus.analysis.patterns import merge_changes
+from leerlus.analysis.results import Pattern, direction, dutch_date, percentage, series_name
+from leerlus.analysis.ripples import find_ripples
+from leerlus.analysis.series import SeriesKey, daily_series, day_index
+from leerlus.analysis.text import as_tokens, tokenize_all
+from leerlus.analysis.topics import TopicModel
+
+
+class TextIndex:
+    """The distinct texts of a frame, their tokens, and for each signal the number of its text."""
+
+    def __init__(self, texts: pd.Series):
+        codes, uniques = pd.factorize(texts.fillna(""), sort=False)
+        self.codes = codes
+        self.texts = list(uniques)
+        self.tokens = tokenize_all(self.texts)
+
+
+class SignalClassifier:
+    """fit(signals) learns the service model and the topics; transform(signals) labels each signal."""
+
+    def __init__(self, *, aliases=None, seed=0):
+        self.aliases = aliases
+        self.seed = seed
+
+    def fit(self, signals: pd.DataFrame, text_index: TextIndex | None = None):
+        index = text_index or TextIndex(signals["text"])
+        pairs = pd.DataFrame({"code": index.codes, "service": signals["service"].to_numpy()}).dropna().drop_duplicates()
+        self.service_model_ = ServiceClassifier(seed=self.seed).fit(
+            [index.tokens[c] for c in pairs["code"]], list(pairs["service"]), self.aliases or {})
+        self.topic_model_ = TopicModel(seed=self.seed).fit(index.tokens, np.bincount(index.codes))
+        self.topics_ = self.topic_model_.topics_
+        return self
+
+    def transform(self, signals: pd.DataFrame, text_index: TextIndex | None = None) -> pd.DataFrame:
+        """id, service, service_origin (given|classified|None), demand, sentiment, topic (-1: none)."""
+        index = text_index or TextIndex(signals["text"])
+        per_text = pd.DataFrame({
+            "service": self.service_model_.predict(index.tokens),
+            "demand": [demand(t) for t in index.texts],
+            "sentiment": [sentiment(t) for t in index.texts],
+            "topic": self.topic_model_.transform(index.tokens),
+        }).iloc[index.codes].reset_index(drop=True)
+        given = signals["service"].reset_index(drop=True)
+        has_given = given.notna()
+        labels = pd.DataFrame({"id": signals["id"].to_numpy()})
+        labels["service"] = given.where(has_given, per_text["service"])
+        labels["service_origin"] = np.where(has_given, "given", np.where(labels["service"].notna(), "classified", None))
+        for column in ("demand", "sentiment", "topic"):
+            labels[column] = per_text[column].to_numpy()
+        return labels
+
+
+class PatternFinder:
+    """fit(signals, topic_terms) finds patterns_ in a frame with id, day, channel, service, topic, text."""
+
+    def __init__(self, *, holidays=frozenset(), min_per_day=0.5, max_examples=5, seed=0):
+        self.holidays = holidays
+        self.min_per_day = min_per_day
+        self.max_examples = max_examples
+        self.seed = seed
+
+    def fit(self, signals: pd.DataFrame, topic_terms: dict[int, tuple[str, ...]], text_index: TextIndex | None = None):
+        self.topic_terms = topic_terms
+        self.patterns_ = []
+        if signals.empty:
+            self.data_until_ = None
+            return self
+        day = pd.to_datetime(signals["day"])
+        self.days_ = day_index(day.min(), day.max())
+        self.data_until_ = self.days_[-1].date()
+        self._signals = signals.reset_index(drop=True)
+        self._day_number = ((day - self.days_[0]).dt.days).to_numpy()
+        index = text_index or TextIndex(signals["text"])
+        self._codes = index.codes
+        vectorizer = CountVectorizer(analyzer=as_tokens, binary=True)
+        self._doc_term = vectorizer.fit_transform(index.tokens).tocsr()
+        self._words = vectorizer.get_feature_names_out()
+        self.series_ = daily_series(signals.assign(day=day), self.days_, self.min_per_day)
+        changes, self.baselines_, adjusted = self._changes()
+        ripples = find_ripples(changes, adjusted)
+        self.patterns_ = [self._pattern(event) for event in merge_changes(changes)]
+        self.patterns_ += [self._ripple(ripple) for ripple in ripples]
+        self.patterns_ += self._emerging()
+        self.patterns_.sort(key=lambda p: (p.start, p.score), reverse=True)
+        del self._signals, self._doc_term
+        return self
+
+    def _changes(self):
+        changes, baselines, adjusted = [], {}, {}
+        for key, counts in self.series_.items():
+            baseline = Baseline(holidays=self.holidays).fit(self.days_, counts)
+            adjusted[key] = baseline.adjusted_
+            shifts = LevelShiftDetector().fit(baseline.adjusted_)
+            trend = TrendDetector().fit(baseline.adjusted_, shifts.breakpoints_).trend_
+            baseline = Baseline(holidays=self.holidays).fit(self.days_, counts, [] if trend else shifts.breakpoints_)
+            baselines[key] = baseline.expected_
+            found = SpikeDetector().fit(counts, baseline.expected_).spikes_
+            found += [trend] if trend else shifts.shifts_
+            changes += [(key, change) for change in found]
+        return changes, baselines, adjusted
+
+    def _mask(self, key: SeriesKey) -> np.ndarray:
+        mask = np.ones(len(self._signals), dtype=bool)
+        for name in ("channel", "service", "topic"):
+            value = getattr(key, name)
+            if value is not None:
+                mask &= (self._signals[name] == value).to_numpy()
+        return mask
+
+    def _evidence(self, key: SeriesKey, first: int, last: int, terms=()) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """The distinctive words of a series in days first..last against the eight weeks before, and examples."""
+        mask = self._mask(key)
+        inside = mask & (self._day_number >= first) & (self._day_number <= last)
+        before = mask & (self._day_number >= first - 56) & (self._day_number < first)
+        docs_in, docs_before = self._codes[inside], self._codes[before]
+        if not terms:
+            now = np.asarray(self._doc_term[docs_in].sum(axis=0)).ravel()
+            then = np.asarray(self._doc_term[docs_before].sum(axis=0)).ravel()
+            lift = (now + 0.5) / max(len(docs_in), 1) / ((then + 0.5) / max(len(docs_before), 1))
+            lift[now < max(3, 0.05 * len(docs_in))] = 0
+            terms = tuple(self._words[i] for i in np.argsort(-lift)[:5] if lift[i] > 1.5)
+        ids = self._signals["id"].to_numpy()[inside]
+        texts = self._signals["text"].to_numpy()[inside]
+        chosen = [i for i, t in zip(ids, texts) if t and any(w in t.lower() for w in terms)] if terms else []
+        chosen += [i for i, t in zip(ids, texts) if t and i not in chosen][: self.max_examples]
+        return terms, tuple(int(i) for i in chosen[: self.max_examples])
+
+    def _day(self, number: int) -> date:
+        return self.days_[number].date()
+
+    def _chart(self, key: SeriesKey) -> dict:
+        return {"observed": tuple(float(v) for v in self.series_[key]),
+                "expected": tuple(round(float(v), 2) for v in np.nan_to_num(self.baselines_[key])),
+                "first_day": self._day(0)}
+
+    def _pattern(self, event) -> Pattern:
+        key, change = event.key, event.change
+        last = change.end if change.end is not None else min(change.start + 13, len(self.days_) - 1)
+        topic = self.topic_terms.get(key.topic, ()) if key.topic is not None else ()
+        terms, examples = self._evidence(key, change.start, last, topic)
+        return Pattern(
+            kind=change.kind, start=self._day(change.start),
+            end=self._day(change.end) if change.end is not None else None, key=key, terms=terms,
+            magnitude=round(change.magnitude, 3), score=round(change.score, 2),
+            summary=self._summary(key, change), examples=examples, evidence=event.evidence, **self._chart(key))
+
+    def _summary(self, key: SeriesKey, change: Change) -> str:
+        name, day = series_name(key, self.topic_terms), dutch_date(self._day(change.start))
+        if change.kind == "spike":
+            until = f" t/m {dutch_date(self._day(change.end))}" if change.end != change.start else ""
+            return (f"Piek op {day}{until} bij {name}: {change.after:.0f} signalen per dag waar er "
+                    f"{change.before:.0f} verwacht werden (+{percentage(change.magnitude)}).")
+        if change.kind == "level_shift":
+            more = direction(change.magnitude, "meer", "minder")
+            return (f"Sinds {day} komen er {percentage(change.magnitude)} {more} signalen binnen bij {name}: "
+                    f"gemiddeld {change.after:.1f} per dag, was {change.before:.1f}.")
+        months = round(len(self.days_) / 30.4)
+        grows = direction(change.magnitude, "groeit", "krimpt")
+        return (f"{name[0].upper()}{name[1:]} {grows} gestaag: {'+' if change.magnitude >= 0 else '-'}"
+                f"{percentage(change.magnitude)} in {months} maanden (van {change.before:.1f} naar "
+                f"{change.after:.1f} per dag, zonder seizoenspatroon).")
+
+    def _ripple(self, ripple) -> Pattern:
+        cause, effect = ripple.cause_change, ripple.effect_change
+        last = effect.end if effect.end is not None else min(effect.start + 13, len(self.days_) - 1)
+        terms, examples = self._evidence(ripple.effect, effect.start, last)
+        days = "dag" if ripple.lag_days == 1 else "dagen"
+        summary = (f"Na de {direction(cause.magnitude)} bij {series_name(ripple.cause, self.topic_terms)} op "
+                   f"{dutch_date(self._day(cause.start))} volgde {ripple.lag_days} {days} later een "
+                   f"{direction(effect.magnitude)} bij {series_name(ripple.effect, self.topic_terms)} "
+                   f"({'+' if effect.magnitude >= 0 else '-'}{percentage(effect.magnitude)}).")
+        return Pattern(
+            kind="ripple", start=self._day(cause.start), end=self._day(effect.start), key=ripple.effect, terms=terms,
+            magnitude=round(effect.magnitude, 3), score=round(ripple.score, 2), summary=summary, examples=examples,
+            cause=ripple.cause, effect=ripple.effect, lag_days=ripple.lag_days, **self._chart(ripple.effect))
+
+    def _emerging(self) -> list[Pattern]:
+        rows = sparse.csr_matrix((np.ones(len(self._codes)), (self._day_number, self._codes)),
+                                 shape=(len(self.days_), self._doc_term.shape[0]))
+        detector = EmergingTermDetector().fit(rows @ self._doc_term, list(self._words), self._doc_term)
+        patterns: list[Pattern] = []
+        for topic in detector.topics_:
+            holds = np.asarray(self._doc_term[:, list(topic.term_columns)].sum(axis=1)).ravel() > 0
+            mask = holds[self._codes] & (self._day_number >= topic.start) & (self._day_number < topic.start + 14)
+            key = self._home(mask)
+            if any(p.key.compatible(key) and (self._day(topic.start) - p.start).days <= 14 and p.key.service == key.service
+                   for p in patterns):
+                continue  # the same news, in words that caught on a little later
+            terms, examples = self._evidence(key, topic.start, topic.start + 13, topic.terms)
+            summary = (f"Nieuw onderwerp sinds {dutch_date(self._day(topic.start))}: '{', '.join(topic.terms[:4])}' "
+                       f"({topic.recent} signalen in twee weken, daarvoor vrijwel nooit).")
+            patterns.append(Pattern(
+                kind="emerging_topic", start=self._day(topic.start), end=None, key=key, terms=topic.terms,
+                magnitude=round(topic.magnitude, 3), score=round(topic.score, 2), summary=summary, examples=examples,
+                observed=tuple(float(v) for v in np.bincount(self._day_number[holds[self._codes]],
+                                                              minlength=len(self.days_))),
+                first_day=self._day(0)))
+        return patterns
+
+    def _home(self, mask: np.ndarray) -> SeriesKey:
+        """The channel and service where most of these signals arrive (60% or more), else None."""
+        fields = {}
+        for name in ("channel", "service"):
+            shares = self._signals.loc[mask, name].value_counts(normalize=True)
+            if len(shares) and shares.iloc[0] >= 0.6:
+                fields[name] = shares.index[0]
+        return SeriesKey(**fields)

@@ -1,0 +1,71 @@
+"""Daily series of signal counts per channel, service, topic and their combinations.
+
+A series is named by a SeriesKey; None in a field means "across all". Series with too few
+signals to say anything are left out.
+"""
+
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+DIMENSIONS = ("channel", "service", "topic")
+LEVELS = [(), ("channel",), ("service",), ("topic",), ("channel", "service"), ("channel", "topic")]
+
+
+@dataclass(frozen=True, order=True)
+class SeriesKey:
+    channel: str | None = None
+    service: str | None = None
+    topic: int | None = None
+
+    @property
+    def depth(self) -> int:
+        return sum(value is not None for value in (self.channel, self.service, self.topic))
+
+    def contains(self, other: "SeriesKey") -> bool:
+        """True when `other` is this series or a finer part of it."""
+        return all(mine is None or mine == theirs for mine, theirs in
+                   ((self.channel, other.channel), (self.service, other.service), (self.topic, other.topic)))
+
+    def compatible(self, other: "SeriesKey") -> bool:
+        """True when no field has two different values: both can describe the same signals."""
+        return all(a is None or b is None or a == b for a, b in
+                   ((self.channel, other.channel), (self.service, other.service), (self.topic, other.topic)))
+
+    def parents(self) -> list["SeriesKey"]:
+        fields = {name: getattr(self, name) for name in DIMENSIONS if getattr(self, name) is not None}
+        return [SeriesKey(**{name: fields[name] for name in subset})
+                for size in range(len(fields)) for subset in combinations(fields, size)]
+
+
+def day_index(first_day, last_day) -> pd.DatetimeIndex:
+    return pd.date_range(first_day, last_day, freq="D")
+
+
+def daily_series(signals: pd.DataFrame, days: pd.DatetimeIndex, min_per_day: float = 0.5) -> dict[SeriesKey, np.ndarray]:
+    """Counts per day for every level in LEVELS; `signals` has columns day, channel, service, topic.
+
+    A topic of -1 (no topic) and an empty service are counted in the totals but get no series of their own.
+    """
+    frame = signals[["day", "channel", "service", "topic"]].copy()
+    frame["topic"] = frame["topic"].where(frame["topic"] >= 0)
+    cube = frame.groupby(["day", "channel", "service", "topic"], dropna=False, observed=True).size().rename("n").reset_index()
+    cube = cube[cube["day"].between(days[0], days[-1])]
+    minimum = min_per_day * len(days)
+    result: dict[SeriesKey, np.ndarray] = {}
+    for level in LEVELS:
+        part = cube.dropna(subset=list(level)) if level else cube
+        grouped = part.groupby([*level, "day"], observed=True)["n"].sum()
+        table = grouped.unstack("day", fill_value=0).reindex(columns=days, fill_value=0) if level else \
+            grouped.to_frame().T.reindex(columns=days, fill_value=0)
+        for labels, values in zip(table.index, table.to_numpy(dtype=float)):
+            if values.sum() < minimum:
+                continue
+            labels = labels if isinstance(labels, tuple) else (labels,)
+            fields = dict(zip(level, labels))
+            if "topic" in fields:
+                fields["topic"] = int(fields["topic"])
+            result[SeriesKey(**fields)] = values
+    return result
