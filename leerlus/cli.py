@@ -69,13 +69,16 @@ def cli():
 @click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
 @command
 def demo(load_only, as_json):
-    """Laadt Gemeente Voorbeeldstad (18 maanden signalen) en start de app op 127.0.0.1:8000."""
+    """Laadt Gemeente Voorbeeldstad (18 maanden signalen), analyseert ze en start de app op 127.0.0.1:8000."""
     from leerlus.demo.load import load_demo
+    from leerlus.patterns.services import run_analysis
 
     click.echo("Gemeente Voorbeeldstad laden …", err=True)
-    summary = load_demo(progress=_progress)
+    imported = load_demo(progress=_progress).as_json()
     click.echo("", err=True)
-    emit(summary.as_json(), as_json, _import_lines)
+    analysed = run_analysis(full=True, progress=lambda message: click.echo(message, err=True)).as_json()
+    emit({"import": imported, "analysis": analysed}, as_json,
+         lambda document: [*_import_lines(document["import"]), *_analysis_lines(document["analysis"])])
     if not load_only:
         click.echo("Inloggen als beheerder: demo / demo (of als lezer: lezer / lezer)", err=True)
         _serve("127.0.0.1", 8000)
@@ -164,6 +167,46 @@ def _signal_lines(page):
         yield f"{s['received_at'][:16]}  {s['channel']:<11} {(s['service'] or '-')[:24]:<24}  {s['text'][:80]}"
     if page["next_cursor"]:
         yield f"Volgende pagina: --after '{page['next_cursor']}'"
+
+
+@cli.command()
+@click.option("--full", is_flag=True, help="Alles opnieuw: model en onderwerpen opnieuw leren, alle signalen opnieuw indelen.")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def analyse(full, as_json):
+    """Deelt signalen in en zoekt patronen; standaard alleen wat nieuwe signalen veranderen."""
+    from leerlus.patterns.services import run_analysis
+
+    summary = run_analysis(full=full, progress=lambda message: click.echo(message, err=True))
+    emit(summary.as_json(), as_json, _analysis_lines)
+
+
+def _analysis_lines(summary):
+    yield (f"{summary['classified']} van {summary['signals']} signalen ingedeeld; {summary['patterns']} patronen "
+           f"({summary['new_patterns']} nieuw), gegevens tot en met {summary['data_until']} ({summary['seconds']} s).")
+
+
+@cli.command()
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Patronen vanaf deze dag (jjjj-mm-dd).")
+@click.option("--kind", help="spike, level_shift, trend, emerging_topic of ripple.")
+@click.option("--channel", help="Alleen dit kanaal.")
+@click.option("--service", help="Alleen deze dienst.")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def patterns(since, kind, channel, service, as_json):
+    """Toont de gevonden patronen, nieuwste en sterkste eerst (afgewezen patronen niet)."""
+    from leerlus.patterns.selectors import PatternFilter, patterns_document
+
+    document = patterns_document(PatternFilter(since=since.date() if since else None, kind=kind, channel=channel,
+                                               service=service))
+    emit(document, as_json, _pattern_lines)
+
+
+def _pattern_lines(document):
+    if not document["patterns"]:
+        yield "Geen patronen. Draai eerst `leerlus analyse`, of verruim de filters."
+    for p in document["patterns"]:
+        yield f"{p['start']}  {p['kind']:<14} {p['summary']}"
 
 
 def main():

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "leerlus.core",
     "leerlus.intake",
+    "leerlus.patterns",
+    "leerlus.playground",
     "leerlus.web",
 ]
 

@@ -10,5 +10,6 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("signalen/", include("leerlus.core.urls")),
+    path("patronen/", include("leerlus.patterns.urls")),
     path("", include("leerlus.web.urls")),
 ]

@@ -158,6 +158,22 @@ class Signal(models.Model):
     batch = models.ForeignKey(
         "intake.ImportBatch", models.SET_NULL, null=True, blank=True, db_index=False, verbose_name=_("importronde"),
     )
+    # Filled in by the analysis (`leerlus analyse`); empty until then.
+    analysed = models.BooleanField(_("geanalyseerd"), db_default=False, help_text=_("Of de analyse dit signaal al heeft ingedeeld."))
+    classified_service = models.ForeignKey(
+        Service, models.SET_NULL, null=True, blank=True, db_index=False, related_name="+",
+        verbose_name=_("herkende dienst"), help_text=_("Dienst die de analyse herkende, als de bron er geen noemde."),
+    )
+    demand = models.CharField(
+        _("soort vraag"), max_length=7, blank=True, db_default="", choices=[("failure", _("faalvraag")), ("value", _("waardevraag"))],
+        help_text=_("Faalvraag: contact door iets wat niet (goed) ging. Waardevraag: een echte vraag."),
+    )
+    sentiment = models.CharField(
+        _("toon"), max_length=8, blank=True, db_default="",
+        choices=[("negative", _("negatief")), ("neutral", _("neutraal")), ("positive", _("positief"))],
+        help_text=_("Toon van de tekst, herkend aan Nederlandse signaalwoorden."),
+    )
+    topic = models.SmallIntegerField(_("onderwerp"), null=True, blank=True, help_text=_("Nummer van het ontdekte onderwerp."))
 
     class Meta:
         verbose_name = _("signaal")
