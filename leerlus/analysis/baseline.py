@@ -23,7 +23,7 @@ class Baseline:
     def fit(self, days: pd.DatetimeIndex, counts: np.ndarray, breakpoints=()):
         """breakpoints: days where a level shift starts; the level restarts there instead of lagging behind."""
         counts = np.asarray(counts, dtype=float)
-        weekday = days.weekday.to_numpy()
+        weekday = days.day_of_week.to_numpy()
         holiday = np.array([d in self.holidays for d in days.date], dtype=bool)
         week_mean = pd.Series(counts).rolling(7, center=True, min_periods=4).mean().to_numpy()
         with np.errstate(divide="ignore", invalid="ignore"):

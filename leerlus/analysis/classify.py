@@ -90,7 +90,7 @@ class ServiceClassifier:
         classes = {services[i] for i in labelled}
         self.vectorizer_, self.model_ = None, None
         if len(labelled) >= self.min_examples and len(classes) >= 2:
-            self.vectorizer_ = TfidfVectorizer(analyzer=as_tokens, sublinear_tf=True, min_df=2)
+            self.vectorizer_ = TfidfVectorizer(analyzer=as_tokens, sublinear_tf=True, min_df=2 if len(labelled) > 1000 else 1)
             features = self.vectorizer_.fit_transform([tokens[i] for i in labelled])
             self.model_ = SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=20, tol=None, random_state=self.seed)
             self.model_.fit(features, [services[i] for i in labelled])
@@ -100,12 +100,14 @@ class ServiceClassifier:
         """The most likely service per text, or None when neither model nor aliases are sure enough."""
         predicted: list[str | None] = [self._by_alias(t) for t in tokens]
         if self.model_ is not None and tokens:
-            probabilities = self.model_.predict_proba(self.vectorizer_.transform(tokens))
+            features = self.vectorizer_.transform(tokens)
+            probabilities = self.model_.predict_proba(features)
             best = probabilities.argmax(axis=1)
-            confident = probabilities[np.arange(len(best)), best] >= self.min_confidence
+            known_words = np.diff(features.indptr) > 0  # a text without a known word gets no guess
+            confident = (probabilities[np.arange(len(best)), best] >= self.min_confidence) & known_words
             for i in np.flatnonzero(confident):
                 if tokens[i]:
-                    predicted[i] = self.model_.classes_[best[i]]
+                    predicted[i] = str(self.model_.classes_[best[i]])
         return predicted
 
     def _by_alias(self, tokens: list[str]) -> str | None:

@@ -17,7 +17,7 @@ def daily_counts(*, days=365, level=40.0, first_day=date(2025, 1, 1), week=OFFIC
     when the week has closed days.
     """
     index = pd.date_range(first_day, periods=days, freq="D")
-    rate = np.full(days, level) * np.asarray(week)[index.weekday]
+    rate = np.full(days, level) * np.asarray(week)[index.day_of_week]
     for day, change in shifts:
         rate[day:] *= 1 + change
     for day, multiplier in spikes:

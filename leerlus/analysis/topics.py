@@ -46,7 +46,8 @@ class TopicModel:
         if len(keep) > self.sample_size:
             keep = sorted(rng.choice(keep, self.sample_size, replace=False))
         docs, weights = [tokens[i] for i in keep], weights[keep]
-        self.vectorizer_ = TfidfVectorizer(analyzer=as_tokens, sublinear_tf=True, min_df=min(3, len(docs)), max_df=0.5)
+        self.vectorizer_ = TfidfVectorizer(analyzer=as_tokens, sublinear_tf=True, min_df=2 if len(docs) > 1000 else 1,
+                                           max_df=0.5 if len(docs) > 20 else 1.0)
         features = self.vectorizer_.fit_transform(docs)
         components = max(1, min(100, features.shape[1] - 1, features.shape[0] - 1))
         reduced = normalize(TruncatedSVD(components, random_state=self.seed).fit_transform(features))
@@ -57,7 +58,8 @@ class TopicModel:
         self.centroids_ = normalize(centroids[order])
         words = self.vectorizer_.get_feature_names_out()
         self.topics_ = [
-            Topic(number, tuple(words[i] for i in np.argsort(-self.centroids_[number])[: self.top_words]), int(sizes[k]))
+            Topic(number, tuple(words[i] for i in np.argsort(-self.centroids_[number])[: self.top_words]
+                                if self.centroids_[number][i] > 0), int(sizes[k]))
             for number, k in enumerate(order)
         ]
         return self

@@ -1,0 +1,57 @@
+"""Changes in one series: planted spikes, shifts and trends are found; rhythms are not alerted."""
+
+from datetime import date
+
+import holidays
+import pytest
+
+from leerlus.analysis import synthetic
+from leerlus.analysis.baseline import Baseline
+from leerlus.analysis.changes import LevelShiftDetector, SpikeDetector, TrendDetector
+
+CLOSED = frozenset(holidays.country_holidays("NL", years=range(2024, 2028)))
+ONLINE_WEEK = (1.1, 1.05, 1.0, 1.0, 0.95, 0.6, 0.6)
+
+
+def _find(days, counts):
+    first = Baseline(holidays=CLOSED).fit(days, counts)
+    shifts = LevelShiftDetector().fit(first.adjusted_)
+    trend = TrendDetector().fit(first.adjusted_, shifts.breakpoints_).trend_
+    baseline = Baseline(holidays=CLOSED).fit(days, counts, [] if trend else shifts.breakpoints_)
+    return SpikeDetector().fit(counts, baseline.expected_).spikes_, shifts.shifts_, trend
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_planted_level_shift_is_found_near_its_day(seed):
+    days, counts = synthetic.daily_counts(days=365, shifts=[(120, 0.9)], holidays=CLOSED, seed=seed)
+    spikes, shifts, trend = _find(days, counts)
+    assert any(abs(s.start - 120) <= 3 and 0.6 < s.magnitude < 1.2 for s in shifts)
+    assert trend is None and spikes == []
+
+
+def test_a_planted_spike_is_found_and_quiet_series_stay_quiet():
+    days, counts = synthetic.daily_counts(days=365, spikes=[(198, 5.0)], holidays=CLOSED, seed=4)
+    spikes, shifts, trend = _find(days, counts)
+    assert [s.start for s in spikes] == [198] and shifts == [] and trend is None
+    for seed in range(5):  # the trivial baseline to beat: a flat series has nothing to report
+        days, counts = synthetic.daily_counts(days=400, holidays=CLOSED, seed=seed)
+        assert _find(days, counts) == ([], [], None)
+
+
+def test_a_slow_trend_is_a_trend_not_a_staircase_of_shifts():
+    days, counts = synthetic.daily_counts(days=500, trend=2.0, week=ONLINE_WEEK, seed=5)
+    _spikes, _shifts, trend = _find(days, counts)
+    assert trend is not None and 1.5 < trend.magnitude < 2.6
+
+
+def test_holidays_and_weekends_of_a_closed_counter_are_rhythm():
+    days, counts = synthetic.daily_counts(days=500, first_day=date(2025, 1, 1), holidays=CLOSED, seed=6)
+    assert _find(days, counts) == ([], [], None)  # Easter, King's Day, Christmas: closed, not a drop
+
+
+def test_a_yearly_peak_is_news_the_first_time_and_rhythm_the_second():
+    days, counts = synthetic.daily_counts(days=560, first_day=date(2025, 3, 1), peaks=[(6, 1.8)], holidays=CLOSED, seed=7)
+    _spikes, shifts, _trend = _find(days, counts)
+    first_june, second_june = 92, 92 + 365
+    assert any(abs(s.start - first_june) <= 3 for s in shifts)
+    assert not any(s.start > second_june - 20 for s in shifts)

@@ -1,0 +1,81 @@
+"""The whole analysis on planted signals: every kind of pattern is found where it was planted."""
+
+from datetime import date
+
+import holidays
+import numpy as np
+import pandas as pd
+
+from leerlus.analysis import synthetic
+from leerlus.analysis.engine import PatternFinder, SignalClassifier, TextIndex
+from leerlus.analysis.series import SeriesKey
+from leerlus.analysis.topics import TopicModel
+from leerlus.analysis.text import tokenize_all
+
+CLOSED = frozenset(holidays.country_holidays("NL", years=[2025, 2026]))
+OPEN_WEEK, ONLINE_WEEK = (1.3, 1.1, 1.0, 1.0, 0.8, 0.0, 0.0), (1.1, 1.05, 1.0, 1.0, 0.95, 0.6, 0.6)
+RELEASE, STORM = 200, 152  # a Sunday (the website is open) and a Monday
+TEXTS = {
+    "Vergunning": ["Hoe vraag ik een vergunning aan voor een dakkapel?", "Welke tekeningen horen bij de aanvraag?"],
+    "Afval": ["Wanneer wordt het grofvuil opgehaald?", "De container is niet geleegd"],
+}
+PORTAL = ["Het nieuwe omgevingsloket geeft een foutmelding", "In het omgevingsloket zie ik mijn aanvraag niet"]
+
+
+def planted_signals() -> pd.DataFrame:
+    """Website permits step up at a portal release; phone follows three days later; a storm spike."""
+    rng = np.random.default_rng(11)
+    plan = [
+        ("website", "Vergunning", ONLINE_WEEK, dict(level=12, shifts=[(RELEASE, 1.5)])),
+        ("telefoon", "Vergunning", OPEN_WEEK, dict(level=15, shifts=[(RELEASE + 3, 1.2)])),
+        ("telefoon", "Afval", OPEN_WEEK, dict(level=20, spikes=[(STORM, 6.0)])),
+        ("website", "Afval", ONLINE_WEEK, dict(level=10, trend=1.5)),
+    ]
+    rows = []
+    for channel, service, week, options in plan:
+        days, counts = synthetic.daily_counts(days=420, first_day=date(2025, 1, 1), week=week, holidays=CLOSED,
+                                              seed=len(rows), **options)
+        for day, count in zip(days.date, counts.astype(int)):
+            after_release = service == "Vergunning" and (day - days[0].date()).days >= RELEASE
+            for _ in range(count):
+                pool = PORTAL if after_release and rng.random() < 0.5 else TEXTS[service]
+                rows.append((day, channel, service, pool[rng.integers(len(pool))]))
+    frame = pd.DataFrame(rows, columns=["day", "channel", "service", "text"])
+    frame["id"] = np.arange(1, len(frame) + 1)
+    return frame
+
+
+def test_every_kind_of_pattern_is_found_where_it_was_planted():
+    signals = planted_signals()
+    index = TextIndex(signals["text"])
+    classifier = SignalClassifier().fit(signals, index)
+    labels = classifier.transform(signals, index)
+    frame = signals.assign(topic=labels["topic"])
+    finder = PatternFinder(holidays=CLOSED).fit(frame, {t.number: t.terms for t in classifier.topics_}, index)
+    by_kind = {}
+    for pattern in finder.patterns_:
+        by_kind.setdefault(pattern.kind, []).append(pattern)
+    first = date(2025, 1, 1)
+    day = lambda p: (p.start - first).days  # noqa: E731
+
+    assert any(abs(day(p) - STORM) <= 1 and p.key.service == "Afval" for p in by_kind["spike"])
+    assert any(abs(day(p) - RELEASE) <= 3 and p.key.service == "Vergunning" for p in by_kind["level_shift"])
+    assert any(p.key == SeriesKey("website", "Afval") and p.magnitude > 0.8 for p in by_kind["trend"])
+    assert any("omgevingsloket" in p.terms and abs(day(p) - RELEASE) <= 2 for p in by_kind["emerging_topic"])
+    ripple = next(p for p in by_kind["ripple"] if p.cause == SeriesKey("website", "Vergunning"))
+    assert ripple.effect == SeriesKey("telefoon", "Vergunning") and 1 <= ripple.lag_days <= 5
+    assert "dagen later" in ripple.summary and ripple.examples
+    # the storm is one pattern, described where it happened, not once per level
+    assert len([p for p in by_kind["spike"] if abs(day(p) - STORM) <= 1]) == 1
+
+
+def test_topics_are_stable_and_carry_their_words():
+    texts = ["paspoort verlopen afspraak maken"] * 30 + ["container niet geleegd afval"] * 30 + \
+        ["parkeervergunning aanvragen bezoekers"] * 30
+    tokens = tokenize_all(f"{t} {i % 7}" for i, t in enumerate(texts))
+    first, second = TopicModel(n_topics=3).fit(tokens), TopicModel(n_topics=3).fit(tokens)
+    assert first.topics_ == second.topics_
+    assert {frozenset(t.terms[:2]) <= frozenset(("paspoort", "verlopen", "afspraak", "maken")) or
+            "container" in t.terms or "parkeervergunning" in t.terms for t in first.topics_} == {True}
+    labels = first.transform(tokens)
+    assert len(set(labels[:30])) == len(set(labels[30:60])) == 1 and labels[0] != labels[40]
