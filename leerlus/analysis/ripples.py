@@ -53,8 +53,8 @@ def waited(adjusted: np.ndarray, cause_day: int, effect_day: int, window: int = 
     open_days = np.isfinite(gap).sum()
     expected_at_new_level = np.nanmean(after) * open_days
     if step > 0:
-        return bool(stats.poisson.cdf(np.nansum(gap), expected_at_new_level) < 0.05)
-    return bool(stats.poisson.sf(np.nansum(gap) - 1, expected_at_new_level) < 0.05)
+        return bool(stats.poisson.cdf(np.nansum(gap), expected_at_new_level) < 0.01)
+    return bool(stats.poisson.sf(np.nansum(gap) - 1, expected_at_new_level) < 0.01)
 
 
 def find_ripples(changes: list[tuple[SeriesKey, Change]], adjusted: dict[SeriesKey, np.ndarray], *, min_lag=1,

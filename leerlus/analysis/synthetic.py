@@ -28,3 +28,62 @@ def daily_counts(*, days=365, level=40.0, first_day=date(2025, 1, 1), week=OFFIC
     if 0.0 in week:
         rate[[d in holidays for d in index.date]] = 0.0
     return index, np.random.default_rng(seed).poisson(rate).astype(float)
+
+
+ONLINE_WEEK = (1.1, 1.05, 1.0, 1.0, 0.95, 0.6, 0.6)
+RELEASE_DAY, STORM_DAY = 200, 152  # from 1 January 2025: a Sunday (the website is open) and a Monday
+# Known topics: each with its own words, inside a service. Texts mix them with everyday filler.
+TOPICS = {
+    "vergunning-aanvraag": ("Vergunning", "vergunning dakkapel aanbouw tekeningen bouwplan schutting aanvraag indienen"),
+    "vergunning-besluit": ("Vergunning", "besluit termijn bezwaar beslistermijn verlengd uitspraak wachttijd"),
+    "afval-ophalen": ("Afval", "container geleegd grofvuil ophaaldag papier gft kliko vuilniswagen"),
+    "afval-pas": ("Afval", "afvalpas milieustraat storten tarief pasje ondergronds klep"),
+    "paspoort": ("Burgerzaken", "paspoort identiteitskaart pasfoto verlopen afspraak balie ophalen"),
+    "verhuizing": ("Burgerzaken", "verhuizing adreswijziging inschrijven woonadres brp doorgeven"),
+    "belasting": ("Belastingen", "aanslag woz waarde taxatie termijnbetaling kwijtschelding belasting"),
+    "parkeren": ("Parkeren", "parkeervergunning bezoekers kenteken zone parkeerautomaat boete"),
+}
+PORTAL_WORDS = "omgevingsloket portaal inloggen digid uploaden storing"
+FILLER = "graag snel vraag week gisteren vandaag morgen even nog steeds hulp informatie bericht brief website".split()
+CHANNEL_PLAN = [  # channel, service, weekly rhythm, share of the volume, planted change
+    ("website", "Vergunning", ONLINE_WEEK, 0.10, dict(shifts=[(RELEASE_DAY, 1.5)])),
+    ("telefoon", "Vergunning", OFFICE_WEEK, 0.12, dict(shifts=[(RELEASE_DAY + 3, 1.2)])),
+    ("telefoon", "Afval", OFFICE_WEEK, 0.16, dict(spikes=[(STORM_DAY, 6.0)])),
+    ("website", "Afval", ONLINE_WEEK, 0.10, dict(trend=1.5)),
+    ("balie", "Burgerzaken", OFFICE_WEEK, 0.14, {}),
+    ("website", "Burgerzaken", ONLINE_WEEK, 0.10, {}),
+    ("email", "Belastingen", ONLINE_WEEK, 0.10, {}),
+    ("telefoon", "Parkeren", OFFICE_WEEK, 0.10, {}),
+    ("app", "Parkeren", ONLINE_WEEK, 0.08, {}),
+]
+
+
+def signals(*, per_day=200.0, days=420, first_day=date(2025, 1, 1), holidays=frozenset(), seed=11) -> pd.DataFrame:
+    """Signals with planted patterns and known topics: day, channel, service, text, topic (the truth).
+
+    A new permit portal (RELEASE_DAY) lifts website permit signals and brings new words; the phone
+    follows three days later (a ripple). A storm (STORM_DAY) is a spike in phoned waste signals;
+    website waste signals grow steadily (a trend).
+    """
+    rng = np.random.default_rng(seed)
+    topic_names = list(TOPICS)
+    words = {name: TOPICS[name][1].split() for name in topic_names}
+    portal = PORTAL_WORDS.split()
+    frames = []
+    for number, (channel, service, week, share, change) in enumerate(CHANNEL_PLAN):
+        index, counts = daily_counts(days=days, level=per_day * share, first_day=first_day, week=week,
+                                     holidays=holidays, seed=seed + number, **change)
+        day_numbers = np.repeat(np.arange(days), counts.astype(int))
+        own = [n for n in topic_names if TOPICS[n][0] == service]
+        topics = rng.choice(own, len(day_numbers))
+        texts = []
+        for day_number, topic in zip(day_numbers, topics):
+            pool = portal if service == "Vergunning" and day_number >= RELEASE_DAY and rng.random() < 0.5 else words[topic]
+            chosen = [pool[i] for i in rng.integers(len(pool), size=3)] + [FILLER[i] for i in rng.integers(len(FILLER), size=3)]
+            rng.shuffle(chosen)
+            texts.append(" ".join(chosen))
+        frames.append(pd.DataFrame({"day": index[day_numbers].date, "channel": channel, "service": service,
+                                    "text": texts, "topic": topics}))
+    frame = pd.concat(frames, ignore_index=True)
+    frame.insert(0, "id", np.arange(1, len(frame) + 1))
+    return frame

@@ -3,8 +3,6 @@
 from datetime import date
 
 import holidays
-import numpy as np
-import pandas as pd
 
 from leerlus.analysis import synthetic
 from leerlus.analysis.engine import PatternFinder, SignalClassifier, TextIndex
@@ -13,40 +11,11 @@ from leerlus.analysis.topics import TopicModel
 from leerlus.analysis.text import tokenize_all
 
 CLOSED = frozenset(holidays.country_holidays("NL", years=[2025, 2026]))
-OPEN_WEEK, ONLINE_WEEK = (1.3, 1.1, 1.0, 1.0, 0.8, 0.0, 0.0), (1.1, 1.05, 1.0, 1.0, 0.95, 0.6, 0.6)
-RELEASE, STORM = 200, 152  # a Sunday (the website is open) and a Monday
-TEXTS = {
-    "Vergunning": ["Hoe vraag ik een vergunning aan voor een dakkapel?", "Welke tekeningen horen bij de aanvraag?"],
-    "Afval": ["Wanneer wordt het grofvuil opgehaald?", "De container is niet geleegd"],
-}
-PORTAL = ["Het nieuwe omgevingsloket geeft een foutmelding", "In het omgevingsloket zie ik mijn aanvraag niet"]
-
-
-def planted_signals() -> pd.DataFrame:
-    """Website permits step up at a portal release; phone follows three days later; a storm spike."""
-    rng = np.random.default_rng(11)
-    plan = [
-        ("website", "Vergunning", ONLINE_WEEK, dict(level=12, shifts=[(RELEASE, 1.5)])),
-        ("telefoon", "Vergunning", OPEN_WEEK, dict(level=15, shifts=[(RELEASE + 3, 1.2)])),
-        ("telefoon", "Afval", OPEN_WEEK, dict(level=20, spikes=[(STORM, 6.0)])),
-        ("website", "Afval", ONLINE_WEEK, dict(level=10, trend=1.5)),
-    ]
-    rows = []
-    for channel, service, week, options in plan:
-        days, counts = synthetic.daily_counts(days=420, first_day=date(2025, 1, 1), week=week, holidays=CLOSED,
-                                              seed=len(rows), **options)
-        for day, count in zip(days.date, counts.astype(int)):
-            after_release = service == "Vergunning" and (day - days[0].date()).days >= RELEASE
-            for _ in range(count):
-                pool = PORTAL if after_release and rng.random() < 0.5 else TEXTS[service]
-                rows.append((day, channel, service, pool[rng.integers(len(pool))]))
-    frame = pd.DataFrame(rows, columns=["day", "channel", "service", "text"])
-    frame["id"] = np.arange(1, len(frame) + 1)
-    return frame
+RELEASE, STORM = synthetic.RELEASE_DAY, synthetic.STORM_DAY
 
 
 def test_every_kind_of_pattern_is_found_where_it_was_planted():
-    signals = planted_signals()
+    signals = synthetic.signals(holidays=CLOSED).drop(columns="topic")
     index = TextIndex(signals["text"])
     classifier = SignalClassifier().fit(signals, index)
     labels = classifier.transform(signals, index)
