@@ -60,3 +60,26 @@ def test_english_is_available(browser, demo_server):
     page.get_by_label("Taal").select_option("en")
     page.get_by_role("button", name="Kies").click()
     expect(page.get_by_role("link", name="Signals")).to_be_visible()
+
+
+def test_demo_patterns_show_every_kind_and_can_be_dismissed(browser, demo_server):
+    page = browser.new_page()
+    _login(page, demo_server, "teamlid", "teamlid")
+    page.get_by_role("link", name="Patronen").click()
+    kinds = set(page.locator(".pattern .kind").all_inner_texts())
+    assert kinds == {"piek", "niveauverschuiving", "trend", "nieuw onderwerp", "rimpeling"}
+
+    page.get_by_label("Soort").select_option("ripple")
+    page.get_by_role("button", name="Filter").click()
+    ripple = page.locator(".pattern a").filter(has_text="Omgevingsvergunning").first
+    ripple.click()
+    expect(page.get_by_role("heading", name="Oorzaak en gevolg")).to_be_visible()
+    expect(page.locator("figure svg")).to_have_count(1)
+    expect(page.locator(".examples li").first).to_contain_text("Omgevingsvergunning")
+
+    page.get_by_label("Reden om af te wijzen").fill("Bekend: de release stond gepland")
+    page.get_by_role("button", name="Afwijzen").click()
+    expect(page.locator("dl.facts")).to_contain_text("afgewezen: Bekend: de release stond gepland")
+    page.get_by_role("link", name="Alle patronen").click()
+    page.get_by_role("link", name="Toon afgewezen patronen").click()
+    expect(page.locator(".pattern")).to_have_count(1)
