@@ -6,9 +6,13 @@ emerging topic. A word that was just as common a year earlier is a yearly rhythm
 """
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import numpy as np
 from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer
+
+from leerlus.analysis.text import as_tokens
 
 YEAR = 364
 
@@ -21,6 +25,42 @@ class EmergingTopic:
     recent: int  # signals with the words in the first window
     magnitude: float
     score: float
+
+
+@dataclass(frozen=True)
+class WordsPerDay:
+    """How many signals contain each word, per day: what the detector remembers between runs."""
+
+    first_day: date
+    words: tuple[str, ...]
+    counts: sparse.csr_matrix  # days × words
+
+    @classmethod
+    def count(cls, first_day: date, day_numbers: np.ndarray, codes: np.ndarray, tokens: list[list[str]]):
+        """day_numbers and codes per signal (its day, its distinct text); tokens per distinct text.
+
+        Also returns the 0/1 matrix of distinct texts × words, for grouping words that share texts.
+        """
+        vectorizer = CountVectorizer(analyzer=as_tokens, binary=True)
+        doc_term = vectorizer.fit_transform(tokens).tocsr() if any(tokens) else sparse.csr_matrix((len(tokens), 0))
+        words = tuple(vectorizer.get_feature_names_out()) if doc_term.shape[1] else ()
+        days = int(day_numbers.max()) + 1 if len(day_numbers) else 0
+        signals = sparse.csr_matrix((np.ones(len(codes)), (day_numbers, codes)), shape=(days, len(tokens)))
+        return cls(first_day, words, (signals @ doc_term).tocsr()), doc_term
+
+    def __add__(self, other: "WordsPerDay") -> "WordsPerDay":
+        first = min(self.first_day, other.first_day)
+        words = tuple(sorted(set(self.words) | set(other.words)))
+        column = {word: i for i, word in enumerate(words)}
+        parts = []
+        for part in (self, other):
+            coo = part.counts.tocoo()
+            offset = (part.first_day - first).days
+            parts.append((coo.row + offset, np.array([column[part.words[c]] for c in coo.col], dtype=int), coo.data))
+        rows, cols, data = (np.concatenate(values) for values in zip(*parts))
+        days = max(self.first_day + timedelta(days=self.counts.shape[0]),
+                   other.first_day + timedelta(days=other.counts.shape[0])) - first
+        return WordsPerDay(first, words, sparse.csr_matrix((data, (rows, cols)), shape=(days.days, len(words))))
 
 
 class EmergingTermDetector:
@@ -36,21 +76,23 @@ class EmergingTermDetector:
         self.min_cooccurrence = min_cooccurrence
         self.max_terms = max_terms
 
-    def fit(self, day_term: sparse.spmatrix, words: list[str], doc_term: sparse.spmatrix):
-        """day_term: days × words, signals per day that contain the word; doc_term: texts × words (0/1)."""
+    def fit(self, words_per_day: WordsPerDay, doc_term: sparse.spmatrix, doc_words, first_onset: int = 0):
+        """doc_term: distinct texts × doc_words (0/1), to group words that share texts; onsets before
+        day number `first_onset` are not looked for (they were, in an earlier run)."""
+        day_term, words = words_per_day.counts, words_per_day.words
         totals = np.asarray(day_term.sum(axis=0)).ravel()
         candidates = np.flatnonzero(totals >= self.min_count)
         counts = day_term[:, candidates].toarray().astype(float)
-        onsets = self._onsets(counts)
+        onsets = self._onsets(counts, first_onset)
         found = [(candidates[c], day, recent, hist) for c, (day, recent, hist) in onsets.items()]
-        self.topics_ = self._group(found, words, doc_term)
+        self.topics_ = self._group(found, words, doc_term, {word: i for i, word in enumerate(doc_words)})
         return self
 
-    def _onsets(self, counts: np.ndarray) -> dict[int, tuple[int, float, float]]:
+    def _onsets(self, counts: np.ndarray, first_onset: int) -> dict[int, tuple[int, float, float]]:
         days = counts.shape[0]
         cum = np.vstack([np.zeros((1, counts.shape[1])), np.cumsum(counts, axis=0)])
         result = {}
-        for t in range(self.min_history_days, days):
+        for t in range(max(self.min_history_days, first_onset), days):
             end = min(days, t + self.window_days)
             recent = cum[end] - cum[t]
             history = cum[t] - cum[max(0, t - self.history_days)]
@@ -64,11 +106,12 @@ class EmergingTermDetector:
                 result.setdefault(int(column), (t, float(recent[column]), float(history_rate[column])))
         return result
 
-    def _group(self, found, words, doc_term) -> list[EmergingTopic]:
+    def _group(self, found, words, doc_term, doc_column) -> list[EmergingTopic]:
         if not found:
             return []
-        columns = [f[0] for f in found]
-        present = (doc_term[:, columns] > 0).astype(np.float32)
+        present = sparse.hstack([doc_term[:, [doc_column[words[f[0]]]]] if words[f[0]] in doc_column else
+                                 sparse.csr_matrix((doc_term.shape[0], 1)) for f in found]).tocsr()
+        present = (present > 0).astype(np.float32)
         together = (present.T @ present).toarray()
         frequency = np.diag(together)
         parent = list(range(len(found)))

@@ -9,18 +9,17 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer
 
 from leerlus.analysis.baseline import Baseline
 from leerlus.analysis.changes import Change, LevelShiftDetector, SpikeDetector, TrendDetector
 from leerlus.analysis.classify import ServiceClassifier, demand, sentiment
-from leerlus.analysis.emerging import EmergingTermDetector
+from leerlus.analysis.emerging import EmergingTermDetector, WordsPerDay
+from leerlus.analysis.evidence import distinctive_terms, examples
 from leerlus.analysis.patterns import merge_changes
 from leerlus.analysis.results import Pattern, direction, dutch_date, percentage, series_name
 from leerlus.analysis.ripples import find_ripples
 from leerlus.analysis.series import SeriesKey, daily_series, day_index
-from leerlus.analysis.text import as_tokens, tokenize_all
+from leerlus.analysis.text import tokenize_all
 from leerlus.analysis.topics import TopicModel
 
 
@@ -70,15 +69,22 @@ class SignalClassifier:
 
 
 class PatternFinder:
-    """fit(signals, topic_terms) finds patterns_ in a frame with id, day, channel, service, topic, text."""
+    """fit(signals, topic_terms) finds patterns_ in a frame with id, day, channel, service, topic, text.
 
-    def __init__(self, *, holidays=frozenset(), min_per_day=0.5, max_examples=5, seed=0):
+    For an incremental run, `text` may be None for signals whose text was not loaded: pass the
+    words-per-day counts of the earlier run (`words_per_day`) plus those of the new signals, the day
+    from which counts changed (`new_from`), and `text_lookup(ids) -> texts` for the evidence.
+    """
+
+    def __init__(self, *, holidays=frozenset(), min_per_day=0.5, max_examples=5, evidence_sample=2000, seed=0):
         self.holidays = holidays
         self.min_per_day = min_per_day
         self.max_examples = max_examples
+        self.evidence_sample = evidence_sample
         self.seed = seed
 
-    def fit(self, signals: pd.DataFrame, topic_terms: dict[int, tuple[str, ...]], text_index: TextIndex | None = None):
+    def fit(self, signals: pd.DataFrame, topic_terms: dict[int, tuple[str, ...]], text_index: TextIndex | None = None,
+            *, words_per_day: WordsPerDay | None = None, new_from: date | None = None, text_lookup=None):
         self.topic_terms = topic_terms
         self.patterns_ = []
         if signals.empty:
@@ -89,17 +95,20 @@ class PatternFinder:
         self.data_until_ = self.days_[-1].date()
         self._signals = signals.reset_index(drop=True)
         self._day_number = ((day - self.days_[0]).dt.days).to_numpy()
+        self._text_lookup = text_lookup
+        self._rng = np.random.default_rng(self.seed)
         index = text_index or TextIndex(signals["text"])
         self._codes = index.codes
-        vectorizer = CountVectorizer(analyzer=as_tokens, binary=True)
-        self._doc_term = vectorizer.fit_transform(index.tokens).tocsr()
-        self._words = vectorizer.get_feature_names_out()
+        counted, self._doc_term = WordsPerDay.count(self.days_[0].date(), self._day_number, index.codes, index.tokens)
+        self._doc_words = counted.words
+        self.words_per_day_ = counted if words_per_day is None else words_per_day
+        first_onset = (new_from - self.days_[0].date()).days - EmergingTermDetector().window_days if new_from else 0
         self.series_ = daily_series(signals.assign(day=day), self.days_, self.min_per_day)
         changes, self.baselines_, adjusted = self._changes()
         ripples = find_ripples(changes, adjusted)
         self.patterns_ = [self._pattern(event) for event in merge_changes(changes)]
         self.patterns_ += [self._ripple(ripple) for ripple in ripples]
-        self.patterns_ += self._emerging()
+        self.patterns_ += self._emerging(first_onset)
         self.patterns_.sort(key=lambda p: (p.start, p.score), reverse=True)
         del self._signals, self._doc_term
         return self
@@ -129,20 +138,26 @@ class PatternFinder:
     def _evidence(self, key: SeriesKey, first: int, last: int, terms=()) -> tuple[tuple[str, ...], tuple[int, ...]]:
         """The distinctive words of a series in days first..last against the eight weeks before, and examples."""
         mask = self._mask(key)
-        inside = mask & (self._day_number >= first) & (self._day_number <= last)
-        before = mask & (self._day_number >= first - 56) & (self._day_number < first)
-        docs_in, docs_before = self._codes[inside], self._codes[before]
+        inside = self._sample(mask & (self._day_number >= first) & (self._day_number <= last))
+        texts_inside = self._texts(inside)
         if not terms:
-            now = np.asarray(self._doc_term[docs_in].sum(axis=0)).ravel()
-            then = np.asarray(self._doc_term[docs_before].sum(axis=0)).ravel()
-            lift = (now + 0.5) / max(len(docs_in), 1) / ((then + 0.5) / max(len(docs_before), 1))
-            lift[now < max(3, 0.05 * len(docs_in))] = 0
-            terms = tuple(self._words[i] for i in np.argsort(-lift)[:5] if lift[i] > 1.5)
-        ids = self._signals["id"].to_numpy()[inside]
-        texts = self._signals["text"].to_numpy()[inside]
-        chosen = [i for i, t in zip(ids, texts) if t and any(w in t.lower() for w in terms)] if terms else []
-        chosen += [i for i, t in zip(ids, texts) if t and i not in chosen][: self.max_examples]
-        return terms, tuple(int(i) for i in chosen[: self.max_examples])
+            before = self._sample(mask & (self._day_number >= first - 56) & (self._day_number < first))
+            terms = distinctive_terms(texts_inside, self._texts(before))
+        return terms, examples(list(self._signals["id"].to_numpy()[inside]), texts_inside, terms, self.max_examples)
+
+    def _sample(self, mask: np.ndarray) -> np.ndarray:
+        rows = np.flatnonzero(mask)
+        return np.sort(self._rng.choice(rows, self.evidence_sample, replace=False)) if len(rows) > self.evidence_sample else rows
+
+    def _texts(self, rows: np.ndarray) -> list[str]:
+        """The texts of these rows, looked up (by id) where they were not loaded."""
+        texts = list(self._signals["text"].to_numpy()[rows])
+        missing = [i for i, t in enumerate(texts) if not isinstance(t, str)]
+        if missing and self._text_lookup:
+            found = self._text_lookup([int(self._signals["id"].iat[rows[i]]) for i in missing])
+            for i, text in zip(missing, found):
+                texts[i] = text
+        return [t if isinstance(t, str) else "" for t in texts]
 
     def _day(self, number: int) -> date:
         return self.days_[number].date()
@@ -193,27 +208,29 @@ class PatternFinder:
             magnitude=round(effect.magnitude, 3), score=round(ripple.score, 2), summary=summary, examples=examples,
             cause=ripple.cause, effect=ripple.effect, lag_days=ripple.lag_days, **self._chart(ripple.effect))
 
-    def _emerging(self) -> list[Pattern]:
-        rows = sparse.csr_matrix((np.ones(len(self._codes)), (self._day_number, self._codes)),
-                                 shape=(len(self.days_), self._doc_term.shape[0]))
-        detector = EmergingTermDetector().fit(rows @ self._doc_term, list(self._words), self._doc_term)
+    def _emerging(self, first_onset: int) -> list[Pattern]:
+        counts = self.words_per_day_
+        offset = (self.days_[0].date() - counts.first_day).days  # the counts may start earlier than the signals
+        detector = EmergingTermDetector().fit(counts, self._doc_term, self._doc_words, first_onset + offset)
+        doc_column = {word: i for i, word in enumerate(self._doc_words)}
         patterns: list[Pattern] = []
         for topic in detector.topics_:
-            holds = np.asarray(self._doc_term[:, list(topic.term_columns)].sum(axis=1)).ravel() > 0
-            mask = holds[self._codes] & (self._day_number >= topic.start) & (self._day_number < topic.start + 14)
+            start = topic.start - offset
+            columns = [doc_column[w] for w in topic.terms if w in doc_column]
+            holds = np.asarray(self._doc_term[:, columns].sum(axis=1)).ravel() > 0
+            mask = holds[self._codes] & (self._day_number >= start) & (self._day_number < start + 14)
             key = self._home(mask)
-            if any(p.key.compatible(key) and (self._day(topic.start) - p.start).days <= 14 and p.key.service == key.service
+            if any(p.key.compatible(key) and (self._day(start) - p.start).days <= 14 and p.key.service == key.service
                    for p in patterns):
                 continue  # the same news, in words that caught on a little later
-            terms, examples = self._evidence(key, topic.start, topic.start + 13, topic.terms)
-            summary = (f"Nieuw onderwerp sinds {dutch_date(self._day(topic.start))}: '{', '.join(topic.terms[:4])}' "
+            terms, found = self._evidence(key, start, start + 13, topic.terms)
+            summary = (f"Nieuw onderwerp sinds {dutch_date(self._day(start))}: '{', '.join(topic.terms[:4])}' "
                        f"({topic.recent} signalen in twee weken, daarvoor vrijwel nooit).")
+            lead = counts.counts[offset: offset + len(self.days_), topic.term_columns[0]].toarray().ravel()
             patterns.append(Pattern(
-                kind="emerging_topic", start=self._day(topic.start), end=None, key=key, terms=topic.terms,
-                magnitude=round(topic.magnitude, 3), score=round(topic.score, 2), summary=summary, examples=examples,
-                observed=tuple(float(v) for v in np.bincount(self._day_number[holds[self._codes]],
-                                                              minlength=len(self.days_))),
-                first_day=self._day(0)))
+                kind="emerging_topic", start=self._day(start), end=None, key=key, terms=topic.terms,
+                magnitude=round(topic.magnitude, 3), score=round(topic.score, 2), summary=summary, examples=found,
+                observed=tuple(float(v) for v in lead), first_day=self._day(0)))
         return patterns
 
     def _home(self, mask: np.ndarray) -> SeriesKey:

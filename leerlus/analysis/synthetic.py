@@ -87,3 +87,39 @@ def signals(*, per_day=200.0, days=420, first_day=date(2025, 1, 1), holidays=fro
     frame = pd.concat(frames, ignore_index=True)
     frame.insert(0, "id", np.arange(1, len(frame) + 1))
     return frame
+
+
+def topic_texts(n: int, *, seed=5, borrow=0.3) -> tuple[list[str], list[str]]:
+    """n short texts, each about one known topic, and the topics.
+
+    A text has 2–4 topic words among 3–6 everyday words; each topic word comes with probability
+    `borrow` from a neighbouring topic (the other topic of the same service, where there is one),
+    as real texts mix neighbouring subjects.
+    """
+    rng = np.random.default_rng(seed)
+    names = list(TOPICS)
+    words = [TOPICS[name][1].split() for name in names]
+    everyday = sorted({w.strip("?,.").lower() for w in EVERYDAY.split()} - {w for ws in words for w in ws})
+    truth = rng.integers(len(names), size=n)
+    texts = []
+    sibling = [next((j for j, other in enumerate(names) if other != name and TOPICS[other][0] == TOPICS[name][0]),
+                    (i + 1) % len(names)) for i, name in enumerate(names)]
+    for topic in truth:
+        sources = np.where(rng.random(rng.integers(2, 5)) < borrow, sibling[topic], topic)
+        own = [words[s][rng.integers(len(words[s]))] for s in sources]
+        chosen = own + [everyday[i] for i in rng.integers(len(everyday), size=rng.integers(3, 7))]
+        rng.shuffle(chosen)
+        texts.append(" ".join(chosen))
+    return texts, [names[t] for t in truth]
+
+
+# Everyday words of Dutch contact texts, shared by every topic.
+EVERYDAY = """ik heb al twee keer gebeld maar niemand belt terug kunt u mij helpen want het is erg onduidelijk
+wat ik nu moet doen de brief die ik kreeg klopt volgens mij niet en op de website staat iets anders
+graag zo snel mogelijk een reactie mijn buurman zegt dat het bij hem wel goed ging vorige week
+kreeg ik een bericht dat het geregeld was maar dat is niet zo ik wacht nu al een maand op antwoord
+kan iemand mij vertellen hoe dit zit het formulier werkt niet op mijn telefoon en de computer ook
+niet ik ben zelf niet zo handig met internet mijn dochter helpt mij meestal hiermee bedankt alvast
+het gemeentehuis was dicht toen ik langskwam is er een andere manier om dit te regelen dinsdag
+woensdag donderdag vrijdag ochtend middag avond telefonisch digitaal persoonlijk langskomen
+uitleg stappen regels kosten betalen rekening nummer gegevens wijzigen controleren nakijken"""

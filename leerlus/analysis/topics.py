@@ -2,7 +2,10 @@
 labelled with its top words.
 
 Stable by construction: a fixed seed, and topics numbered by size, so the same data gives the same
-topics. The number of topics is chosen by the silhouette score among a few candidates. New
+topics. The number of topics is chosen cheaply: k-means first cuts the texts into many small
+clusters, their centroids are merged bottom-up (average linkage, cosine), and the cut of that
+tree with the best silhouette score on a sample wins — one k-means run instead of one per
+candidate number. New
 vocabulary that the fitted model does not know is left to the emerging-topic detector
 (`emerging.py`), which counts every word; a full analysis refits the topics.
 """
@@ -10,6 +13,7 @@ vocabulary that the fitted model does not know is left to the emerging-topic det
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
 from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -29,10 +33,11 @@ class Topic:
 class TopicModel:
     """fit(token lists) learns topics_; transform(token lists) gives a topic number per text (-1: none)."""
 
-    def __init__(self, *, n_topics=None, candidates=(6, 10, 15, 20, 30), top_words=5, sample_size=30_000,
+    def __init__(self, *, n_topics=None, max_topics=40, min_topics=3, top_words=5, sample_size=30_000,
                  min_similarity=0.05, seed=0):
         self.n_topics = n_topics
-        self.candidates = candidates
+        self.max_topics = max_topics
+        self.min_topics = min_topics
         self.top_words = top_words
         self.sample_size = sample_size
         self.min_similarity = min_similarity
@@ -66,16 +71,22 @@ class TopicModel:
 
     def _cluster(self, reduced: np.ndarray, weights: np.ndarray) -> np.ndarray:
         distinct = len(np.unique(reduced.round(6), axis=0))
-        options = [self.n_topics] if self.n_topics else [k for k in self.candidates if k < distinct] or [max(1, distinct)]
-        best_labels, best_score = None, -2.0
-        for k in options:
-            labels = KMeans(k, n_init=3, random_state=self.seed).fit_predict(reduced, sample_weight=weights)
-            if len(options) == 1:
-                return labels
-            score = silhouette_score(reduced, labels, sample_size=min(4000, len(labels)), random_state=self.seed)
+        fine_k = min(self.n_topics or self.max_topics, distinct)
+        fine = KMeans(fine_k, n_init=2, random_state=self.seed).fit(reduced, sample_weight=weights)
+        if self.n_topics or fine_k <= self.min_topics:
+            return fine.labels_
+        tree = linkage(normalize(fine.cluster_centers_), method="average", metric="cosine")
+        rng = np.random.default_rng(self.seed)
+        probe = rng.choice(len(reduced), min(4000, len(reduced)), replace=False, p=weights / weights.sum())
+        best_labels, best_score = fine.labels_, -2.0
+        for k in range(self.min_topics, fine_k + 1):
+            labels = fcluster(tree, k, criterion="maxclust")[fine.labels_] - 1
+            if len(np.unique(labels[probe])) < 2:
+                continue
+            score = silhouette_score(reduced[probe], labels[probe], metric="cosine")
             if score > best_score:
                 best_labels, best_score = labels, score
-        return best_labels
+        return np.unique(best_labels, return_inverse=True)[1]
 
     def transform(self, tokens: list[list[str]]) -> np.ndarray:
         if not tokens:

@@ -75,6 +75,8 @@ class AnalysisState(models.Model):
     """One row: the fitted classifier (pickled; written and read only by leerlus) and the last run."""
 
     classifier = models.BinaryField(_("getraind model"), null=True)
+    words_per_day = models.BinaryField(_("woorden per dag"), null=True,
+                                       help_text=_("Hoeveel signalen per dag elk woord bevatten (geen teksten)."))
     data_until = models.DateField(_("gegevens tot en met"), null=True)
     finished_at = models.DateTimeField(_("laatste analyse"), null=True)
     seconds = models.FloatField(_("duur in seconden"), null=True)

@@ -7,7 +7,7 @@ retrains the classifier and the topics and relabels every signal.
 
 import pickle
 from dataclasses import asdict, dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from time import perf_counter
 
 import holidays
@@ -16,16 +16,22 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leerlus.analysis.emerging import EmergingTermDetector, WordsPerDay
 from leerlus.analysis.engine import PatternFinder, SignalClassifier, TextIndex
 from leerlus.analysis.results import series_name
 from leerlus.core.models import Service, Signal
 from leerlus.errors import InputError
 from leerlus.patterns.models import AnalysisState, Pattern, Topic
 
-LOAD_SQL = (f"SELECT id, received_on, channel, service_id, classified_service_id, topic, text, analysed "
-            f"FROM {Signal._meta.db_table}")
+# The text only where it is needed (None elsewhere): every text in a full run, the new and recent
+# ones in an incremental run. The day as text, which pandas parses far faster than Python dates.
+LOAD_SQL = (f"SELECT id, CAST(received_on AS TEXT), channel, service_id, classified_service_id, topic, "
+            f"CASE WHEN analysed = %s OR received_on >= %s THEN text END, analysed FROM {Signal._meta.db_table}")
+TEXT_SQL = f"SELECT id, text FROM {Signal._meta.db_table} WHERE id IN (%s)"
+RECENT_DAYS = 28  # texts loaded in an incremental run besides the new ones: the evidence of recent patterns
 LABEL_SQL = (f"UPDATE {Signal._meta.db_table} SET classified_service_id = %s, demand = %s, sentiment = %s, "
              f"topic = %s, analysed = %s WHERE id = %s")
+EMERGING_WINDOW = EmergingTermDetector().window_days
 MATCH_DAYS = 3  # a pattern found again within this many days of its old start is the same pattern
 
 
@@ -43,26 +49,39 @@ class AnalysisSummary:
         return asdict(self)
 
 
-def load_signals() -> pd.DataFrame:
+def load_signals(texts_since: date | None) -> pd.DataFrame:
+    """Every signal; the text of the unanalysed ones and of those on or after `texts_since` (all if None)."""
     with connection.cursor() as cursor:
-        cursor.execute(LOAD_SQL)
+        cursor.execute(LOAD_SQL, [False, texts_since or date.min])
         frame = pd.DataFrame(cursor.fetchall(), columns=["id", "day", "channel", "service_id", "classified_service_id",
                                                           "topic", "text", "analysed"])
+    frame["day"] = pd.to_datetime(frame["day"], format="%Y-%m-%d").dt.date
     frame["analysed"] = frame["analysed"].astype(bool)
     return frame
+
+
+def texts_of(ids: list[int]) -> list[str]:
+    """Texts by signal id, in the order asked."""
+    found = {}
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start: start + 500]
+            cursor.execute(TEXT_SQL % ", ".join(["%s"] * len(chunk)), chunk)
+            found.update(cursor.fetchall())
+    return [found.get(i, "") for i in ids]
 
 
 def run_analysis(*, full: bool = False, progress=lambda message: None) -> AnalysisSummary:
     started = perf_counter()
     progress(_("Signalen laden …"))
-    frame = load_signals()
+    state = AnalysisState.objects.first() or AnalysisState()
+    classifier = None if full or state.words_per_day is None else pickle.loads(state.classifier)
+    retrained = classifier is None
+    frame = load_signals(None if retrained else state.data_until - timedelta(days=RECENT_DAYS))
     if frame.empty:
         raise InputError(_("Er zijn nog geen signalen. Importeer eerst een bestand met `leerlus import`."))
     names = dict(Service.objects.values_list("id", "name"))
     frame["service"] = frame["service_id"].map(names)
-    state = AnalysisState.objects.first() or AnalysisState()
-    classifier = None if full or state.classifier is None else pickle.loads(state.classifier)
-    retrained = classifier is None
     index = TextIndex(frame["text"])
     if retrained:
         progress(_("Model trainen op %(n)s signalen …") % {"n": len(frame)})
@@ -70,7 +89,8 @@ def run_analysis(*, full: bool = False, progress=lambda message: None) -> Analys
         classifier = SignalClassifier(aliases=aliases).fit(frame, index)
     to_label = frame if retrained else frame[~frame["analysed"]]
     progress(_("%(n)s signalen indelen …") % {"n": len(to_label)})
-    labels = classifier.transform(to_label, index if retrained else None)
+    new_index = index if retrained else TextIndex(to_label["text"])
+    labels = classifier.transform(to_label, new_index)
     _store_labels(labels, {name: pk for pk, name in names.items()})
     labelled = labels.set_index("id")
     fresh = frame["id"].isin(labelled.index)
@@ -83,14 +103,27 @@ def run_analysis(*, full: bool = False, progress=lambda message: None) -> Analys
     frame["topic"] = frame["topic"].fillna(-1).astype(int)
     days = pd.to_datetime(frame["day"])
     closed = holidays.country_holidays("NL", years=range(days.min().year, days.max().year + 1))
-    finder = PatternFinder(holidays=frozenset(closed)).fit(frame[["id", "day", "channel", "service", "topic", "text"]],
-                                                           topic_terms, index)
+    columns = frame[["id", "day", "channel", "service", "topic", "text"]]
+    if retrained:
+        finder = PatternFinder(holidays=frozenset(closed)).fit(columns, topic_terms, index)
+    else:
+        new_days = pd.to_datetime(to_label["day"])
+        new_from = new_days.min().date() if len(to_label) else state.data_until
+        earlier = pickle.loads(state.words_per_day)
+        if len(to_label):
+            added, _doc_term = WordsPerDay.count(new_from, (new_days - new_days.min()).dt.days.to_numpy(),
+                                                 new_index.codes, new_index.tokens)
+            earlier = earlier + added
+        finder = PatternFinder(holidays=frozenset(closed)).fit(columns, topic_terms, index, words_per_day=earlier,
+                                                               new_from=new_from, text_lookup=texts_of)
     with transaction.atomic():
         if retrained:
             Topic.objects.all().delete()
             Topic.objects.bulk_create([Topic(number=t.number, terms=list(t.terms), size=t.size) for t in classifier.topics_])
-        found, new = _store_patterns(finder, topic_terms)
+        emerging_searched_from = None if retrained else new_from - timedelta(days=EMERGING_WINDOW)
+        found, new = _store_patterns(finder, topic_terms, emerging_searched_from)
         state.classifier = pickle.dumps(classifier)
+        state.words_per_day = pickle.dumps(finder.words_per_day_)
         state.data_until = finder.data_until_
         state.finished_at = timezone.now()
         state.seconds = round(perf_counter() - started, 2)
@@ -114,8 +147,12 @@ def _identity(kind, channel, service, topic, terms) -> str:
     return f"{kind}|{channel or ''}|{service or ''}|{'' if topic is None else topic}|{subject}"
 
 
-def _store_patterns(finder: PatternFinder, topic_terms) -> tuple[int, int]:
-    """Saves the patterns; a pattern found before keeps its status, reason and problem."""
+def _store_patterns(finder: PatternFinder, topic_terms, emerging_searched_from) -> tuple[int, int]:
+    """Saves the patterns; a pattern found before keeps its status, reason and problem.
+
+    Emerging topics that start before `emerging_searched_from` were not looked for again (an
+    incremental run only looks where new signals can change the answer), so they stay.
+    """
     services = {s.name: s for s in Service.objects.all()}
     earlier: dict[str, list[Pattern]] = {}
     for pattern in Pattern.objects.all():
@@ -144,7 +181,10 @@ def _store_patterns(finder: PatternFinder, topic_terms) -> tuple[int, int]:
             continue  # the same event found twice in one run
         pattern.save()
         kept.add(pattern.pk)
-    Pattern.objects.exclude(pk__in=kept).filter(status=Pattern.Status.NEW, problem=None).delete()
+    stale = Pattern.objects.exclude(pk__in=kept).filter(status=Pattern.Status.NEW, problem=None)
+    if emerging_searched_from:
+        stale = stale.exclude(kind="emerging_topic", start__lt=emerging_searched_from)
+    stale.delete()
     return len(kept), new
 
 

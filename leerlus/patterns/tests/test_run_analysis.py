@@ -3,6 +3,7 @@
 import json
 
 import holidays
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from django.contrib.auth import get_user_model
@@ -137,3 +138,19 @@ def _department():
 def test_analyse_without_signals_says_what_to_do():
     result = CliRunner().invoke(cli, ["analyse"])
     assert result.exit_code == 2 and "Importeer eerst" in result.stderr
+
+
+def test_an_incremental_run_finds_new_words_and_keeps_earlier_news(planted, tmp_path):
+    run("analyse")
+    portal = [p for p in run("patterns", "--kind", "emerging_topic")["patterns"] if "omgevingsloket" in p["terms"]]
+    last = pd.Timestamp(planted["received_at"].max())
+    extra = tmp_path / "nieuw.csv"
+    extra.write_text("received_at,channel,service,text\n" + "".join(
+        f"{(last + pd.Timedelta(days=1 + i // 4)).date()} 10:{i:02d},chat,Burgerzaken,"
+        f"de afspraakmodule hapert bij het kiezen van een tijdslot {i}\n" for i in range(40)))
+    import_file(extra)
+    summary = run("analyse")
+    assert not summary["full"] and summary["classified"] == 40
+    emerging = run("patterns", "--kind", "emerging_topic")["patterns"]
+    assert any("afspraakmodule" in p["terms"] for p in emerging)
+    assert [p for p in emerging if "omgevingsloket" in p["terms"]] == portal
