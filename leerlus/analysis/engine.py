@@ -73,7 +73,9 @@ class PatternFinder:
 
     For an incremental run, `text` may be None for signals whose text was not loaded: pass the
     words-per-day counts of the earlier run (`words_per_day`) plus those of the new signals, the day
-    from which counts changed (`new_from`), and `text_lookup(ids) -> texts` for the evidence.
+    from which counts changed (`new_from`), `text_lookup(ids) -> texts` for the evidence, and
+    `stored_evidence(kind, key, start) -> (terms, examples) | None`: the evidence of a pattern found
+    before, reused when its window lies wholly before the new signals.
     """
 
     def __init__(self, *, holidays=frozenset(), min_per_day=0.5, max_examples=5, evidence_sample=2000, seed=0):
@@ -84,7 +86,8 @@ class PatternFinder:
         self.seed = seed
 
     def fit(self, signals: pd.DataFrame, topic_terms: dict[int, tuple[str, ...]], text_index: TextIndex | None = None,
-            *, words_per_day: WordsPerDay | None = None, new_from: date | None = None, text_lookup=None):
+            *, words_per_day: WordsPerDay | None = None, new_from: date | None = None, text_lookup=None,
+            stored_evidence=None):
         self.topic_terms = topic_terms
         self.patterns_ = []
         if signals.empty:
@@ -96,6 +99,9 @@ class PatternFinder:
         self._signals = signals.reset_index(drop=True)
         self._day_number = ((day - self.days_[0]).dt.days).to_numpy()
         self._text_lookup = text_lookup
+        self._stored_evidence = stored_evidence or (lambda kind, key, start: None)
+        self._new_day = (new_from - self.days_[0].date()).days if new_from else 0
+        self._coded = {name: pd.factorize(self._signals[name]) for name in ("channel", "service", "topic")}
         self._rng = np.random.default_rng(self.seed)
         index = text_index or TextIndex(signals["text"])
         self._codes = index.codes
@@ -129,14 +135,18 @@ class PatternFinder:
 
     def _mask(self, key: SeriesKey) -> np.ndarray:
         mask = np.ones(len(self._signals), dtype=bool)
-        for name in ("channel", "service", "topic"):
+        for name, (codes, values) in self._coded.items():
             value = getattr(key, name)
             if value is not None:
-                mask &= (self._signals[name] == value).to_numpy()
+                mask &= codes == values.get_loc(value) if value in values else np.zeros(len(mask), dtype=bool)
         return mask
 
-    def _evidence(self, key: SeriesKey, first: int, last: int, terms=()) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    def _evidence(self, kind: str, key: SeriesKey, first: int, last: int, terms=()) -> tuple[tuple[str, ...], tuple[int, ...]]:
         """The distinctive words of a series in days first..last against the eight weeks before, and examples."""
+        if last < self._new_day:
+            stored = self._stored_evidence(kind, key, self._day(first))
+            if stored is not None:
+                return stored
         mask = self._mask(key)
         inside = self._sample(mask & (self._day_number >= first) & (self._day_number <= last))
         texts_inside = self._texts(inside)
@@ -171,7 +181,7 @@ class PatternFinder:
         key, change = event.key, event.change
         last = change.end if change.end is not None else min(change.start + 13, len(self.days_) - 1)
         topic = self.topic_terms.get(key.topic, ()) if key.topic is not None else ()
-        terms, examples = self._evidence(key, change.start, last, topic)
+        terms, examples = self._evidence(change.kind, key, change.start, last, topic)
         return Pattern(
             kind=change.kind, start=self._day(change.start),
             end=self._day(change.end) if change.end is not None else None, key=key, terms=terms,
@@ -197,7 +207,7 @@ class PatternFinder:
     def _ripple(self, ripple) -> Pattern:
         cause, effect = ripple.cause_change, ripple.effect_change
         last = effect.end if effect.end is not None else min(effect.start + 13, len(self.days_) - 1)
-        terms, examples = self._evidence(ripple.effect, effect.start, last)
+        terms, examples = self._evidence("ripple", ripple.effect, effect.start, last)
         days = "dag" if ripple.lag_days == 1 else "dagen"
         summary = (f"Na de {direction(cause.magnitude)} bij {series_name(ripple.cause, self.topic_terms)} op "
                    f"{dutch_date(self._day(cause.start))} volgde {ripple.lag_days} {days} later een "
@@ -223,7 +233,7 @@ class PatternFinder:
             if any(p.key.compatible(key) and (self._day(start) - p.start).days <= 14 and p.key.service == key.service
                    for p in patterns):
                 continue  # the same news, in words that caught on a little later
-            terms, found = self._evidence(key, start, start + 13, topic.terms)
+            terms, found = self._evidence("emerging_topic", key, start, start + 13, topic.terms)
             summary = (f"Nieuw onderwerp sinds {dutch_date(self._day(start))}: '{', '.join(topic.terms[:4])}' "
                        f"({topic.recent} signalen in twee weken, daarvoor vrijwel nooit).")
             lead = counts.counts[offset: offset + len(self.days_), topic.term_columns[0]].toarray().ravel()

@@ -26,7 +26,8 @@ from leerlus.patterns.models import AnalysisState, Pattern, Topic
 # The text only where it is needed (None elsewhere): every text in a full run, the new and recent
 # ones in an incremental run. The day as text, which pandas parses far faster than Python dates.
 LOAD_SQL = (f"SELECT id, CAST(received_on AS TEXT), channel, service_id, classified_service_id, topic, "
-            f"CASE WHEN analysed = %s OR received_on >= %s THEN text END, analysed FROM {Signal._meta.db_table}")
+            f"CASE WHEN analysed = %s OR received_on >= %s THEN text END, CAST(analysed AS INTEGER) "
+            f"FROM {Signal._meta.db_table}")
 TEXT_SQL = f"SELECT id, text FROM {Signal._meta.db_table} WHERE id IN (%s)"
 RECENT_DAYS = 28  # texts loaded in an incremental run besides the new ones: the evidence of recent patterns
 LABEL_SQL = (f"UPDATE {Signal._meta.db_table} SET classified_service_id = %s, demand = %s, sentiment = %s, "
@@ -115,7 +116,8 @@ def run_analysis(*, full: bool = False, progress=lambda message: None) -> Analys
                                                  new_index.codes, new_index.tokens)
             earlier = earlier + added
         finder = PatternFinder(holidays=frozenset(closed)).fit(columns, topic_terms, index, words_per_day=earlier,
-                                                               new_from=new_from, text_lookup=texts_of)
+                                                               new_from=new_from, text_lookup=texts_of,
+                                                               stored_evidence=_stored_evidence())
     with transaction.atomic():
         if retrained:
             Topic.objects.all().delete()
@@ -140,6 +142,16 @@ def _store_labels(labels: pd.DataFrame, service_ids: dict[str, int]) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         for start in range(0, len(values), 10_000):
             cursor.executemany(LABEL_SQL, values[start: start + 10_000])
+
+
+def _stored_evidence():
+    """Looks up the words and examples of a stored pattern by kind, series and start (a ripple: its effect)."""
+    stored = {}
+    for pattern in Pattern.objects.select_related("service"):
+        day = pattern.end if pattern.kind == "ripple" else pattern.start
+        where = (pattern.channel or None, pattern.service.name if pattern.service else None, pattern.topic)
+        stored[(pattern.kind, *where, day)] = (tuple(pattern.terms), tuple(pattern.examples))
+    return lambda kind, key, start: stored.get((kind, key.channel, key.service, key.topic, start))
 
 
 def _identity(kind, channel, service, topic, terms) -> str:
