@@ -18,6 +18,7 @@ from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import silhouette_score
+from sklearn.metrics.pairwise import cosine_distances
 from sklearn.preprocessing import normalize
 
 from leerlus.analysis.text import as_tokens
@@ -77,13 +78,15 @@ class TopicModel:
             return fine.labels_
         tree = linkage(normalize(fine.cluster_centers_), method="average", metric="cosine")
         rng = np.random.default_rng(self.seed)
-        probe = rng.choice(len(reduced), min(4000, len(reduced)), replace=False, p=weights / weights.sum())
+        probe = rng.choice(len(reduced), min(2000, len(reduced)), replace=False, p=weights / weights.sum())
+        distances = cosine_distances(reduced[probe])  # once, for every cut
+        np.fill_diagonal(distances, 0.0)
         best_labels, best_score = fine.labels_, -2.0
         for k in range(self.min_topics, fine_k + 1):
             labels = fcluster(tree, k, criterion="maxclust")[fine.labels_] - 1
             if len(np.unique(labels[probe])) < 2:
                 continue
-            score = silhouette_score(reduced[probe], labels[probe], metric="cosine")
+            score = silhouette_score(distances, labels[probe], metric="precomputed")
             if score > best_score:
                 best_labels, best_score = labels, score
         return np.unique(best_labels, return_inverse=True)[1]
