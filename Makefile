@@ -24,8 +24,12 @@ demo: install
 test: install browser
 	$(BIN)/pytest
 
+# The bars of docs/benchmarks.md; BERTopic (with CPU torch from this machine's disk) only for the topic comparison.
 bench: install
+	$(BIN)/pip install -q -c constraints.txt -e ".[test,bench]"
 	$(BIN)/python benchmarks/import_speed.py --rows 1000000
+	$(BIN)/python benchmarks/analysis_speed.py --rows 1000000
+	$(BIN)/python benchmarks/topic_discovery.py --texts 100000
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -81,49 +81,34 @@ def run_analysis(*, full: bool = False, progress=lambda message: None) -> Analys
     frame = load_signals(None if retrained else state.data_until - timedelta(days=RECENT_DAYS))
     if frame.empty:
         raise InputError(_("Er zijn nog geen signalen. Importeer eerst een bestand met `leerlus import`."))
-    names = dict(Service.objects.values_list("id", "name"))
-    frame["service"] = frame["service_id"].map(names)
     index = TextIndex(frame["text"])
     if retrained:
         progress(_("Model trainen op %(n)s signalen …") % {"n": len(frame)})
         aliases = {s.name: [a.strip() for a in s.aliases.splitlines() if a.strip()] for s in Service.objects.all()}
-        classifier = SignalClassifier(aliases=aliases).fit(frame, index)
-    to_label = frame if retrained else frame[~frame["analysed"]]
-    progress(_("%(n)s signalen indelen …") % {"n": len(to_label)})
-    new_index = index if retrained else TextIndex(to_label["text"])
-    labels = classifier.transform(to_label, new_index)
-    _store_labels(labels, {name: pk for pk, name in names.items()})
-    labelled = labels.set_index("id")
-    fresh = frame["id"].isin(labelled.index)
-    frame["service"] = frame["service"].fillna(frame["classified_service_id"].map(names))
-    frame.loc[fresh, "topic"] = frame.loc[fresh, "id"].map(labelled["topic"])
-    frame.loc[fresh, "service"] = frame.loc[fresh, "id"].map(labelled["service"])
-    topic_terms = {t.number: t.terms for t in classifier.topics_}
+        classifier = SignalClassifier(aliases=aliases).fit(frame.assign(service=_service_names(frame)), index)
+    new = frame if retrained else frame[~frame["analysed"]]
+    new_index = index if retrained else TextIndex(new["text"])
+    progress(_("%(n)s signalen indelen …") % {"n": len(new)})
+    labels = _label(frame, new, new_index, classifier)
 
     progress(_("Patronen zoeken …"))
-    frame["topic"] = frame["topic"].fillna(-1).astype(int)
+    topic_terms = {t.number: t.terms for t in classifier.topics_}
     days = pd.to_datetime(frame["day"])
     closed = holidays.country_holidays("NL", years=range(days.min().year, days.max().year + 1))
+    finder = PatternFinder(holidays=frozenset(closed))
     columns = frame[["id", "day", "channel", "service", "topic", "text"]]
     if retrained:
-        finder = PatternFinder(holidays=frozenset(closed)).fit(columns, topic_terms, index)
+        finder.fit(columns, topic_terms, index)
+        new_from = None
     else:
-        new_days = pd.to_datetime(to_label["day"])
-        new_from = new_days.min().date() if len(to_label) else state.data_until
-        earlier = pickle.loads(state.words_per_day)
-        if len(to_label):
-            added, _doc_term = WordsPerDay.count(new_from, (new_days - new_days.min()).dt.days.to_numpy(),
-                                                 new_index.codes, new_index.tokens)
-            earlier = earlier + added
-        finder = PatternFinder(holidays=frozenset(closed)).fit(columns, topic_terms, index, words_per_day=earlier,
-                                                               new_from=new_from, text_lookup=texts_of,
-                                                               stored_evidence=_stored_evidence())
+        new_from = min(new["day"]) if len(new) else state.data_until
+        finder.fit(columns, topic_terms, index, words_per_day=_words_per_day(state, new, new_index), new_from=new_from,
+                   text_lookup=texts_of, stored_evidence=_stored_evidence())
     with transaction.atomic():
         if retrained:
             Topic.objects.all().delete()
             Topic.objects.bulk_create([Topic(number=t.number, terms=list(t.terms), size=t.size) for t in classifier.topics_])
-        emerging_searched_from = None if retrained else new_from - timedelta(days=EMERGING_WINDOW)
-        found, new = _store_patterns(finder, topic_terms, emerging_searched_from)
+        found, fresh = _store_patterns(finder, topic_terms, new_from and new_from - timedelta(days=EMERGING_WINDOW))
         state.classifier = pickle.dumps(classifier)
         state.words_per_day = pickle.dumps(finder.words_per_day_)
         state.data_until = finder.data_until_
@@ -131,7 +116,38 @@ def run_analysis(*, full: bool = False, progress=lambda message: None) -> Analys
         state.seconds = round(perf_counter() - started, 2)
         state.save()
     return AnalysisSummary(full=retrained, signals=len(frame), classified=len(labels), patterns=found,
-                           new_patterns=new, data_until=finder.data_until_.isoformat(), seconds=state.seconds)
+                           new_patterns=fresh, data_until=finder.data_until_.isoformat(), seconds=state.seconds)
+
+
+def _service_names(frame: pd.DataFrame) -> pd.Series:
+    """The given service by name; with `classified`, the classified one where none was given."""
+    names = dict(Service.objects.values_list("id", "name"))
+    return frame["service_id"].map(names).fillna(frame["classified_service_id"].map(names))
+
+
+def _label(frame: pd.DataFrame, new: pd.DataFrame, new_index: TextIndex, classifier) -> pd.DataFrame:
+    """Classifies the new signals, stores their labels and puts service and topic into `frame`."""
+    labels = classifier.transform(new.assign(service=new["service_id"].map(dict(Service.objects.values_list("id", "name")))),
+                                  new_index)
+    _store_labels(labels, {name: pk for pk, name in Service.objects.values_list("id", "name")})
+    labelled = labels.set_index("id")
+    fresh = frame["id"].isin(labelled.index)
+    frame["service"] = _service_names(frame)
+    frame.loc[fresh, "topic"] = frame.loc[fresh, "id"].map(labelled["topic"])
+    frame.loc[fresh, "service"] = frame.loc[fresh, "id"].map(labelled["service"])
+    frame["topic"] = frame["topic"].fillna(-1).astype(int)
+    return labels
+
+
+def _words_per_day(state: AnalysisState, new: pd.DataFrame, new_index: TextIndex) -> WordsPerDay:
+    """The counts of the last run plus those of the new signals."""
+    earlier = pickle.loads(state.words_per_day)
+    if new.empty:
+        return earlier
+    days = pd.to_datetime(new["day"])
+    added, _doc_term = WordsPerDay.count(days.min().date(), (days - days.min()).dt.days.to_numpy(), new_index.codes,
+                                         new_index.tokens)
+    return earlier + added
 
 
 def _store_labels(labels: pd.DataFrame, service_ids: dict[str, int]) -> None:
