@@ -12,12 +12,11 @@ from leerlus.core.models import Signal
 
 from leerlus.core.services import refresh_daily_counts
 from leerlus.errors import InputError
-from leerlus.intake.cleaning import INSERT_COLUMNS, ChannelResolver, RowCleaner, RowError
+from leerlus.intake.cleaning import INSERT_COLUMNS, ChannelResolver, RowCleaner, ServiceResolver
 from leerlus.intake.columns import ColumnPlan
 from leerlus.intake.models import MAX_STORED_ERRORS, ImportBatch
+from leerlus.intake.pipeline import cleaned_chunks, cleaned_in_worker
 from leerlus.intake.readers import Table, reader_for
-
-CHUNK_ROWS = 5000
 INSERT_SQL = "INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT (dedupe_key) DO NOTHING".format(
     table=Signal._meta.db_table,
     columns=", ".join(INSERT_COLUMNS),
@@ -73,7 +72,7 @@ def import_file(
     return import_table(
         reader.read(path), display_name or path.name, reader.name,
         default_channel=default_channel, column_map=column_map, channel_map=channel_map,
-        user=user, progress=progress, started=started,
+        user=user, progress=progress, started=started, reopen=lambda: reader.read(path),
     )
 
 
@@ -88,8 +87,13 @@ def import_table(
     user=None,
     progress: Callable[[int], None] | None = None,
     started: float | None = None,
+    reopen: Callable[[], Table] | None = None,
 ) -> ImportSummary:
-    """Imports the rows of a table that a reader (or the demo) produced; see `import_file`."""
+    """Imports the rows of a table that a reader (or the demo) produced; see `import_file`.
+
+    With `reopen` (a way to read the table again from the start) the rows are cleaned in a worker
+    process while this one writes.
+    """
     started = started or time.perf_counter()
     plan = ColumnPlan.from_columns(table.columns, column_map or {}, name)
     plan.check(table.columns, name, has_default_channel=bool(default_channel))
@@ -97,23 +101,16 @@ def import_table(
     default = channels.resolve_option(default_channel) if default_channel else None
     channels.remember_aliases()
     batch = ImportBatch.objects.create(file_name=name[:255], file_format=file_format, user=user)
-    cleaner = RowCleaner(plan, channels, default, batch.id)
-    errors, chunk, read, imported = [], [], 0, 0
-    for line, values in table.rows:
-        read += 1
-        try:
-            chunk.append(cleaner.clean(values))
-        except RowError as error:
-            errors.append({"line": line, "reason": str(error)})
-        if len(chunk) >= CHUNK_ROWS:
-            imported += write_chunk(chunk)
-            chunk = []
-            if progress:
-                progress(read)
-    if chunk:
-        imported += write_chunk(chunk)
-    if progress:
-        progress(read)
+    cleaner = RowCleaner(plan, channels, default, batch.id, datetimes_as_text=connection.vendor == "sqlite")
+    services = ServiceResolver()
+    errors, read, imported = [], 0, 0
+    chunks = cleaned_in_worker(reopen, cleaner) if reopen else cleaned_chunks(table, cleaner)
+    for chunk in chunks:
+        imported += write_chunk(services.ids(chunk.rows)) if chunk.rows else 0
+        errors += chunk.errors
+        read = chunk.read
+        if progress:
+            progress(read)
 
     if cleaner.days():
         refresh_daily_counts(*cleaner.days())

@@ -131,3 +131,13 @@ def test_unknown_format_names_the_valid_ones(tmp_path):
 def test_future_dates_are_rejected(write_csv):
     summary = import_file(write_csv([HEADER, ["2099-01-01", "telefoon", "Paspoort", "x"]]))
     assert summary.rejected == 1 and "toekomst" in summary.errors[0]["reason"]
+
+
+def test_short_rows_read_empty_fields_and_long_files_span_many_chunks(write_csv):
+    rows = [HEADER] + [[f"2025-04-{1 + i % 28:02d} 09:{i % 60:02d}", "chat", "Rijbewijs"] for i in range(25_000)]
+    rows.append(["2025-04-02", "chat"])  # neither service nor text: rejected, the others are kept
+    summary = import_file(write_csv(rows))
+    assert (summary.imported, summary.rejected) == (25_000, 1)
+    assert summary.errors[0]["line"] == 25_002 and "Tekst en dienst ontbreken" in summary.errors[0]["reason"]
+    assert Service.objects.filter(name="Rijbewijs").count() == 1
+    assert Signal.objects.filter(service__name="Rijbewijs", text="").count() == 25_000

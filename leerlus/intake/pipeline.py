@@ -1,0 +1,95 @@
+"""Cleans rows in a second process while this one writes, so that an import keeps both cores busy.
+
+The worker reads and cleans the file (validation, redaction, fingerprints: pure Python, no
+database) and hands back chunks of cleaned rows through a bounded queue, so memory stays flat.
+A single thread cannot overlap the two halves: SQLite binds parameters under the GIL (a writer
+thread was measured slower, see docs/benchmarks.md). A table that cannot be opened twice (the
+demo's generator) is cleaned in this process instead.
+"""
+
+import multiprocessing
+import queue
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from leerlus.errors import InputError
+from leerlus.intake.cleaning import RowCleaner, RowError
+from leerlus.intake.readers import Table
+
+CHUNK_ROWS = 10_000
+QUEUE_CHUNKS = 4  # at most this many chunks wait for the writer
+
+
+@dataclass
+class Chunk:
+    rows: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    read: int = 0  # rows read so far, for progress
+
+
+@dataclass(frozen=True)
+class Finished:
+    redactions: dict
+    first_moment: float
+    last_moment: float
+
+
+@dataclass(frozen=True)
+class Failed:
+    reason: str
+
+
+def cleaned_chunks(table: Table, cleaner: RowCleaner) -> Iterator[Chunk]:
+    """Cleans the rows of `table` here, chunk by chunk; the last chunk may be empty."""
+    chunk = Chunk()
+    for line, values in table.rows:
+        chunk.read += 1
+        try:
+            chunk.rows.append(cleaner.clean(values))
+        except RowError as error:
+            chunk.errors.append({"line": line, "reason": str(error)})
+        if len(chunk.rows) >= CHUNK_ROWS:
+            yield chunk
+            chunk = Chunk(read=chunk.read)
+    yield chunk
+
+
+def cleaned_in_worker(open_table: Callable[[], Table], cleaner: RowCleaner) -> Iterator[Chunk]:
+    """The same chunks, cleaned in a forked worker; the cleaner's counts come back at the end."""
+    context = multiprocessing.get_context("fork")
+    chunks = context.Queue(maxsize=QUEUE_CHUNKS)
+    worker = context.Process(target=_work, args=(open_table, cleaner, chunks), daemon=True)
+    worker.start()
+    try:
+        while True:
+            try:
+                message = chunks.get(timeout=1)
+            except queue.Empty:
+                if not worker.is_alive():
+                    raise InputError(_("Het inlezen is onverwacht gestopt."))
+                continue
+            if isinstance(message, Failed):
+                raise InputError(message.reason)
+            if isinstance(message, Finished):
+                cleaner.redactor.counts.update(message.redactions)
+                cleaner.first_moment, cleaner.last_moment = message.first_moment, message.last_moment
+                return
+            yield message
+    finally:
+        worker.join(timeout=5)
+        if worker.is_alive():
+            worker.terminate()
+
+
+def _work(open_table, cleaner: RowCleaner, chunks) -> None:
+    """In the worker: never touches the database (the connection belongs to the parent)."""
+    try:
+        for chunk in cleaned_chunks(open_table(), cleaner):
+            chunks.put(chunk)
+        chunks.put(Finished(dict(cleaner.redactor.counts), cleaner.first_moment, cleaner.last_moment))
+    except InputError as error:
+        chunks.put(Failed(str(error)))
+    except Exception as error:  # noqa: BLE001 - the parent must hear of it, or it waits for ever
+        chunks.put(Failed(_("Fout bij het lezen van het bestand: %(v)s") % {"v": type(error).__name__}))
