@@ -18,7 +18,7 @@ from leerlus.analysis.evidence import distinctive_terms, examples
 from leerlus.analysis.patterns import merge_changes
 from leerlus.analysis.results import Pattern, direction, dutch_date, percentage, series_name
 from leerlus.analysis.ripples import find_ripples
-from leerlus.analysis.series import SeriesKey, daily_series, day_index
+from leerlus.analysis.series import SeriesKey, count_cube, daily_series, day_index
 from leerlus.analysis.text import tokenize_all
 from leerlus.analysis.topics import TopicModel
 
@@ -71,11 +71,12 @@ class SignalClassifier:
 class PatternFinder:
     """fit(signals, topic_terms) finds patterns_ in a frame with id, day, channel, service, topic, text.
 
-    For an incremental run, `text` may be None for signals whose text was not loaded: pass the
-    words-per-day counts of the earlier run (`words_per_day`) plus those of the new signals, the day
-    from which counts changed (`new_from`), `text_lookup(ids) -> texts` for the evidence, and
-    `stored_evidence(kind, key, start) -> (terms, examples) | None`: the evidence of a pattern found
-    before, reused when its window lies wholly before the new signals.
+    For an incremental run, `signals` may hold only the new signals and all signals from day
+    `complete_from` on: pass the count cube of all signals (`cube`, see `series.count_cube`), the words-per-day counts of the earlier run
+    plus those of the new signals (`words_per_day`), the day from which counts changed (`new_from`),
+    `window_lookup(key, first_day, last_day, limit) -> [(id, text)]` for evidence older than the
+    signals given, and `stored_evidence(kind, key, start) -> (terms, examples) | None`: the evidence
+    of a pattern found before, reused when its window lies wholly before the new signals.
     """
 
     def __init__(self, *, holidays=frozenset(), min_per_day=0.5, max_examples=5, evidence_sample=2000, seed=0):
@@ -86,19 +87,21 @@ class PatternFinder:
         self.seed = seed
 
     def fit(self, signals: pd.DataFrame, topic_terms: dict[int, tuple[str, ...]], text_index: TextIndex | None = None,
-            *, words_per_day: WordsPerDay | None = None, new_from: date | None = None, text_lookup=None,
+            *, cube: pd.DataFrame | None = None, complete_from: date | None = None,
+            words_per_day: WordsPerDay | None = None, new_from: date | None = None, window_lookup=None,
             stored_evidence=None):
         self.topic_terms = topic_terms
         self.patterns_ = []
-        if signals.empty:
+        cube = count_cube(signals) if cube is None else cube
+        if cube.empty:
             self.data_until_ = None
             return self
-        day = pd.to_datetime(signals["day"])
-        self.days_ = day_index(day.min(), day.max())
+        self.days_ = day_index(min(cube["day"]), max(cube["day"]))
         self.data_until_ = self.days_[-1].date()
         self._signals = signals.reset_index(drop=True)
-        self._day_number = ((day - self.days_[0]).dt.days).to_numpy()
-        self._text_lookup = text_lookup
+        self._day_number = ((pd.to_datetime(signals["day"]) - self.days_[0]).dt.days).to_numpy()
+        self._given_from = (complete_from - self.days_[0].date()).days if complete_from else 0
+        self._window_lookup = window_lookup
         self._stored_evidence = stored_evidence or (lambda kind, key, start: None)
         self._new_day = (new_from - self.days_[0].date()).days if new_from else 0
         self._coded = {name: pd.factorize(self._signals[name]) for name in ("channel", "service", "topic")}
@@ -109,7 +112,7 @@ class PatternFinder:
         self._doc_words = counted.words
         self.words_per_day_ = counted if words_per_day is None else words_per_day
         first_onset = (new_from - self.days_[0].date()).days - EmergingTermDetector().window_days if new_from else 0
-        self.series_ = daily_series(signals.assign(day=day), self.days_, self.min_per_day)
+        self.series_ = daily_series(cube, self.days_, self.min_per_day)
         changes, self.baselines_, adjusted = self._changes()
         ripples = find_ripples(changes, adjusted)
         self.patterns_ = [self._pattern(event) for event in merge_changes(changes)]
@@ -147,27 +150,24 @@ class PatternFinder:
             stored = self._stored_evidence(kind, key, self._day(first))
             if stored is not None:
                 return stored
-        mask = self._mask(key)
-        inside = self._sample(mask & (self._day_number >= first) & (self._day_number <= last))
-        texts_inside = self._texts(inside)
+        ids, texts_inside = self._window(key, first, last)
         if not terms:
-            before = self._sample(mask & (self._day_number >= first - 56) & (self._day_number < first))
-            terms = distinctive_terms(texts_inside, self._texts(before))
-        return terms, examples(list(self._signals["id"].to_numpy()[inside]), texts_inside, terms, self.max_examples)
+            terms = distinctive_terms(texts_inside, self._window(key, first - 56, first - 1)[1])
+        return terms, examples(ids, texts_inside, terms, self.max_examples)
 
-    def _sample(self, mask: np.ndarray) -> np.ndarray:
-        rows = np.flatnonzero(mask)
-        return np.sort(self._rng.choice(rows, self.evidence_sample, replace=False)) if len(rows) > self.evidence_sample else rows
-
-    def _texts(self, rows: np.ndarray) -> list[str]:
-        """The texts of these rows, looked up (by id) where they were not loaded."""
-        texts = list(self._signals["text"].to_numpy()[rows])
-        missing = [i for i, t in enumerate(texts) if not isinstance(t, str)]
-        if missing and self._text_lookup:
-            found = self._text_lookup([int(self._signals["id"].iat[rows[i]]) for i in missing])
-            for i, text in zip(missing, found):
-                texts[i] = text
-        return [t if isinstance(t, str) else "" for t in texts]
+    def _window(self, key: SeriesKey, first: int, last: int) -> tuple[list[int], list[str]]:
+        """Ids and texts of (a sample of) the signals of a series in days first..last."""
+        first = max(first, 0)
+        if last < first:
+            return [], []
+        if first < self._given_from:
+            found = self._window_lookup(key, self._day(first), self._day(last), self.evidence_sample)
+            return [i for i, _t in found], [t or "" for _i, t in found]
+        rows = np.flatnonzero(self._mask(key) & (self._day_number >= first) & (self._day_number <= last))
+        if len(rows) > self.evidence_sample:
+            rows = np.sort(self._rng.choice(rows, self.evidence_sample, replace=False))
+        texts = self._signals["text"].to_numpy()[rows]
+        return list(self._signals["id"].to_numpy()[rows]), [t if isinstance(t, str) else "" for t in texts]
 
     def _day(self, number: int) -> date:
         return self.days_[number].date()

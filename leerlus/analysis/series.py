@@ -44,14 +44,19 @@ def day_index(first_day, last_day) -> pd.DatetimeIndex:
     return pd.date_range(first_day, last_day, freq="D")
 
 
-def daily_series(signals: pd.DataFrame, days: pd.DatetimeIndex, min_per_day: float = 0.5) -> dict[SeriesKey, np.ndarray]:
-    """Counts per day for every level in LEVELS; `signals` has columns day, channel, service, topic.
+def count_cube(signals: pd.DataFrame) -> pd.DataFrame:
+    """Signals per day, channel, service and topic (columns day, channel, service, topic, n): all a series needs.
 
     A topic of -1 (no topic) and an empty service are counted in the totals but get no series of their own.
     """
     frame = signals[["day", "channel", "service", "topic"]].copy()
     frame["topic"] = frame["topic"].where(frame["topic"] >= 0)
-    cube = frame.groupby(["day", "channel", "service", "topic"], dropna=False, observed=True).size().rename("n").reset_index()
+    return frame.groupby(["day", "channel", "service", "topic"], dropna=False, observed=True).size().rename("n").reset_index()
+
+
+def daily_series(cube: pd.DataFrame, days: pd.DatetimeIndex, min_per_day: float = 0.5) -> dict[SeriesKey, np.ndarray]:
+    """Counts per day for every level in LEVELS, from a count cube; series with too few signals are left out."""
+    cube = cube.assign(day=pd.to_datetime(cube["day"]))
     cube = cube[cube["day"].between(days[0], days[-1])]
     minimum = min_per_day * len(days)
     result: dict[SeriesKey, np.ndarray] = {}

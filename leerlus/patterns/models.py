@@ -71,6 +71,21 @@ class Pattern(models.Model):
         return self.summary[:80]
 
 
+class SeriesCount(models.Model):
+    """Signals per day, channel, service and topic after classification: what the series are made of."""
+
+    day = models.DateField(_("dag"))
+    channel = models.CharField(_("kanaal"), max_length=20, choices=CHANNEL_CHOICES)
+    service = models.ForeignKey(Service, models.CASCADE, null=True, blank=True, db_index=False, verbose_name=_("dienst"))
+    topic = models.SmallIntegerField(_("onderwerp"), null=True, blank=True)
+    count = models.PositiveIntegerField(_("aantal"))
+
+    class Meta:
+        verbose_name = _("aantal per dag")
+        verbose_name_plural = _("aantallen per dag")
+        indexes = [models.Index(fields=["day"], name="seriescount_day")]
+
+
 class AnalysisState(models.Model):
     """One row: the fitted classifier (pickled; written and read only by leerlus) and the last run."""
 

@@ -1,37 +1,32 @@
 """Runs the analysis on the stored signals and keeps what people decided about earlier patterns.
 
 Incremental by default: only signals that were never analysed are classified, with the model of
-the last full run; the series and patterns are then recomputed from the stored labels. `full`
-retrains the classifier and the topics and relabels every signal.
+the last full run; the day counts of their days are recounted and the series and patterns are
+recomputed from the stored counts (`signal_store.py`). `full` retrains the classifier and the
+topics and relabels every signal.
 """
 
 import pickle
 from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from time import perf_counter
 
 import holidays
 import pandas as pd
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerlus.analysis.emerging import EmergingTermDetector, WordsPerDay
 from leerlus.analysis.engine import PatternFinder, SignalClassifier, TextIndex
 from leerlus.analysis.results import series_name
-from leerlus.core.models import Service, Signal
+from leerlus.analysis.series import count_cube
+from leerlus.core.models import Service
 from leerlus.errors import InputError
-from leerlus.patterns.models import AnalysisState, Pattern, Topic
+from leerlus.patterns import signal_store
+from leerlus.patterns.models import AnalysisState, Pattern, SeriesCount, Topic
 
-# The text only where it is needed (None elsewhere): every text in a full run, the new and recent
-# ones in an incremental run. The day as text, which pandas parses far faster than Python dates.
-LOAD_SQL = (f"SELECT id, CAST(received_on AS TEXT), channel, service_id, classified_service_id, topic, "
-            f"CASE WHEN analysed = %s OR received_on >= %s THEN text END, CAST(analysed AS INTEGER) "
-            f"FROM {Signal._meta.db_table}")
-TEXT_SQL = f"SELECT id, text FROM {Signal._meta.db_table} WHERE id IN (%s)"
 RECENT_DAYS = 28  # texts loaded in an incremental run besides the new ones: the evidence of recent patterns
-LABEL_SQL = (f"UPDATE {Signal._meta.db_table} SET classified_service_id = %s, demand = %s, sentiment = %s, "
-             f"topic = %s, analysed = %s WHERE id = %s")
 EMERGING_WINDOW = EmergingTermDetector().window_days
 MATCH_DAYS = 3  # a pattern found again within this many days of its old start is the same pattern
 
@@ -50,36 +45,17 @@ class AnalysisSummary:
         return asdict(self)
 
 
-def load_signals(texts_since: date | None) -> pd.DataFrame:
-    """Every signal; the text of the unanalysed ones and of those on or after `texts_since` (all if None)."""
-    with connection.cursor() as cursor:
-        cursor.execute(LOAD_SQL, [False, texts_since or date.min])
-        frame = pd.DataFrame(cursor.fetchall(), columns=["id", "day", "channel", "service_id", "classified_service_id",
-                                                          "topic", "text", "analysed"])
-    frame["day"] = pd.to_datetime(frame["day"], format="%Y-%m-%d").dt.date
-    frame["analysed"] = frame["analysed"].astype(bool)
-    return frame
-
-
-def texts_of(ids: list[int]) -> list[str]:
-    """Texts by signal id, in the order asked."""
-    found = {}
-    with connection.cursor() as cursor:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start: start + 500]
-            cursor.execute(TEXT_SQL % ", ".join(["%s"] * len(chunk)), chunk)
-            found.update(cursor.fetchall())
-    return [found.get(i, "") for i in ids]
-
-
+@transaction.atomic  # all or nothing: labels, counts and patterns always belong to one run
 def run_analysis(*, full: bool = False, progress=lambda message: None) -> AnalysisSummary:
     started = perf_counter()
     progress(_("Signalen laden …"))
     state = AnalysisState.objects.first() or AnalysisState()
-    classifier = None if full or state.words_per_day is None else pickle.loads(state.classifier)
+    complete = state.words_per_day is not None and SeriesCount.objects.exists()  # else the last run predates them
+    classifier = pickle.loads(state.classifier) if complete and not full else None
     retrained = classifier is None
-    frame = load_signals(None if retrained else state.data_until - timedelta(days=RECENT_DAYS))
-    if frame.empty:
+    since = None if retrained else state.data_until - timedelta(days=RECENT_DAYS)
+    frame = signal_store.load_signals(since)
+    if retrained and frame.empty:
         raise InputError(_("Er zijn nog geen signalen. Importeer eerst een bestand met `leerlus import`."))
     index = TextIndex(frame["text"])
     if retrained:
@@ -92,18 +68,24 @@ def run_analysis(*, full: bool = False, progress=lambda message: None) -> Analys
     labels = _label(frame, new, new_index, classifier)
 
     progress(_("Patronen zoeken …"))
-    topic_terms = {t.number: t.terms for t in classifier.topics_}
-    days = pd.to_datetime(frame["day"])
-    closed = holidays.country_holidays("NL", years=range(days.min().year, days.max().year + 1))
-    finder = PatternFinder(holidays=frozenset(closed))
     columns = frame[["id", "day", "channel", "service", "topic", "text"]]
     if retrained:
-        finder.fit(columns, topic_terms, index)
+        cube = count_cube(columns)
+        signal_store.replace_series_counts(cube)
+    elif len(new):
+        signal_store.recount_days(min(new["day"]), max(new["day"]))
+    cube = cube if retrained else signal_store.load_cube()
+    topic_terms = {t.number: t.terms for t in classifier.topics_}
+    years = range(min(cube["day"]).year, max(cube["day"]).year + 1)
+    finder = PatternFinder(holidays=frozenset(holidays.country_holidays("NL", years=years)))
+    if retrained:
         new_from = None
+        finder.fit(columns, topic_terms, index, cube=cube)
     else:
         new_from = min(new["day"]) if len(new) else state.data_until
-        finder.fit(columns, topic_terms, index, words_per_day=_words_per_day(state, new, new_index), new_from=new_from,
-                   text_lookup=texts_of, stored_evidence=_stored_evidence())
+        finder.fit(columns, topic_terms, index, cube=cube, complete_from=since,
+                   words_per_day=_words_per_day(state, new, new_index), new_from=new_from,
+                   window_lookup=signal_store.window_texts, stored_evidence=_stored_evidence())
     with transaction.atomic():
         if retrained:
             Topic.objects.all().delete()
@@ -115,21 +97,20 @@ def run_analysis(*, full: bool = False, progress=lambda message: None) -> Analys
         state.finished_at = timezone.now()
         state.seconds = round(perf_counter() - started, 2)
         state.save()
-    return AnalysisSummary(full=retrained, signals=len(frame), classified=len(labels), patterns=found,
+    return AnalysisSummary(full=retrained, signals=int(cube["n"].sum()), classified=len(labels), patterns=found,
                            new_patterns=fresh, data_until=finder.data_until_.isoformat(), seconds=state.seconds)
 
 
 def _service_names(frame: pd.DataFrame) -> pd.Series:
-    """The given service by name; with `classified`, the classified one where none was given."""
-    names = dict(Service.objects.values_list("id", "name"))
+    """The given service by name, else the classified one."""
+    names = signal_store.service_names()
     return frame["service_id"].map(names).fillna(frame["classified_service_id"].map(names))
 
 
 def _label(frame: pd.DataFrame, new: pd.DataFrame, new_index: TextIndex, classifier) -> pd.DataFrame:
     """Classifies the new signals, stores their labels and puts service and topic into `frame`."""
-    labels = classifier.transform(new.assign(service=new["service_id"].map(dict(Service.objects.values_list("id", "name")))),
-                                  new_index)
-    _store_labels(labels, {name: pk for pk, name in Service.objects.values_list("id", "name")})
+    labels = classifier.transform(new.assign(service=new["service_id"].map(signal_store.service_names())), new_index)
+    signal_store.store_labels(labels)
     labelled = labels.set_index("id")
     fresh = frame["id"].isin(labelled.index)
     frame["service"] = _service_names(frame)
@@ -148,16 +129,6 @@ def _words_per_day(state: AnalysisState, new: pd.DataFrame, new_index: TextIndex
     added, _doc_term = WordsPerDay.count(days.min().date(), (days - days.min()).dt.days.to_numpy(), new_index.codes,
                                          new_index.tokens)
     return earlier + added
-
-
-def _store_labels(labels: pd.DataFrame, service_ids: dict[str, int]) -> None:
-    rows = zip(labels["service"].map(service_ids).where(labels["service_origin"] == "classified"), labels["demand"],
-               labels["sentiment"], labels["topic"], labels["id"])
-    values = [(None if pd.isna(s) else int(s), "" if pd.isna(d) else d, "" if pd.isna(m) else m,
-               int(t) if t >= 0 else None, True, int(i)) for s, d, m, t, i in rows]
-    with transaction.atomic(), connection.cursor() as cursor:
-        for start in range(0, len(values), 10_000):
-            cursor.executemany(LABEL_SQL, values[start: start + 10_000])
 
 
 def _stored_evidence():

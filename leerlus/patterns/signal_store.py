@@ -1,0 +1,104 @@
+"""Signals as the analysis needs them: read in one query, labels and day counts written back.
+
+A full run reads every signal with its text. An incremental run reads only the new signals and
+the recent ones (with text), and the series from `SeriesCount`, which it recounts for the days
+the new signals fall on; older texts are fetched per pattern window when evidence needs them.
+"""
+
+from datetime import date, timedelta
+
+import pandas as pd
+from django.db import connection, transaction
+
+from leerlus.core.models import Service, Signal
+from leerlus.core.selectors import local_midnight
+from leerlus.patterns.models import SeriesCount
+
+SIGNALS = Signal._meta.db_table
+COUNTS = SeriesCount._meta.db_table
+# The day as text, which pandas parses far faster than Python dates; booleans as integers.
+COLUMNS_SQL = (f"SELECT id, CAST(received_on AS TEXT), channel, service_id, classified_service_id, topic, text, "
+               f"CAST(analysed AS INTEGER) FROM {SIGNALS}")
+RECENT_SQL = COLUMNS_SQL + " WHERE analysed = %s OR received_at >= %s"
+LABEL_SQL = (f"UPDATE {SIGNALS} SET classified_service_id = %s, demand = %s, sentiment = %s, topic = %s, "
+             f"analysed = %s WHERE id = %s")
+COUNT_INSERT_SQL = f"INSERT INTO {COUNTS} (day, channel, service_id, topic, count) VALUES (%s, %s, %s, %s, %s)"
+RECOUNT_SQL = (f"INSERT INTO {COUNTS} (day, channel, service_id, topic, count) "
+               f"SELECT received_on, channel, COALESCE(service_id, classified_service_id), topic, COUNT(*) "
+               f"FROM {SIGNALS} WHERE received_at >= %s AND received_at < %s "
+               f"GROUP BY received_on, channel, COALESCE(service_id, classified_service_id), topic")
+
+
+def service_names() -> dict[int, str]:
+    return dict(Service.objects.values_list("id", "name"))
+
+
+def load_signals(since: date | None = None) -> pd.DataFrame:
+    """Every signal (since=None), or the unanalysed ones and those received on or after `since`."""
+    with connection.cursor() as cursor:
+        if since is None:
+            cursor.execute(COLUMNS_SQL)
+        else:
+            cursor.execute(RECENT_SQL, [False, connection.ops.adapt_datetimefield_value(local_midnight(since))])
+        frame = pd.DataFrame(cursor.fetchall(), columns=["id", "day", "channel", "service_id", "classified_service_id",
+                                                          "topic", "text", "analysed"])
+    frame["day"] = pd.to_datetime(frame["day"], format="%Y-%m-%d").dt.date
+    frame["analysed"] = frame["analysed"].astype(bool)
+    return frame
+
+
+def window_texts(key, first_day: date, last_day: date, limit: int) -> list[tuple[int, str]]:
+    """Up to `limit` (id, text) of one series (a SeriesKey) between two days, both included."""
+    sql = f"SELECT id, text FROM {SIGNALS} WHERE received_at >= %s AND received_at < %s"
+    params = [connection.ops.adapt_datetimefield_value(local_midnight(day)) for day in
+              (first_day, last_day + timedelta(days=1))]
+    if key.channel:
+        sql, params = sql + " AND channel = %s", [*params, key.channel]
+    if key.service:
+        service = Service.objects.filter(name=key.service).values_list("id", flat=True).first()
+        sql, params = sql + " AND COALESCE(service_id, classified_service_id) = %s", [*params, service]
+    if key.topic is not None:
+        sql, params = sql + " AND topic = %s", [*params, key.topic]
+    with connection.cursor() as cursor:
+        cursor.execute(sql + " ORDER BY id LIMIT %s", [*params, limit])
+        return cursor.fetchall()
+
+
+def store_labels(labels: pd.DataFrame) -> None:
+    service_ids = {name: pk for pk, name in service_names().items()}
+    rows = zip(labels["service"].map(service_ids).where(labels["service_origin"] == "classified"), labels["demand"],
+               labels["sentiment"], labels["topic"], labels["id"])
+    values = [(None if pd.isna(s) else int(s), "" if pd.isna(d) else d, "" if pd.isna(m) else m,
+               int(t) if t >= 0 else None, True, int(i)) for s, d, m, t, i in rows]
+    with transaction.atomic(), connection.cursor() as cursor:
+        for start in range(0, len(values), 10_000):
+            cursor.executemany(LABEL_SQL, values[start: start + 10_000])
+
+
+def replace_series_counts(cube: pd.DataFrame) -> None:
+    """Stores a full run's count cube (service names, topic NaN for none) as the new SeriesCount."""
+    service_ids = {name: pk for pk, name in service_names().items()}
+    rows = [(day, channel, service_ids.get(service), None if pd.isna(topic) else int(topic), int(n))
+            for day, channel, service, topic, n in cube[["day", "channel", "service", "topic", "n"]].itertuples(index=False)]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {COUNTS}")
+        cursor.executemany(COUNT_INSERT_SQL, rows)
+
+
+def recount_days(first_day: date, last_day: date) -> None:
+    """Recounts SeriesCount for the days first_day..last_day from the labelled signals."""
+    bounds = [connection.ops.adapt_datetimefield_value(local_midnight(day)) for day in
+              (first_day, last_day + timedelta(days=1))]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {COUNTS} WHERE day >= %s AND day <= %s", [first_day, last_day])
+        cursor.execute(RECOUNT_SQL, bounds)
+
+
+def load_cube() -> pd.DataFrame:
+    """SeriesCount as a count cube: day, channel, service (name), topic, n."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT CAST(day AS TEXT), channel, service_id, topic, count FROM {COUNTS}")
+        cube = pd.DataFrame(cursor.fetchall(), columns=["day", "channel", "service", "topic", "n"])
+    cube["day"] = pd.to_datetime(cube["day"], format="%Y-%m-%d").dt.date
+    cube["service"] = cube["service"].map(service_names())
+    return cube
