@@ -66,13 +66,18 @@ def window_texts(key, first_day: date, last_day: date, limit: int) -> list[tuple
 
 def store_labels(labels: pd.DataFrame) -> None:
     service_ids = {name: pk for pk, name in service_names().items()}
-    rows = zip(labels["service"].map(service_ids).where(labels["service_origin"] == "classified"), labels["demand"],
-               labels["sentiment"], labels["topic"], labels["id"])
-    values = [(None if pd.isna(s) else int(s), "" if pd.isna(d) else d, "" if pd.isna(m) else m,
-               int(t) if t >= 0 else None, True, int(i)) for s, d, m, t, i in rows]
+    classified = labels["service"].map(service_ids).where(labels["service_origin"] == "classified")
+    values = list(zip(_nullable(classified), labels["demand"].fillna(""), labels["sentiment"].fillna(""),
+                      _nullable(labels["topic"].where(labels["topic"] >= 0)), [True] * len(labels),
+                      labels["id"].astype(int).tolist()))
     with transaction.atomic(), connection.cursor() as cursor:
         for start in range(0, len(values), 10_000):
             cursor.executemany(LABEL_SQL, values[start: start + 10_000])
+
+
+def _nullable(numbers: pd.Series) -> list:
+    """Whole numbers as Python ints, missing ones as None (what the database driver wants)."""
+    return numbers.astype("Int64").astype(object).where(numbers.notna(), None).tolist()
 
 
 def replace_series_counts(cube: pd.DataFrame) -> None:
