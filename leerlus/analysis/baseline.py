@@ -15,10 +15,11 @@ YEAR = 364  # 52 weeks: the same weekday one year back
 class Baseline:
     """fit(days, counts) learns weekday_factors_, holiday_factor_, yearly_index_, adjusted_ and expected_."""
 
-    def __init__(self, *, level_days=28, holidays=frozenset(), min_yearly_history=YEAR + 28):
+    def __init__(self, *, level_days=28, holidays=frozenset(), min_yearly_history=YEAR + 28, min_yearly_level=5.0):
         self.level_days = level_days
         self.holidays = holidays
         self.min_yearly_history = min_yearly_history
+        self.min_yearly_level = min_yearly_level  # a few signals a day make no yearly rhythm, only noise
 
     def fit(self, days: pd.DatetimeIndex, counts: np.ndarray, breakpoints=()):
         """breakpoints: days where a level shift starts; the level restarts there instead of lagging behind."""
@@ -60,7 +61,7 @@ class Baseline:
         weeks to be taken for a rhythm, and the first and last months of the data never are.
         """
         index = np.ones(len(deseasonalised))
-        if len(deseasonalised) < self.min_yearly_history:
+        if len(deseasonalised) < self.min_yearly_history or np.nanmean(deseasonalised[:YEAR]) < self.min_yearly_level:
             return index
         values = pd.Series(deseasonalised)
         local = values.rolling(42, center=True, min_periods=21).median().to_numpy()

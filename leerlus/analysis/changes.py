@@ -4,7 +4,7 @@ Counts are compared on the square-root scale, where Poisson noise has a standard
 about 1/2 at every level; the noise is estimated from the series itself, so busy and quiet
 series get the same treatment. Level shifts come from ruptures (kernel change-point detection
 with a linear kernel, its C implementation); a series whose rise or fall is better described by
-a straight line than by steps (lower BIC) is reported as a trend instead.
+a straight line than by its strongest step (lower BIC) is reported as a trend instead.
 """
 
 import warnings
@@ -92,12 +92,13 @@ class LevelShiftDetector:
 
 
 class TrendDetector:
-    """A steady rise or fall over the whole series: Mann-Kendall on weekly means, Theil-Sen slope."""
+    """A steady rise or fall over the whole series: Mann-Kendall on weekly means, a least-squares line."""
 
-    def __init__(self, *, alpha=0.001, min_change=0.1, min_weeks=16):
+    def __init__(self, *, alpha=0.001, min_change=0.1, min_weeks=16, min_level=0.5):
         self.alpha = alpha
         self.min_change = min_change
         self.min_weeks = min_weeks
+        self.min_level = min_level  # signals per day at both ends of the line
 
     def fit(self, adjusted: np.ndarray, breakpoints: list[int] = ()):
         """breakpoints: the level-shift detector's cuts, so that steps are not mistaken for a trend."""
@@ -113,26 +114,29 @@ class TrendDetector:
         tau, p_value = stats.kendalltau(x, y)
         if not p_value < self.alpha:
             return self
-        slope, intercept, _low, _high = stats.theilslopes(y, x)
-        first, last = intercept + slope * x[0], intercept + slope * x[-1]
-        magnitude = last / max(first, 0.5) - 1
-        if abs(magnitude) < self.min_change or not self._line_beats_steps(x, y, slope, intercept, breakpoints):
+        line = stats.linregress(x, y)
+        first, last = line.intercept + line.slope * x[0], line.intercept + line.slope * x[-1]
+        if min(first, last) < self.min_level:
+            return self  # a line that starts or ends near nothing says nothing about a rate of change
+        magnitude = last / first - 1
+        if abs(magnitude) < self.min_change or not self._line_beats_a_step(x, y, line, breakpoints):
             return self
         self.trend_ = Change("trend", 0, None, float(magnitude), float(abs(tau) * 10), float(last - first),
                              float(first), float(last))
         return self
 
     @staticmethod
-    def _line_beats_steps(x, y, slope, intercept, breakpoints) -> bool:
-        cuts = sorted({int(b) // 7 for b in breakpoints})
+    def _line_beats_a_step(x, y, line, breakpoints) -> bool:
+        """A slope or a step? The line must fit the weekly means better (BIC) than the best single step."""
+        cuts = sorted({int(b) // 7 for b in breakpoints} & set(x[1:].tolist()))
         if not cuts:
             return True
-        line_rss = float(((y - (intercept + slope * x)) ** 2).sum())
-        segments = np.searchsorted(cuts, x, side="right")
-        step_rss = float(sum(((y[segments == s] - y[segments == s].mean()) ** 2).sum() for s in np.unique(segments)))
         n = len(y)
+        line_rss = float(((y - (line.intercept + line.slope * x)) ** 2).sum())
+        step_rss = min(float(((y[x < c] - y[x < c].mean()) ** 2).sum() + ((y[x >= c] - y[x >= c].mean()) ** 2).sum())
+                       for c in cuts)
         bic = lambda rss, k: n * np.log(max(rss, 1e-9) / n) + k * np.log(n)  # noqa: E731
-        return bic(line_rss, 2) < bic(step_rss, 2 * len(cuts) + 1)
+        return bic(line_rss, 2) < bic(step_rss, 3)
 
 
 def _noise(root: np.ndarray) -> float:

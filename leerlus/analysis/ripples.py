@@ -39,11 +39,14 @@ def related(a: SeriesKey, b: SeriesKey) -> bool:
     return bool((other_channel and (same_service or same_topic)) or (other_service and same_topic))
 
 
-def waited(adjusted: np.ndarray, cause_day: int, effect_day: int, window: int = 28) -> bool:
-    """True when the (deseasonalised) series had not yet moved halfway between the two days."""
+def waited(adjusted: np.ndarray, cause_day: int, effect: Change, window: int = 28) -> bool:
+    """True when the (deseasonalised) series had not yet moved halfway between cause and effect.
+
+    The new level is the spike itself for a spike, the four weeks from the effect for a shift.
+    """
     before = np.nanmean(adjusted[max(0, cause_day - window): cause_day]) if cause_day else np.nan
-    gap = adjusted[cause_day:effect_day]
-    after = adjusted[effect_day: effect_day + window]
+    gap = adjusted[cause_day:effect.start]
+    after = adjusted[effect.start: (effect.end + 1) if effect.kind == "spike" else effect.start + window]
     if np.isnan(before) or not np.isfinite(gap).any() or not np.isfinite(after).any():
         return False
     step = np.nanmean(after) - before
@@ -67,7 +70,7 @@ def find_ripples(changes: list[tuple[SeriesKey, Change]], adjusted: dict[SeriesK
             lag = effect.start - cause.start
             if not min_lag <= lag <= max_lag or not related(cause_key, effect_key):
                 continue
-            if not waited(adjusted[effect_key], cause.start, effect.start):
+            if not waited(adjusted[effect_key], cause.start, effect):
                 continue
             score = min(cause.score, effect.score) / (1 + 0.1 * lag)
             slot = (effect_key, effect.start)

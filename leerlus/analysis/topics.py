@@ -34,12 +34,13 @@ class Topic:
 class TopicModel:
     """fit(token lists) learns topics_; transform(token lists) gives a topic number per text (-1: none)."""
 
-    def __init__(self, *, n_topics=None, max_topics=40, min_topics=3, top_words=5, sample_size=30_000,
-                 min_similarity=0.05, seed=0):
+    def __init__(self, *, n_topics=None, max_topics=40, min_topics=3, top_words=5, label_weight=0.25,
+                 sample_size=30_000, min_similarity=0.05, seed=0):
         self.n_topics = n_topics
         self.max_topics = max_topics
         self.min_topics = min_topics
         self.top_words = top_words
+        self.label_weight = label_weight  # a label word weighs at least this share of the topic's top word
         self.sample_size = sample_size
         self.min_similarity = min_similarity
         self.seed = seed
@@ -65,7 +66,8 @@ class TopicModel:
         words = self.vectorizer_.get_feature_names_out()
         self.topics_ = [
             Topic(number, tuple(words[i] for i in np.argsort(-self.centroids_[number])[: self.top_words]
-                                if self.centroids_[number][i] > 0), int(sizes[k]))
+                                if self.centroids_[number][i] >= self.label_weight * self.centroids_[number].max()),
+                  int(sizes[k]))
             for number, k in enumerate(order)
         ]
         return self
