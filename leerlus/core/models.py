@@ -160,9 +160,10 @@ class Signal(models.Model):
     )
     # Filled in by the analysis (`leerlus analyse`); empty until then.
     analysed = models.BooleanField(_("geanalyseerd"), db_default=False, help_text=_("Of de analyse dit signaal al heeft ingedeeld."))
-    classified_service = models.ForeignKey(
+    effective_service = models.ForeignKey(
         Service, models.SET_NULL, null=True, blank=True, db_index=False, related_name="+",
-        verbose_name=_("herkende dienst"), help_text=_("Dienst die de analyse herkende, als de bron er geen noemde."),
+        verbose_name=_("dienst (opgegeven of herkend)"),
+        help_text=_("De opgegeven dienst; zonder die de dienst die de analyse herkende. Hierop wordt gefilterd."),
     )
     demand = models.CharField(
         _("soort vraag"), max_length=7, blank=True, db_default="", choices=[("failure", _("faalvraag")), ("value", _("waardevraag"))],
@@ -181,7 +182,7 @@ class Signal(models.Model):
         indexes = [
             models.Index(fields=["received_at", "id"], name="signal_time"),
             models.Index(fields=["channel", "received_at"], name="signal_channel_time"),
-            models.Index(fields=["service", "received_at"], name="signal_service_time"),
+            models.Index(fields=["effective_service", "received_at"], name="signal_service_time"),
         ]
 
     def __str__(self):

@@ -59,7 +59,7 @@ def filtered_signals(f: SignalFilter):
                 _("Onbekende dienst '%(v)s'. Kies uit: %(keuzes)s.")
                 % {"v": f.service, "keuzes": ", ".join(Service.objects.values_list("name", flat=True))}
             )
-        signals = signals.filter(Q(service=service) | Q(service__isnull=True, classified_service=service))
+        signals = signals.filter(effective_service=service)
     for word in f.words.split():
         signals = signals.filter(text__icontains=word)
     return signals
@@ -78,14 +78,14 @@ def signal_as_json(signal: Signal) -> dict:
 
     `topic` is the number of the discovered topic (see `leerlus patterns` and the topics in the admin).
     """
-    service = signal.service or signal.classified_service
+    service = signal.effective_service
     return {
         "id": signal.id,
         "external_id": signal.external_id or None,
         "received_at": timezone.localtime(signal.received_at).isoformat(),
         "channel": signal.channel,
         "service": service.name if service else None,
-        "service_origin": "given" if signal.service_id else ("classified" if signal.classified_service_id else None),
+        "service_origin": "given" if signal.service_id else ("classified" if signal.effective_service_id else None),
         "demand": signal.demand or None,
         "sentiment": signal.sentiment or None,
         "topic": signal.topic,
@@ -108,7 +108,7 @@ def signal_page(f: SignalFilter) -> SignalPage:
     if f.after:
         moment, pk = _parse_cursor(f.after)
         signals = signals.filter(Q(received_at__lt=moment) | Q(received_at=moment, id__lt=pk))
-    rows = list(signals.select_related("service", "classified_service").order_by("-received_at", "-id")[: f.limit + 1])
+    rows = list(signals.select_related("effective_service").order_by("-received_at", "-id")[: f.limit + 1])
     has_more = len(rows) > f.limit
     rows = rows[: f.limit]
     cursor = f"{rows[-1].received_at.isoformat()}|{rows[-1].id}" if has_more else None

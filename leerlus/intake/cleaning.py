@@ -108,9 +108,10 @@ class ServiceResolver:
         return service_id
 
     def ids(self, rows: list[tuple]) -> list[tuple]:
+        """The given service also as the effective one (the analysis fills it in for the others)."""
         position = INSERT_COLUMNS.index("service_id")
         return [row if row[position] is None else
-                (*row[:position], self.resolve(row[position]), *row[position + 1:]) for row in rows]
+                (*row[:position], *(self.resolve(row[position]),) * 2, *row[position + 2:]) for row in rows]
 
 
 class RowCleaner:
@@ -176,7 +177,8 @@ class RowCleaner:
         if moment > self.last_moment:
             self.last_moment = moment
         local = received_at if received_at.tzinfo is AMSTERDAM else received_at.astimezone(AMSTERDAM)
-        return (self.stored(received_at, moment), local.date(), channel, service_name or None, source, text, location,
+        service = service_name or None  # a name here, an id (twice: given and effective) when written
+        return (self.stored(received_at, moment), local.date(), channel, service, service, source, text, location,
                 department, external_id, content_hash, dedupe_key, self.batch_id)
 
     def days(self) -> tuple[date, date] | None:
@@ -205,5 +207,5 @@ def _aware_datetime(moment: datetime, timestamp: float) -> datetime:
 _EPOCH = datetime(1970, 1, 1)
 
 
-INSERT_COLUMNS = ("received_at", "received_on", "channel", "service_id", "source", "text", "location", "department",
-                  "external_id", "content_hash", "dedupe_key", "batch_id")
+INSERT_COLUMNS = ("received_at", "received_on", "channel", "service_id", "effective_service_id", "source", "text",
+                  "location", "department", "external_id", "content_hash", "dedupe_key", "batch_id")

@@ -104,7 +104,7 @@ def run_analysis(*, full: bool = False, progress=lambda message: None) -> Analys
 def _service_names(frame: pd.DataFrame) -> pd.Series:
     """The given service by name, else the classified one."""
     names = signal_store.service_names()
-    return frame["service_id"].map(names).fillna(frame["classified_service_id"].map(names))
+    return frame["effective_service_id"].map(names)
 
 
 def _label(frame: pd.DataFrame, new: pd.DataFrame, new_index: TextIndex, classifier) -> pd.DataFrame:

@@ -17,16 +17,16 @@ from leerlus.patterns.models import SeriesCount
 SIGNALS = Signal._meta.db_table
 COUNTS = SeriesCount._meta.db_table
 # The day as text, which pandas parses far faster than Python dates; booleans as integers.
-COLUMNS_SQL = (f"SELECT id, CAST(received_on AS TEXT), channel, service_id, classified_service_id, topic, text, "
+COLUMNS_SQL = (f"SELECT id, CAST(received_on AS TEXT), channel, service_id, effective_service_id, topic, text, "
                f"CAST(analysed AS INTEGER) FROM {SIGNALS}")
 RECENT_SQL = COLUMNS_SQL + " WHERE analysed = %s OR received_at >= %s"
-LABEL_SQL = (f"UPDATE {SIGNALS} SET classified_service_id = %s, demand = %s, sentiment = %s, topic = %s, "
-             f"analysed = %s WHERE id = %s")
+LABEL_SQL = (f"UPDATE {SIGNALS} SET effective_service_id = COALESCE(service_id, %s), demand = %s, sentiment = %s, "
+             f"topic = %s, analysed = %s WHERE id = %s")
 COUNT_INSERT_SQL = f"INSERT INTO {COUNTS} (day, channel, service_id, topic, count) VALUES (%s, %s, %s, %s, %s)"
 RECOUNT_SQL = (f"INSERT INTO {COUNTS} (day, channel, service_id, topic, count) "
-               f"SELECT received_on, channel, COALESCE(service_id, classified_service_id), topic, COUNT(*) "
+               f"SELECT received_on, channel, effective_service_id, topic, COUNT(*) "
                f"FROM {SIGNALS} WHERE received_at >= %s AND received_at < %s "
-               f"GROUP BY received_on, channel, COALESCE(service_id, classified_service_id), topic")
+               f"GROUP BY received_on, channel, effective_service_id, topic")
 
 
 def service_names() -> dict[int, str]:
@@ -40,7 +40,7 @@ def load_signals(since: date | None = None) -> pd.DataFrame:
             cursor.execute(COLUMNS_SQL)
         else:
             cursor.execute(RECENT_SQL, [False, connection.ops.adapt_datetimefield_value(local_midnight(since))])
-        frame = pd.DataFrame(cursor.fetchall(), columns=["id", "day", "channel", "service_id", "classified_service_id",
+        frame = pd.DataFrame(cursor.fetchall(), columns=["id", "day", "channel", "service_id", "effective_service_id",
                                                           "topic", "text", "analysed"])
     frame["day"] = pd.to_datetime(frame["day"], format="%Y-%m-%d").dt.date
     frame["analysed"] = frame["analysed"].astype(bool)
@@ -56,7 +56,7 @@ def window_texts(key, first_day: date, last_day: date, limit: int) -> list[tuple
         sql, params = sql + " AND channel = %s", [*params, key.channel]
     if key.service:
         service = Service.objects.filter(name=key.service).values_list("id", flat=True).first()
-        sql, params = sql + " AND COALESCE(service_id, classified_service_id) = %s", [*params, service]
+        sql, params = sql + " AND effective_service_id = %s", [*params, service]
     if key.topic is not None:
         sql, params = sql + " AND topic = %s", [*params, key.topic]
     with connection.cursor() as cursor:

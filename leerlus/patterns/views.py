@@ -66,7 +66,7 @@ def pattern_detail(request, pk: int):
     rows = _chart_window(pattern)
     chart = line_chart({_("waargenomen"): {d: o for d, o, _e in rows},
                         **({_("verwacht"): {d: e for d, _o, e in rows}} if any(e is not None for _d, _o, e in rows) else {})})
-    examples = Signal.objects.filter(id__in=pattern.examples).select_related("service", "classified_service")
+    examples = Signal.objects.filter(id__in=pattern.examples).select_related("service", "effective_service")
     ripples = Pattern.objects.filter(kind="ripple").exclude(pk=pattern.pk).filter(
         start__range=(pattern.start.replace(day=1), pattern.end or pattern.start)).select_related("service")[:5] \
         if pattern.kind != "ripple" else []

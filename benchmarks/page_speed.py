@@ -1,0 +1,101 @@
+"""Times the web pages on a database of N signals: a real `leerlus serve`, 20 requests per page, p50 and p95.
+
+Usage: python benchmarks/page_speed.py [--rows 1000000] [--requests 20]
+Imports synthetic signals (`analysis.synthetic.signals`), runs `leerlus analyse --full`, starts
+the server, logs in and requests each page in turn.
+"""
+
+import argparse
+import http.cookiejar
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import holidays
+
+from leerlus.analysis import synthetic
+
+PAGES = [
+    "/",
+    "/signalen/",
+    "/signalen/?channel=telefoon",
+    "/signalen/?service=Afval",
+    "/signalen/?since=2026-01-01&until=2026-01-31",
+    "/signalen/?words=container",
+    "/signalen/?words=omgevingsloket&channel=website",
+    "/patronen/",
+    "/patronen/?kind=ripple",
+    "/patronen/?format=json",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def login(base: str, home: Path, env: dict, leerlus: Path) -> urllib.request.OpenerDirector:
+    script = ("from django.contrib.auth import get_user_model; "
+              "get_user_model().objects.filter(username='bench').exists() or "
+              "get_user_model().objects.create_superuser('bench', password='bench')")
+    subprocess.run([leerlus.with_name("python"), "-c", "import django, os; os.environ['DJANGO_SETTINGS_MODULE']="
+                    "'leerlus.settings'; django.setup(); " + script], env=env, check=True)
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    form = opener.open(base + "/inloggen/").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    data = urllib.parse.urlencode({"username": "bench", "password": "bench", "csrfmiddlewaretoken": token}).encode()
+    opener.open(urllib.request.Request(base + "/inloggen/", data=data, headers={"Referer": base + "/inloggen/"}))
+    return opener
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--requests", type=int, default=20)
+    args = parser.parse_args()
+    closed = frozenset(holidays.country_holidays("NL", years=[2025, 2026]))
+    frame = synthetic.signals(per_day=args.rows / 548, days=548, holidays=closed).drop(columns=["id", "topic"])
+    leerlus = Path(sys.executable).with_name("leerlus")
+    with tempfile.TemporaryDirectory() as tmp:
+        export = Path(tmp) / "signals.csv"
+        frame.rename(columns={"day": "received_at"}).to_csv(export, index=False)
+        env = {"LEERLUS_HOME": str(Path(tmp) / "home"), "PATH": "/usr/bin:/bin"}
+        subprocess.run([leerlus, "import", str(export)], env=env, check=True, capture_output=True)
+        subprocess.run([leerlus, "analyse", "--full"], env=env, check=True, capture_output=True)
+        port = free_port()
+        server = subprocess.Popen([leerlus, "serve", "--port", str(port)], env=env, stderr=subprocess.DEVNULL)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(base + "/inloggen/", timeout=1)
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            opener = login(base, Path(tmp) / "home", env, leerlus)
+            print(f"{len(frame):,} signals; {args.requests} requests per page (milliseconds)")
+            print(f"{'page':<52} {'p50':>6} {'p95':>6}")
+            for page in PAGES:
+                times = []
+                for _ in range(args.requests):
+                    started = time.perf_counter()
+                    opener.open(base + page).read()
+                    times.append((time.perf_counter() - started) * 1000)
+                times.sort()
+                p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+                print(f"{page:<52} {statistics.median(times):6.0f} {p95:6.0f}")
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
