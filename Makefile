@@ -30,6 +30,7 @@ bench: install
 	$(BIN)/python benchmarks/import_speed.py --rows 1000000
 	$(BIN)/python benchmarks/analysis_speed.py --rows 1000000
 	$(BIN)/python benchmarks/topic_discovery.py --texts 100000
+	$(BIN)/python benchmarks/page_speed.py --rows 1000000
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -30,6 +30,7 @@ PAGES = [
     "/signalen/?since=2026-01-01&until=2026-01-31",
     "/signalen/?words=container",
     "/signalen/?words=omgevingsloket&channel=website",
+    "/signalen/?words=zeldzaamwoord",  # in no text: the worst case, every text is read
     "/patronen/",
     "/patronen/?kind=ripple",
     "/patronen/?format=json",
