@@ -1,5 +1,7 @@
 """A real browser (Debian's Chromium via Playwright) against a real `leerlus serve` with the demo."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
@@ -60,6 +62,10 @@ def test_english_is_available(browser, demo_server):
     page.get_by_label("Taal").select_option("en")
     page.get_by_role("button", name="Kies").click()
     expect(page.get_by_role("link", name="Signals")).to_be_visible()
+    page.get_by_role("link", name="Patterns").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Patterns")
+    expect(page.locator(".pattern .kind").first).to_have_text(
+        re.compile("^(spike|level shift|trend|emerging topic|ripple)$"))
 
 
 def test_demo_patterns_show_every_kind_and_can_be_dismissed(browser, demo_server):
