@@ -209,5 +209,32 @@ def _pattern_lines(document):
         yield f"{p['start']}  {p['kind']:<14} {p['summary']}"
 
 
+@cli.command()
+@click.option("--scenario", "scenario_file", required=True, type=click.Path(path_type=Path),
+              help="JSON-bestand met kanalen (en eventueel scenario's).")
+@click.option("--simulation", is_flag=True, help="Simuleren (SimPy) in plaats van de formules (Erlang C/A).")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def simulate(scenario_file, simulation, as_json):
+    """Wachttijden per kanaal: servicelevel, gemiddelde wachttijd, bezetting, afhakers, wachtrij."""
+    from leerlus.systemview.scenarios import read_scenario, run
+
+    emit(run(read_scenario(scenario_file), simulation=simulation), as_json, _simulation_lines)
+
+
+def _simulation_lines(document):
+    def lines(channels):
+        for c in channels:
+            yield (f"  {c['name']:<12} servicelevel {c['service_level']:.0%}, wachttijd {c['asa_seconds']:.0f} s, "
+                   f"bezetting {c['occupancy']:.0%}, afhakers {c['abandon_rate']:.0%}, wachtrij {c['queue_length']:.1f} "
+                   f"({c['method']})")
+
+    yield "Nu:"
+    yield from lines(document["channels"])
+    for scenario in document.get("scenarios", []):
+        yield f"{scenario['name']}:"
+        yield from lines(scenario["channels"])
+
+
 def main():
     cli(prog_name="leerlus")

@@ -31,3 +31,27 @@ def test_signals_json_lists_the_contract_fields(leerlus_home, tmp_path):
     page = json.loads(leerlus_home("signals", "--json").stdout)
     assert set(page["signals"][0]) == {"id", "external_id", "received_at", "channel", "service", "service_origin",
                                        "demand", "sentiment", "topic", "text"}
+
+
+def test_simulate_answers_per_channel_and_per_scenario(leerlus_home, tmp_path):
+    scenario = tmp_path / "scenario.json"
+    scenario.write_text(json.dumps({
+        "answer_within_seconds": 20,
+        "channels": [{"name": "telefoon", "contacts_per_hour": 200, "handle_seconds": 180, "agents": 14},
+                     {"name": "chat", "contacts_per_hour": 60, "handle_seconds": 240, "agents": 3, "patience_seconds": 300}],
+        "scenarios": [{"name": "twee extra", "changes": [{"channel": "telefoon", "agents_change": 2}]}],
+    }))
+    document = json.loads(leerlus_home("simulate", "--scenario", str(scenario), "--json").stdout)
+    phone, chat = document["channels"]
+    assert set(phone) == {"name", "service_level", "asa_seconds", "occupancy", "abandon_rate", "queue_length", "method"}
+    assert (phone["method"], chat["method"]) == ("erlang_c", "erlang_a")
+    assert abs(phone["service_level"] - 0.8883) < 0.005 and phone["abandon_rate"] == 0
+    better = document["scenarios"][0]["channels"][0]
+    assert better["asa_seconds"] < phone["asa_seconds"]
+    scenario.write_text(json.dumps({"channels": [{"name": "telefoon", "contacts_per_hour": 300, "handle_seconds": 180,
+                                                  "agents": 10}]}))
+    overloaded = json.loads(leerlus_home("simulate", "--scenario", str(scenario), "--json").stdout)["channels"][0]
+    assert overloaded["asa_seconds"] is None and overloaded["queue_length"] is None  # it never empties
+    scenario.write_text('{"channels": [{"name": "telefoon", "agents": 3}]}')
+    done = leerlus_home("simulate", "--scenario", str(scenario), check=False)
+    assert done.returncode == 2 and "mist: contacts_per_hour, handle_seconds" in done.stderr

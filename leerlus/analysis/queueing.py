@@ -33,7 +33,9 @@ class Outcome:
     method: str  # erlang_c, erlang_a or simulation
 
     def as_json(self) -> dict:
-        return {key: round(value, 6) if isinstance(value, float) else value for key, value in asdict(self).items()}
+        """Rounded; an endless wait or queue (Erlang C beyond capacity) is null, as JSON has no infinity."""
+        return {key: (round(value, 6) if np.isfinite(value) else None) if isinstance(value, float) else value
+                for key, value in asdict(self).items()}
 
 
 def erlang_c_wait_probability(agents: int, load: float) -> float:
