@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "leerlus.intake",
     "leerlus.patterns",
     "leerlus.playground",
+    "leerlus.systemview",
     "leerlus.web",
 ]
 

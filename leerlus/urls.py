@@ -11,5 +11,6 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("signalen/", include("leerlus.core.urls")),
     path("patronen/", include("leerlus.patterns.urls")),
+    path("systeem/", include("leerlus.systemview.urls")),
     path("", include("leerlus.web.urls")),
 ]

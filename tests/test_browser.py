@@ -89,3 +89,17 @@ def test_demo_patterns_show_every_kind_and_can_be_dismissed(browser, demo_server
     page.get_by_role("link", name="Alle patronen").click()
     page.get_by_role("link", name="Toon afgewezen patronen").click()
     expect(page.locator(".pattern")).to_have_count(1)
+
+
+def test_what_if_compares_scenarios_for_the_demo_phone(browser, demo_server):
+    page = browser.new_page()
+    _login(page, demo_server, "lezer", "lezer")  # reading and computing changes nothing: a lezer may
+    page.get_by_role("link", name="Wat als?").click()
+    expect(page.get_by_role("heading", name="Nu en in elk scenario")).to_be_visible()
+    rows = page.locator("table.outcomes tbody tr")
+    before = rows.filter(has_text="Twee medewerkers extra").locator("td").nth(2).inner_text()
+    page.get_by_label("telefoon: medewerkers").fill("1")
+    page.get_by_role("button", name="Reken uit").click()
+    expect(page.get_by_label("telefoon: medewerkers")).to_have_value("1")
+    assert rows.filter(has_text="Twee medewerkers extra").locator("td").nth(2).inner_text() != before
+    expect(page.locator("figure svg")).to_have_count(1)

@@ -60,18 +60,22 @@ def changed(channels: list[Channel], changes: list[dict]) -> list[Channel]:
         if name not in by_name:
             raise InputError(_("Onbekend kanaal '%(v)s' in een scenario. Kies uit: %(keuzes)s.")
                              % {"v": name, "keuzes": ", ".join(by_name)})
-        channel = by_name[name]
-        channel = replace(
-            channel,
-            contacts_per_hour=channel.contacts_per_hour * change.get("contacts_per_hour_factor", 1.0),
-            handle_seconds=channel.handle_seconds + change.get("handle_seconds_change", 0),
-            agents=channel.agents + int(change.get("agents_change", 0)),
-            patience_seconds=change.get("patience_seconds", channel.patience_seconds),
-        )
-        if channel.handle_seconds <= 0 or channel.agents <= 0 or channel.contacts_per_hour <= 0:
-            raise InputError(_("Na de wijziging heeft kanaal '%(k)s' geen geldige waarden meer.") % {"k": name})
-        by_name[name] = channel
+        by_name[name] = with_change(by_name[name], change)
     return list(by_name.values())
+
+
+def with_change(channel: Channel, change: dict) -> Channel:
+    """One channel after one change (factor on contacts, seconds and agents added, a new patience)."""
+    channel = replace(
+        channel,
+        contacts_per_hour=channel.contacts_per_hour * change.get("contacts_per_hour_factor", 1.0),
+        handle_seconds=channel.handle_seconds + change.get("handle_seconds_change", 0),
+        agents=channel.agents + int(change.get("agents_change", 0)),
+        patience_seconds=change.get("patience_seconds", channel.patience_seconds),
+    )
+    if channel.handle_seconds <= 0 or channel.agents <= 0 or channel.contacts_per_hour <= 0:
+        raise InputError(_("Na de wijziging heeft kanaal '%(k)s' geen geldige waarden meer.") % {"k": channel.name})
+    return channel
 
 
 def run(document: dict, *, simulation: bool = False, hours: float = 200) -> dict:

@@ -41,3 +41,13 @@ def as_table(series: dict[str, dict[date, int]], top: int = 8) -> tuple[list[str
     largest = sorted(series, key=lambda label: -sum(series[label].values()))[:top]
     periods = sorted({day for counts in series.values() for day in counts})
     return largest, [(p, [series[label].get(p, 0) for label in largest]) for p in periods]
+
+
+def curve_chart(curves: dict[str, dict[float, float]], x_title: str, y_title: str) -> str:
+    """Lines over a numeric x (for example waiting time against load), as inline SVG markup."""
+    chart = pygal.XY(style=STYLE, js=[], disable_xml_declaration=True, show_dots=True, dots_size=2, width=900,
+                     height=360, legend_at_bottom=True, truncate_legend=-1, explicit_size=False, x_title=x_title,
+                     y_title=y_title, x_value_formatter=lambda x: f"{x:.0%}")
+    for label, points in curves.items():
+        chart.add(label, sorted(points.items()))
+    return chart.render(is_unicode=True)

@@ -1,0 +1,54 @@
+"""The what-if page: live channels from the signals, scenarios side by side, the same JSON as the CLI."""
+
+import json
+import re
+from datetime import date, timedelta
+
+import pytest
+from click.testing import CliRunner
+from django.contrib.auth import get_user_model
+
+from leerlus.cli import cli
+from leerlus.intake.services import import_file
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def busy_phone(tmp_path, client):
+    """Eight weeks of phone calls, busiest on Monday at nine; a few chats."""
+    lines = ["received_at,channel,service,text"]
+    for week in range(8):
+        monday = date(2026, 3, 2) + timedelta(weeks=week)
+        for minute in range(0, 60, 2):  # 30 calls in the Monday 9:00 hour
+            lines.append(f"{monday} 09:{minute:02d},telefoon,Paspoort,vraag")
+        lines.append(f"{monday + timedelta(days=1)} 14:00,chat,Afval,vraag over de container")
+    path = tmp_path / "export.csv"
+    path.write_text("\n".join(lines) + "\n")
+    import_file(path)
+    client.force_login(get_user_model().objects.create_user("kcc", password="x"))
+    return client
+
+
+def test_the_page_starts_from_the_busiest_hour_and_compares_scenarios(busy_phone):
+    html = busy_phone.get("/systeem/wat-als/").content.decode()
+    assert re.search(r"name=\"telefoon-contacts_per_hour\" value=\"([^\"]*)\"", html).group(1) == "30,0"
+    assert "Twee medewerkers extra" in html and "Een CRM bespaart 30 seconden per contact" in html
+    assert html.count("<svg") == 1 and "Met 10% minder contacten daalt de gemiddelde wachttijd" in html
+
+
+def test_edited_values_are_used_and_bad_ones_named(busy_phone):
+    fewer = busy_phone.get("/systeem/wat-als/", {"format": "json", "telefoon-agents": "3"}).json()
+    more = busy_phone.get("/systeem/wat-als/", {"format": "json", "telefoon-agents": "6"}).json()
+    assert fewer["channels"][0]["asa_seconds"] > more["channels"][0]["asa_seconds"]
+    bad = busy_phone.get("/systeem/wat-als/", {"telefoon-agents": "veel"})
+    assert "&#x27;veel&#x27; bij telefoon is geen getal." in bad.content.decode()
+
+
+def test_the_page_json_equals_leerlus_simulate_on_its_scenario_file(busy_phone, tmp_path):
+    query = {"telefoon-agents": "5", "answer_within": "30"}
+    scenario = tmp_path / "scenario.json"
+    scenario.write_text(json.dumps(busy_phone.get("/systeem/wat-als/", {**query, "format": "scenario"}).json()))
+    result = CliRunner().invoke(cli, ["simulate", "--scenario", str(scenario), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == busy_phone.get("/systeem/wat-als/", {**query, "format": "json"}).json()

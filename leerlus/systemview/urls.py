@@ -1,0 +1,7 @@
+"""System view pages."""
+
+from django.urls import path
+
+from leerlus.systemview import views
+
+urlpatterns = [path("wat-als/", views.what_if, name="what-if")]

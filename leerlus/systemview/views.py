@@ -1,0 +1,62 @@
+"""The what-if page: the municipality's live channels, the standard scenarios side by side, the load curve."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from leerlus.analysis.queueing import Channel
+from leerlus.errors import InputError
+from leerlus.systemview import whatif
+from leerlus.systemview.scenarios import channels_of, run
+from leerlus.systemview.selectors import busiest_hours
+from leerlus.web.charts import curve_chart
+
+FIELDS = (("contacts_per_hour", gettext_lazy("contacten per uur")), ("handle_seconds", gettext_lazy("afhandeltijd (s)")),
+          ("agents", gettext_lazy("medewerkers")), ("patience_seconds", gettext_lazy("geduld (s)")))
+
+
+def _channels_from(query, defaults: list[Channel]) -> list[dict]:
+    """The page's channels: the defaults, with every value the user changed in the form."""
+    channels = []
+    for channel in defaults:
+        item = {"name": channel.name, "contacts_per_hour": channel.contacts_per_hour,
+                "handle_seconds": channel.handle_seconds, "agents": channel.agents,
+                "patience_seconds": channel.patience_seconds}
+        for field, _label in FIELDS:
+            raw = query.get(f"{channel.name}-{field}", "").replace(",", ".").strip()
+            if raw:
+                try:
+                    item[field] = float(raw)
+                except ValueError:
+                    raise InputError(_("'%(v)s' bij %(k)s is geen getal.") % {"v": raw[:20], "k": channel.name})
+        channels.append(item)
+    return channels
+
+
+@login_required
+def what_if(request):
+    error, result, channels = None, None, []
+    answer_within = 20.0
+    try:
+        answer_within = float(request.GET.get("answer_within") or 20)
+        items = _channels_from(request.GET, whatif.starting_channels(busiest_hours()))
+        channels = channels_of({"channels": items}) if items else []
+        result = run(whatif.document(channels, answer_within)) if channels else None
+    except (InputError, ValueError) as problem:
+        error = str(problem) if isinstance(problem, InputError) else _("Vul getallen in.")
+    if request.GET.get("format") in ("json", "scenario"):
+        if error:
+            return JsonResponse({"error": error}, status=400)
+        if request.GET["format"] == "scenario":  # the file for `leerlus simulate --scenario`
+            return JsonResponse(whatif.document(channels, answer_within), json_dumps_params={"ensure_ascii": False})
+        return JsonResponse(result or {"channels": []}, json_dumps_params={"ensure_ascii": False})
+    main = channels[0] if channels else None
+    return render(request, "systemview/what_if.html", {
+        "error": error, "result": result, "channels": channels, "fields": FIELDS, "answer_within": answer_within,
+        "main": main,
+        "curve": curve_chart(whatif.load_curve(main, answer_within), _("drukte t.o.v. nu"),
+                             _("gemiddelde wachttijd (s)")) if main else None,
+        "explanation": whatif.explanation(main, answer_within) if main else "",
+    })
