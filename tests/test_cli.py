@@ -52,6 +52,12 @@ def test_simulate_answers_per_channel_and_per_scenario(leerlus_home, tmp_path):
                                                   "agents": 10}]}))
     overloaded = json.loads(leerlus_home("simulate", "--scenario", str(scenario), "--json").stdout)["channels"][0]
     assert overloaded["asa_seconds"] is None and overloaded["queue_length"] is None  # it never empties
+    scenario.write_text(json.dumps({"channels": [
+        {"name": "telefoon", "contacts_per_hour": 200, "handle_seconds": 180, "agents": 10, "patience_seconds": 120,
+         "shift_to": "chat", "shift_share": 0.5, "repeat_share": 0.1},
+        {"name": "chat", "contacts_per_hour": 20, "handle_seconds": 300, "agents": 4, "patience_seconds": 600}]}))
+    simulated = json.loads(leerlus_home("simulate", "--scenario", str(scenario), "--json").stdout)["channels"]
+    assert {c["method"] for c in simulated} == {"simulation"} and simulated[0]["abandon_rate"] > 0
     scenario.write_text('{"channels": [{"name": "telefoon", "agents": 3}]}')
     done = leerlus_home("simulate", "--scenario", str(scenario), check=False)
     assert done.returncode == 2 and "mist: contacts_per_hour, handle_seconds" in done.stderr

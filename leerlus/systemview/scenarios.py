@@ -3,7 +3,9 @@
 The file: {"answer_within_seconds": T, "channels": [{"name", "contacts_per_hour", "handle_seconds",
 "agents", "patience_seconds" (optional)}], "scenarios": [{"name", "changes": [{"channel",
 "contacts_per_hour_factor", "handle_seconds_change", "agents_change", "patience_seconds"}]}]}
-("scenarios" and every change field are optional).
+("scenarios" and every change field are optional). A channel may also say what formulas cannot
+compute — "repeat_share", "repeat_after_seconds", "callback_after_seconds", "shift_to",
+"shift_share" — and then the whole set is simulated.
 """
 
 import json
@@ -13,10 +15,11 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from leerlus.analysis.queueing import Channel, outcome
-from leerlus.analysis.simulation import simulate
+from leerlus.analysis.simulation import Behaviour, simulate_system
 from leerlus.errors import InputError
 
 CHANNEL_FIELDS = ("contacts_per_hour", "handle_seconds", "agents")
+BEHAVIOUR_FIELDS = ("repeat_share", "repeat_after_seconds", "callback_after_seconds", "shift_to", "shift_share")
 
 
 def read_scenario(path: Path) -> dict:
@@ -42,6 +45,28 @@ def channels_of(document: dict) -> list[Channel]:
                           int(_number(item, "agents")), _number(item, "patience_seconds") if patience is not None else None)
         channels.append(channel)
     return channels
+
+
+def behaviours_of(document: dict) -> dict[str, Behaviour]:
+    """The extra behaviour of the channels that have any (only the simulation can compute it)."""
+    names = {str(item.get("name")) for item in document["channels"]}
+    behaviours = {}
+    for item in document["channels"]:
+        given = {field: item[field] for field in BEHAVIOUR_FIELDS if item.get(field) is not None}
+        if not given:
+            continue
+        for share in ("repeat_share", "shift_share"):
+            if share in given and not (isinstance(given[share], (int, float)) and 0 <= given[share] < 1):
+                raise InputError(_("'%(veld)s' van kanaal '%(k)s' moet een deel tussen 0 en 1 zijn.")
+                                 % {"veld": share, "k": item["name"]})
+        if "shift_to" in given and (given["shift_to"] not in names or given["shift_to"] == item["name"]):
+            raise InputError(_("'shift_to' van kanaal '%(k)s' moet een ander kanaal uit het bestand zijn: %(keuzes)s.")
+                             % {"k": item["name"], "keuzes": ", ".join(sorted(names - {item["name"]}))})
+        for seconds in ("repeat_after_seconds", "callback_after_seconds"):
+            if seconds in given:
+                _number(item, seconds)
+        behaviours[str(item["name"])] = Behaviour(**given)
+    return behaviours
 
 
 def _number(item: dict, field: str) -> float:
@@ -83,9 +108,12 @@ def run(document: dict, *, simulation: bool = False, hours: float = 200) -> dict
     target = document.get("answer_within_seconds", 20)
     if isinstance(target, bool) or not isinstance(target, (int, float)) or target < 0:
         raise InputError(_("'answer_within_seconds' moet een getal van 0 of meer zijn."))
+    behaviours = behaviours_of(document)
 
     def compute(channels):
-        return [(simulate(c, target, hours=hours) if simulation else outcome(c, target)).as_json() for c in channels]
+        if simulation or behaviours:
+            return [o.as_json() for o in simulate_system(channels, target, behaviour=behaviours, hours=hours)]
+        return [outcome(c, target).as_json() for c in channels]
 
     base = channels_of(document)
     result = {"channels": compute(base)}
