@@ -83,9 +83,13 @@ def test_demo_patterns_show_every_kind_and_can_be_dismissed(browser, demo_server
     expect(page.locator("figure svg")).to_have_count(1)
     expect(page.locator(".examples li").first).to_contain_text("Omgevingsvergunning")
 
-    page.get_by_label("Reden om af te wijzen").fill("Bekend: de release stond gepland")
+    page.get_by_role("link", name="Alle patronen").click()
+    page.get_by_label("Soort").select_option("spike")
+    page.get_by_role("button", name="Filter").click()
+    page.locator(".pattern a").first.click()
+    page.get_by_label("Reden om af te wijzen").fill("Bekend: de storm stond in het nieuws")
     page.get_by_role("button", name="Afwijzen").click()
-    expect(page.locator("dl.facts")).to_contain_text("afgewezen: Bekend: de release stond gepland")
+    expect(page.locator("dl.facts")).to_contain_text("afgewezen: Bekend: de storm stond in het nieuws")
     page.get_by_role("link", name="Alle patronen").click()
     page.get_by_role("link", name="Toon afgewezen patronen").click()
     expect(page.locator(".pattern")).to_have_count(1)
@@ -103,3 +107,17 @@ def test_what_if_compares_scenarios_for_the_demo_phone(browser, demo_server):
     expect(page.get_by_label("telefoon: medewerkers")).to_have_value("1")
     assert rows.filter(has_text="Twee medewerkers extra").locator("td").nth(2).inner_text() != before
     expect(page.locator("figure svg")).to_have_count(1)
+
+
+def test_system_map_shows_the_learned_ripple_and_its_evidence(browser, demo_server):
+    page = browser.new_page()
+    _login(page, demo_server, "teamlid", "teamlid")
+    page.get_by_role("link", name="Systeemkaart").click()
+    expect(page.locator(".system-map .link.learned")).to_have_count(1)
+    page.locator('[data-node="kanaal:website"]').focus()
+    expect(page.locator(".system-map .link.dim").first).to_be_attached()  # the other links step back
+    evidence = page.get_by_role("table").get_by_role("link", name="Na de stijging bij website")
+    assert page.locator(".system-map a").filter(has=page.locator(".link.learned")).get_attribute("href") == \
+        evidence.get_attribute("href")  # the arrow in the picture leads to the same evidence
+    evidence.click()
+    expect(page.get_by_role("heading", name="Oorzaak en gevolg")).to_be_visible()

@@ -11,6 +11,7 @@ from leerlus.errors import InputError
 from leerlus.systemview import whatif
 from leerlus.systemview.scenarios import channels_of, run
 from leerlus.systemview.selectors import busiest_hours
+from leerlus.systemview.system_map import label, svg, system_map
 from leerlus.web.charts import curve_chart
 
 FIELDS = (("contacts_per_hour", gettext_lazy("contacten per uur")), ("handle_seconds", gettext_lazy("afhandeltijd (s)")),
@@ -59,4 +60,16 @@ def what_if(request):
         "curve": curve_chart(whatif.load_curve(main, answer_within), _("drukte t.o.v. nu"),
                              _("gemiddelde wachttijd (s)")) if main else None,
         "explanation": whatif.explanation(main, answer_within) if main else "",
+    })
+
+
+@login_required
+def system_map_page(request):
+    nodes, links = system_map()
+    if request.GET.get("format") == "json":
+        return JsonResponse({"nodes": [{"key": n.key, "kind": n.kind, "name": n.name} for n in nodes],
+                             "links": [link.as_json() for link in links]}, json_dumps_params={"ensure_ascii": False})
+    return render(request, "systemview/system_map.html", {
+        "svg": svg(nodes, links), "links": [link for link in links if link.origin != "structure"],
+        "label": label,
     })
