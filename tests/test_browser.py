@@ -106,7 +106,7 @@ def test_what_if_compares_scenarios_for_the_demo_phone(browser, demo_server):
     page.get_by_role("button", name="Reken uit").click()
     expect(page.get_by_label("telefoon: medewerkers")).to_have_value("1")
     assert rows.filter(has_text="Twee medewerkers extra").locator("td").nth(2).inner_text() != before
-    expect(page.locator("figure svg")).to_have_count(1)
+    expect(page.locator("figure svg")).to_have_count(2)  # the load curve and the week
 
 
 def test_system_map_shows_the_learned_ripple_and_its_evidence(browser, demo_server):

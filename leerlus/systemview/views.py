@@ -10,9 +10,9 @@ from leerlus.analysis.queueing import Channel
 from leerlus.errors import InputError
 from leerlus.systemview import whatif
 from leerlus.systemview.scenarios import channels_of, run
-from leerlus.systemview.selectors import busiest_hours
+from leerlus.systemview.selectors import busiest_hours, hourly_demand
 from leerlus.systemview.system_map import label, svg, system_map
-from leerlus.web.charts import curve_chart
+from leerlus.web.charts import bar_chart, curve_chart
 
 FIELDS = (("contacts_per_hour", gettext_lazy("contacten per uur")), ("handle_seconds", gettext_lazy("afhandeltijd (s)")),
           ("agents", gettext_lazy("medewerkers")), ("patience_seconds", gettext_lazy("geduld (s)")))
@@ -38,11 +38,12 @@ def _channels_from(query, defaults: list[Channel]) -> list[dict]:
 
 @login_required
 def what_if(request):
-    error, result, channels = None, None, []
+    error, result, channels, demand = None, None, [], {}
     answer_within = 20.0
     try:
         answer_within = float(request.GET.get("answer_within") or 20)
-        items = _channels_from(request.GET, whatif.starting_channels(busiest_hours()))
+        demand = hourly_demand()
+        items = _channels_from(request.GET, whatif.starting_channels(busiest_hours(demand)))
         channels = channels_of({"channels": items}) if items else []
         result = run(whatif.document(channels, answer_within)) if channels else None
     except (InputError, ValueError) as problem:
@@ -54,12 +55,17 @@ def what_if(request):
             return JsonResponse(whatif.document(channels, answer_within), json_dumps_params={"ensure_ascii": False})
         return JsonResponse(result or {"channels": []}, json_dumps_params={"ensure_ascii": False})
     main = channels[0] if channels else None
+    profile = whatif.week_profile(main, demand[main.name], answer_within) if main and main.name in demand else []
     return render(request, "systemview/what_if.html", {
         "error": error, "result": result, "channels": channels, "fields": FIELDS, "answer_within": answer_within,
         "main": main,
         "curve": curve_chart(whatif.load_curve(main, answer_within), _("drukte t.o.v. nu"),
                              _("gemiddelde wachttijd (s)")) if main else None,
         "explanation": whatif.explanation(main, answer_within) if main else "",
+        "profile": profile,
+        "opening_hours": whatif.opening_hours(demand[main.name]) if profile else "",
+        "profile_chart": bar_chart({_("binnen de tijd"): {label: share for label, _n, share in profile}}) if profile else None,
+        "worst": min(profile, key=lambda row: row[2]) if profile else None,
     })
 
 

@@ -61,8 +61,8 @@ def load_curve(channel: Channel, answer_within: float) -> dict[str, dict[float, 
     for step in load_steps(channel):
         busier = replace(channel, contacts_per_hour=channel.contacts_per_hour * step)
         curves[_("met afhakers (Erlang A)")][step] = outcome(busier, answer_within).asa_seconds
-        waits = erlang_c(replace(busier, patience_seconds=None), answer_within).asa_seconds
-        if waits != float("inf"):
+        if busier.contacts_per_hour * busier.handle_seconds / 3600 < 0.97 * busier.agents:  # beyond, it has no end
+            waits = erlang_c(replace(busier, patience_seconds=None), answer_within).asa_seconds
             curves[_("iedereen wacht (Erlang C)")][step] = waits
     return curves
 
@@ -79,3 +79,24 @@ def explanation(channel: Channel, answer_within: float) -> str:
              "eenvoudige bot meer doen dan een dure investering die niets aan de drukte verandert.") % {
         "kanaal": channel.name, "bezetting": f"{occupancy:.0%}", "nu": f"{now:.0f}", "straks": f"{quieter:.0f}",
         "daling": f"{change:.0%}"}
+
+
+DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+def week_profile(channel: Channel, demand: dict[tuple[int, int], float], answer_within: float) -> list[tuple[str, float, float]]:
+    """The share answered in time in every open hour of the week with today's staff: (hour, contacts, share)."""
+    peak = max(demand.values())
+    rows = []
+    for (day, hour), contacts in sorted(demand.items()):
+        busy = replace(channel, contacts_per_hour=channel.contacts_per_hour * contacts / peak)
+        rows.append((f"{DAYS[day]} {hour}:00", round(busy.contacts_per_hour, 1), outcome(busy, answer_within).service_level))
+    return rows
+
+
+def opening_hours(demand: dict[tuple[int, int], float]) -> str:
+    """The open hours as the signals show them, per day: "ma 8–17, di 8–17, …"."""
+    days: dict[int, list[int]] = {}
+    for day, hour in demand:
+        days.setdefault(day, []).append(hour)
+    return ", ".join(f"{DAYS[day]} {min(hours)}–{max(hours) + 1}" for day, hours in sorted(days.items()))

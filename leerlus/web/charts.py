@@ -51,3 +51,16 @@ def curve_chart(curves: dict[str, dict[float, float]], x_title: str, y_title: st
     for label, points in curves.items():
         chart.add(label, sorted(points.items()))
     return chart.render(is_unicode=True)
+
+
+def bar_chart(series: dict[str, dict[str, float]]) -> str:
+    """Bars over named categories (for example the hours of the week), as inline SVG markup."""
+    categories = list(dict.fromkeys(label for values in series.values() for label in values))
+    chart = pygal.Bar(style=STYLE, js=[], disable_xml_declaration=True, width=900, height=320, legend_at_bottom=True,
+                      explicit_size=False, x_label_rotation=60, show_minor_x_labels=False,
+                      x_labels_major_every=max(1, len(categories) // 20), truncate_label=-1,
+                      value_formatter=lambda v: f"{v:.0%}", range=(0, 1))
+    chart.x_labels = categories
+    for label, values in series.items():
+        chart.add(label, [values.get(category) for category in categories])
+    return chart.render(is_unicode=True)

@@ -34,7 +34,8 @@ def test_the_page_starts_from_the_busiest_hour_and_compares_scenarios(busy_phone
     html = busy_phone.get("/systeem/wat-als/").content.decode()
     assert re.search(r"name=\"telefoon-contacts_per_hour\" value=\"([^\"]*)\"", html).group(1) == "30,0"
     assert "Twee medewerkers extra" in html and "Een CRM bespaart 30 seconden per contact" in html
-    assert html.count("<svg") == 1 and "Met 10% minder contacten daalt de gemiddelde wachttijd" in html
+    assert html.count("<svg") == 2 and "Met 10% minder contacten daalt de gemiddelde wachttijd" in html
+    assert "Open volgens de signalen: ma 9–10 uur." in html  # the opening hours as the signals show them
 
 
 def test_edited_values_are_used_and_bad_ones_named(busy_phone):
