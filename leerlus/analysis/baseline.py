@@ -15,11 +15,11 @@ YEAR = 364  # 52 weeks: the same weekday one year back
 class Baseline:
     """fit(days, counts) learns weekday_factors_, holiday_factor_, yearly_index_, adjusted_ and expected_."""
 
-    def __init__(self, *, level_days=28, holidays=frozenset(), min_yearly_history=YEAR + 28, min_yearly_level=5.0):
+    def __init__(self, *, level_days=28, holidays=frozenset(), min_yearly_history=YEAR + 28, min_yearly_level=3.0):
         self.level_days = level_days
         self.holidays = holidays
         self.min_yearly_history = min_yearly_history
-        self.min_yearly_level = min_yearly_level  # a few signals a day make no yearly rhythm, only noise
+        self.min_yearly_level = min_yearly_level  # signals a day in a peak (or around a dip): fewer is noise
 
     def fit(self, days: pd.DatetimeIndex, counts: np.ndarray, breakpoints=()):
         """breakpoints: days where a level shift starts; the level restarts there instead of lagging behind."""
@@ -61,7 +61,7 @@ class Baseline:
         weeks to be taken for a rhythm, and the first and last months of the data never are.
         """
         index = np.ones(len(deseasonalised))
-        if len(deseasonalised) < self.min_yearly_history or np.nanmean(deseasonalised[:YEAR]) < self.min_yearly_level:
+        if len(deseasonalised) < self.min_yearly_history:
             return index
         values = pd.Series(deseasonalised)
         local = values.rolling(42, center=True, min_periods=21).median().to_numpy()
@@ -69,10 +69,10 @@ class Baseline:
         after = values[::-1].rolling(90, min_periods=14).median().shift(30).to_numpy()[::-1]
         with np.errstate(invalid="ignore", divide="ignore"):
             highest, lowest = np.maximum(before, after), np.minimum(before, after)
-            peak = np.where(local > 1.15 * highest, local / highest, 1.0)
-            dip = np.where(local < 0.85 * lowest, local / lowest, 1.0)
+            peak = np.where((local > 1.15 * highest) & (local >= self.min_yearly_level), local / highest, 1.0)
+            dip = np.where((local < 0.85 * lowest) & (lowest >= self.min_yearly_level), local / lowest, 1.0)
         seasonal = np.nan_to_num(np.where(peak != 1.0, peak, dip), nan=1.0)
-        index[YEAR:] = np.clip(seasonal[: len(index) - YEAR], 0.2, 5.0)
+        index[YEAR:] = np.clip(seasonal[: len(index) - YEAR], 0.2, 50.0)
         return index
 
 

@@ -53,6 +53,9 @@ class TopicModel:
         if len(keep) > self.sample_size:
             keep = sorted(rng.choice(keep, self.sample_size, replace=False))
         docs, weights = [tokens[i] for i in keep], weights[keep]
+        if len({tuple(d) for d in docs}) < 2:  # a category-only export has no texts to find topics in
+            self.vectorizer_, self.centroids_, self.topics_ = None, None, []
+            return self
         self.vectorizer_ = TfidfVectorizer(analyzer=as_tokens, sublinear_tf=True, min_df=2 if len(docs) > 1000 else 1,
                                            max_df=0.5 if len(docs) > 20 else 1.0)
         features = self.vectorizer_.fit_transform(docs)
@@ -94,6 +97,8 @@ class TopicModel:
         return np.unique(best_labels, return_inverse=True)[1]
 
     def transform(self, tokens: list[list[str]]) -> np.ndarray:
+        if self.vectorizer_ is None:
+            return np.full(len(tokens), -1, dtype=int)
         if not tokens:
             return np.empty(0, dtype=int)
         similarity = np.asarray(self.vectorizer_.transform(tokens) @ self.centroids_.T)

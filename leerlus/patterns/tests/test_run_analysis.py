@@ -154,3 +154,15 @@ def test_an_incremental_run_finds_new_words_and_keeps_earlier_news(planted, tmp_
     emerging = run("patterns", "--kind", "emerging_topic")["patterns"]
     assert any("afspraakmodule" in p["terms"] for p in emerging)
     assert [p for p in emerging if "omgevingsloket" in p["terms"]] == portal
+
+
+def test_a_category_only_export_without_any_text_is_analysed(tmp_path):
+    """Many real exports (a meldingen system, KCC registrations) carry a category but no text."""
+    frame = synthetic.signals(per_day=80, holidays=CLOSED).drop(columns=["id", "topic", "text"])
+    path = tmp_path / "meldingen.csv"
+    frame.rename(columns={"day": "received_at"}).to_csv(path, index=False)
+    import_file(path)
+    summary = run("analyse")
+    assert summary["classified"] == len(frame)
+    kinds = {p["kind"] for p in run("patterns")["patterns"]}
+    assert {"spike", "level_shift"} <= kinds and "emerging_topic" not in kinds
