@@ -58,7 +58,9 @@ class Baseline:
 
         A day of last year counts as a peak when the median of the six weeks around it stands out from
         both the months before and the months after it; so an excursion must last more than three
-        weeks to be taken for a rhythm, and the first and last months of the data never are.
+        weeks to be taken for a rhythm, and the first and last months of the data never are. A
+        shorter peak (fireworks around New Year) counts once it was there in each of the two years
+        before: one short peak alone may well have been a one-off event.
         """
         index = np.ones(len(deseasonalised))
         if len(deseasonalised) < self.min_yearly_history:
@@ -73,6 +75,14 @@ class Baseline:
             dip = np.where((local < 0.85 * lowest) & (lowest >= self.min_yearly_level), local / lowest, 1.0)
         seasonal = np.nan_to_num(np.where(peak != 1.0, peak, dip), nan=1.0)
         index[YEAR:] = np.clip(seasonal[: len(index) - YEAR], 0.2, 50.0)
+        if len(deseasonalised) > 2 * YEAR:
+            days3 = values.rolling(3, center=True, min_periods=2).mean().to_numpy()
+            with np.errstate(invalid="ignore", divide="ignore"):
+                short = np.where((days3 > 1.5 * highest) & (days3 >= self.min_yearly_level), days3 / highest, 1.0)
+            # a calendar date moves a day or two against the weekday over the years: look two days either way
+            short = pd.Series(np.nan_to_num(short, nan=1.0)).rolling(5, center=True, min_periods=1).max().to_numpy()
+            both_years = np.minimum(short[YEAR: len(index) - YEAR], short[: len(index) - 2 * YEAR])
+            index[2 * YEAR:] = np.maximum(index[2 * YEAR:], np.clip(both_years, 1.0, 50.0))
         return index
 
 

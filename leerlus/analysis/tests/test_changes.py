@@ -3,6 +3,7 @@
 from datetime import date
 
 import holidays
+import numpy as np
 import pytest
 
 from leerlus.analysis import synthetic
@@ -55,3 +56,14 @@ def test_a_yearly_peak_is_news_the_first_time_and_rhythm_the_second():
     first_june, second_june = 92, 92 + 365
     assert any(abs(s.start - first_june) <= 3 for s in shifts)
     assert not any(s.start > second_june - 20 for s in shifts)
+
+
+def test_a_short_yearly_peak_is_rhythm_once_it_came_twice():
+    """Fireworks complaints around New Year: a three-day peak every year, news only the first two times."""
+    days, counts = synthetic.daily_counts(days=3 * 365 + 30, first_day=date(2022, 6, 1), week=ONLINE_WEEK, level=2.0,
+                                          seed=8)
+    new_years = [i for i, day in enumerate(days) if (day.month, day.day) in ((12, 29), (12, 30), (12, 31))]
+    counts[new_years] += np.random.default_rng(9).poisson(30, len(new_years))
+    spikes, _shifts, _trend = _find(days, counts)
+    seasons = sorted({days[s.start].year + (days[s.start].month == 1) for s in spikes if days[s.start].month in (12, 1)})
+    assert seasons[:2] == [2022, 2023] and 2024 not in seasons
