@@ -12,6 +12,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 
+from leerlus.analysis.grouping import linked_groups
 from leerlus.analysis.text import as_tokens
 
 YEAR = 364
@@ -114,25 +115,13 @@ class EmergingTermDetector:
         present = (present > 0).astype(np.float32)
         together = (present.T @ present).toarray()
         frequency = np.diag(together)
-        parent = list(range(len(found)))
 
-        def root(i):
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
+        def linked(i, j):
+            close = abs(found[i][1] - found[j][1]) <= 7
+            return close and together[i, j] / max(min(frequency[i], frequency[j]), 1) >= self.min_cooccurrence
 
-        for i in range(len(found)):
-            for j in range(i + 1, len(found)):
-                close = abs(found[i][1] - found[j][1]) <= 7
-                shared = together[i, j] / max(min(frequency[i], frequency[j]), 1)
-                if close and shared >= self.min_cooccurrence:
-                    parent[root(i)] = root(j)
-        groups: dict[int, list[int]] = {}
-        for i in range(len(found)):
-            groups.setdefault(root(i), []).append(i)
         topics = []
-        for members in groups.values():
+        for members in linked_groups(len(found), linked):
             members.sort(key=lambda i: -found[i][2])
             lead = found[members[0]]
             start = min(found[i][1] for i in members)

@@ -9,6 +9,7 @@ broadest series in the group. The other series are kept as evidence.
 from dataclasses import dataclass
 
 from leerlus.analysis.changes import Change
+from leerlus.analysis.grouping import linked_groups
 from leerlus.analysis.series import SeriesKey
 
 
@@ -24,25 +25,13 @@ class Event:
 
 
 def merge_changes(changes: list[tuple[SeriesKey, Change]], *, max_apart=1, coverage=0.6) -> list[Event]:
-    parent = list(range(len(changes)))
+    def linked(i, j):
+        (key_a, a), (key_b, b) = changes[i], changes[j]
+        same_time = a.kind == "trend" or abs(a.start - b.start) <= max_apart
+        same_way = (a.magnitude >= 0) == (b.magnitude >= 0)
+        return a.kind == b.kind and same_time and same_way and key_a.compatible(key_b)
 
-    def root(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, (key_a, a) in enumerate(changes):
-        for j in range(i + 1, len(changes)):
-            key_b, b = changes[j]
-            same_time = a.kind == "trend" or abs(a.start - b.start) <= max_apart
-            same_way = (a.magnitude >= 0) == (b.magnitude >= 0)
-            if a.kind == b.kind and same_time and same_way and key_a.compatible(key_b):
-                parent[root(i)] = root(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(changes)):
-        groups.setdefault(root(i), []).append(i)
-    return [_describe([changes[i] for i in members], coverage) for members in groups.values()]
+    return [_describe([changes[i] for i in members], coverage) for members in linked_groups(len(changes), linked)]
 
 
 def _describe(members: list[tuple[SeriesKey, Change]], coverage: float) -> Event:

@@ -28,13 +28,6 @@ class Pattern:
     expected: tuple[float, ...] = field(default=(), repr=False)  # its baseline
     first_day: date | None = None  # the day of observed[0]
 
-    @property
-    def signature(self) -> str:
-        """Identity across analyses, so that a dismissed event is not raised again."""
-        where = self.cause if self.kind == "ripple" else self.key
-        subject = ",".join(sorted(self.terms[:3])) if self.kind == "emerging_topic" else ""
-        return f"{self.kind}|{where.channel}|{where.service}|{where.topic}|{subject}|{self.start:%Y-%m}"
-
 
 def dutch_date(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

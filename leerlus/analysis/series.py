@@ -5,12 +5,10 @@ signals to say anything are left out.
 """
 
 from dataclasses import dataclass
-from itertools import combinations
 
 import numpy as np
 import pandas as pd
 
-DIMENSIONS = ("channel", "service", "topic")
 LEVELS = [(), ("channel",), ("service",), ("topic",), ("channel", "service"), ("channel", "topic")]
 
 
@@ -33,11 +31,6 @@ class SeriesKey:
         """True when no field has two different values: both can describe the same signals."""
         return all(a is None or b is None or a == b for a, b in
                    ((self.channel, other.channel), (self.service, other.service), (self.topic, other.topic)))
-
-    def parents(self) -> list["SeriesKey"]:
-        fields = {name: getattr(self, name) for name in DIMENSIONS if getattr(self, name) is not None}
-        return [SeriesKey(**{name: fields[name] for name in subset})
-                for size in range(len(fields)) for subset in combinations(fields, size)]
 
 
 def day_index(first_day, last_day) -> pd.DatetimeIndex:

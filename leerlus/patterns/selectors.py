@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.utils.translation import gettext as _
 
 from leerlus.core.channels import CHANNELS
+from leerlus.errors import InputError
 from leerlus.patterns.models import KINDS, AnalysisState, Pattern
 
 KIND_NAMES = [kind for kind, _label in KINDS]
@@ -20,8 +21,6 @@ class PatternFilter:
     dismissed: bool = False  # show the dismissed ones instead
 
     def validate(self) -> "PatternFilter":
-        from leerlus.errors import InputError
-
         if self.kind and self.kind not in KIND_NAMES:
             raise InputError(_("Onbekende soort '%(v)s'. Kies uit: %(keuzes)s.") % {"v": self.kind, "keuzes": ", ".join(KIND_NAMES)})
         if self.channel and self.channel not in CHANNELS:
