@@ -1,0 +1,72 @@
+"""Effect estimates: a planted effect is recovered, no effect is not invented, too little data is said."""
+
+import numpy as np
+import pytest
+
+from leerlus.analysis import synthetic
+from leerlus.analysis.effect import EffectEstimator
+
+START = 240
+
+
+def _estimate(effect, seed, *, controls=True, level=40.0):
+    metric, others = synthetic.experiment_series(effect=effect, start=START, level=level, seed=seed)
+    return EffectEstimator().fit(metric, others if controls else {}, metric.index[START]).estimate_
+
+
+@pytest.mark.parametrize("effect", [-0.35, -0.2, 0.25])
+def test_a_planted_effect_is_recovered_within_8_points_and_covered(effect):
+    estimates = [_estimate(effect, seed) for seed in range(10)]
+    errors = [abs(e.relative_effect - effect) for e in estimates]
+    assert np.median(errors) < 0.04
+    assert sum(error <= 0.08 for error in errors) >= 9
+    assert sum(e.ci_low <= effect <= e.ci_high for e in estimates) >= 9
+    assert all(e.method in ("its-control", "sts-control") and e.control for e in estimates)
+
+
+def test_without_an_effect_the_interval_covers_zero_in_at_least_90_percent_of_trials():
+    estimates = [_estimate(0.0, seed) for seed in range(200, 240)]
+    covered = sum(e.ci_low <= 0.0 <= e.ci_high for e in estimates)
+    assert covered >= 36
+
+
+def test_without_control_series_the_own_past_is_used():
+    estimate = _estimate(-0.35, seed=7, controls=False)
+    assert estimate.method in ("its", "sts") and estimate.control == []
+    assert estimate.ci_low <= -0.35 <= estimate.ci_high
+
+
+def test_the_page_gets_the_observed_and_counterfactual_days_and_a_dutch_reason():
+    estimate = _estimate(-0.35, seed=3)
+    assert len(estimate.days) == len(estimate.observed) == len(estimate.counterfactual) == 300 - START
+    assert np.mean(estimate.observed) < 0.75 * np.mean(estimate.counterfactual)
+    assert estimate.absolute_per_day < 0
+    assert "proefperiodes vóór de start" in estimate.reason
+    assert set(estimate.placebo_error) == {"its-control", "sts-control"}
+
+
+def test_too_few_days_after_the_start_says_how_many_are_still_needed():
+    metric, others = synthetic.experiment_series(days=250, start=240, seed=1)
+    estimate = EffectEstimator().fit(metric, others, metric.index[240]).estimate_
+    assert not estimate.enough_data and estimate.relative_effect is None
+    assert estimate.days_needed == 4
+    assert estimate.reason == "Te weinig gegevens: nog 4 dagen na de start nodig."
+
+
+def test_too_short_a_history_before_the_start_is_said():
+    metric, others = synthetic.experiment_series(days=100, start=30, seed=1)
+    estimate = EffectEstimator().fit(metric, others, metric.index[30]).estimate_
+    assert not estimate.enough_data and estimate.days_needed == 26
+    assert "vóór de start" in estimate.reason
+
+
+def test_a_nearly_empty_series_is_not_measured():
+    metric, others = synthetic.experiment_series(level=0.3, seed=1)
+    estimate = EffectEstimator().fit(metric, others, metric.index[START]).estimate_
+    assert not estimate.enough_data and "Te weinig signalen" in estimate.reason
+
+
+def test_the_end_date_limits_the_period_after_the_start():
+    metric, others = synthetic.experiment_series(effect=-0.35, seed=2)
+    estimate = EffectEstimator().fit(metric, others, metric.index[START], metric.index[START + 29]).estimate_
+    assert len(estimate.days) == 30 and estimate.days[-1] == metric.index[START + 29].date().isoformat()
