@@ -1,0 +1,93 @@
+"""Daily signal series for an experiment's metric and its control series, and the effect estimate on them.
+
+A metric is a channel and/or service, optionally narrowed to signals with certain words. Control
+series are the series the experiment does not touch: for a channel and a service, every other
+channel × other service; for a channel only, the other channels; for a service only, the other
+services.
+"""
+
+from datetime import date
+
+import pandas as pd
+from django.db.models import Count, Max, Min
+from django.utils.translation import gettext as _
+
+from leerlus.analysis.effect import EffectEstimate, EffectEstimator
+from leerlus.core.channels import CHANNELS
+from leerlus.core.models import Service, Signal
+from leerlus.errors import InputError
+
+MAX_CANDIDATES = 12
+
+
+def calendar() -> pd.DatetimeIndex:
+    """Every day from the first to the last signal in the database."""
+    bounds = Signal.objects.aggregate(first=Min("received_on"), last=Max("received_on"))
+    if bounds["first"] is None:
+        raise InputError(_("Er zijn nog geen signalen; importeer eerst gegevens."))
+    return pd.date_range(bounds["first"], bounds["last"], freq="D")
+
+
+def _daily(rows, days: pd.DatetimeIndex) -> pd.Series:
+    counts = pd.Series({pd.Timestamp(day): n for day, n in rows}, dtype=float)
+    return counts.reindex(days, fill_value=0.0)
+
+
+def metric_series(channel: str | None, service: Service | None, terms: list[str], days: pd.DatetimeIndex) -> pd.Series:
+    signals = Signal.objects.all()
+    if channel:
+        signals = signals.filter(channel=channel)
+    if service:
+        signals = signals.filter(effective_service=service)
+    for term in terms:
+        signals = signals.filter(text__icontains=term)
+    rows = signals.values_list("received_on").annotate(n=Count("id")).values_list("received_on", "n").order_by()
+    return _daily(rows, days)
+
+
+def control_series(channel: str | None, service: Service | None, days: pd.DatetimeIndex) -> dict[str, pd.Series]:
+    """The largest series that the metric's channel and service do not touch, by name ("kanaal / dienst")."""
+    dimensions = [d for d, given in (("channel", channel), ("effective_service__name", service)) if given]
+    if not dimensions:
+        return {}
+    signals = Signal.objects.all()
+    if channel:
+        signals = signals.exclude(channel=channel)
+    if service:
+        signals = signals.exclude(effective_service=service).exclude(effective_service=None)
+    rows = signals.values_list("received_on", *dimensions).annotate(n=Count("id")).order_by()
+    frame = pd.DataFrame(list(rows), columns=["day", *dimensions, "n"])
+    if frame.empty:
+        return {}
+    frame["name"] = frame[dimensions].astype(str).agg(" / ".join, axis=1)
+    largest = frame.groupby("name")["n"].sum().nlargest(MAX_CANDIDATES).index
+    return {name: _daily(group[["day", "n"]].itertuples(index=False), days)
+            for name, group in frame[frame["name"].isin(largest)].groupby("name")}
+
+
+def resolve_service(name: str | None) -> Service | None:
+    if not name:
+        return None
+    service = Service.objects.filter(name__iexact=name.strip()).first()
+    if service is None:
+        raise InputError(_("Onbekende dienst '%(v)s'. Kies uit: %(keuzes)s.") % {
+            "v": name, "keuzes": ", ".join(Service.objects.values_list("name", flat=True))})
+    return service
+
+
+def check_channel(channel: str | None) -> None:
+    if channel and channel not in CHANNELS:
+        raise InputError(_("Onbekend kanaal '%(v)s'. Kies uit: %(keuzes)s.") % {"v": channel, "keuzes": ", ".join(CHANNELS)})
+
+
+def estimate_effect(*, channel: str | None, service: Service | None, terms: list[str], start: date,
+                    end: date | None = None) -> EffectEstimate:
+    """The effect of what started on `start` on this series, against its own past and its control series."""
+    check_channel(channel)
+    if not channel and not service:
+        raise InputError(_("Kies een kanaal, een dienst of allebei."))
+    if end is not None and end < start:
+        raise InputError(_("Het einde %(e)s ligt vóór de start %(s)s.") % {"e": end, "s": start})
+    days = calendar()
+    metric = metric_series(channel, service, terms, days)
+    return EffectEstimator().fit(metric, control_series(channel, service, days), start, end).estimate_

@@ -1,0 +1,180 @@
+"""Reads in the playground: problems ranked by reach and trend, experiments and lessons in their one JSON
+form, the lessons library search and the start plan's progress."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import Max, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from leerlus.core.models import Service, Signal
+from leerlus.playground.models import Experiment, Lesson, Problem, StartPlan
+
+REACH_DAYS, TREND_DAYS = 90, 28
+
+
+@dataclass(frozen=True)
+class RankedProblem:
+    problem: Problem
+    departments: list[str]
+    channels: list[str]
+    signals: int
+    trend: float | None  # last four weeks against the four before; None without signals
+
+    def as_json(self) -> dict:
+        return {"id": self.problem.pk, "title": self.problem.title, "description": self.problem.description,
+                "patterns": [p.pk for p in self.problem.patterns.all()], "departments": self.departments,
+                "channels": self.channels, "signals": self.signals, "trend": self.trend,
+                "experiments": [e.pk for e in self.problem.experiments.all()]}
+
+
+def _series_filter(problem: Problem) -> Q | None:
+    """Which signals a problem touches: its patterns' series (and ripples' both ends) and its own services."""
+    names = {s.name for s in problem.services.all()}
+    condition = Q()
+    for pattern in problem.patterns.all():
+        ends = [pattern.cause or {}, pattern.effect or {}] if pattern.kind == "ripple" else [
+            {"channel": pattern.channel or None, "service": pattern.service.name if pattern.service else None}]
+        for end in ends:
+            part = Q()
+            if end.get("channel"):
+                part &= Q(channel=end["channel"])
+            if end.get("service"):
+                part &= Q(effective_service__name=end["service"])
+            condition |= part if part else Q(pk__in=[])
+    if names:
+        condition |= Q(effective_service__name__in=names)
+    return condition or None
+
+
+def rank_problem(problem: Problem, until: date | None) -> RankedProblem:
+    condition = _series_filter(problem)
+    if condition is None or until is None:
+        return RankedProblem(problem, [], [], 0, None)
+    recent = Signal.objects.filter(condition, received_on__gt=until - timedelta(days=REACH_DAYS),
+                                   received_on__lte=until)
+    channels = sorted(set(recent.values_list("channel", flat=True).distinct()))
+    service_ids = set(recent.values_list("effective_service", flat=True).distinct()) - {None}
+    departments = set(Service.objects.filter(pk__in=service_ids, department__isnull=False)
+                      .values_list("department__name", flat=True))
+    departments |= set(recent.exclude(department="").values_list("department", flat=True).distinct())
+    last = recent.filter(received_on__gt=until - timedelta(days=TREND_DAYS)).count()
+    before = recent.filter(received_on__gt=until - timedelta(days=2 * TREND_DAYS),
+                           received_on__lte=until - timedelta(days=TREND_DAYS)).count()
+    return RankedProblem(problem, sorted(departments), channels, recent.count(),
+                         round(last / before - 1, 3) if before else None)
+
+
+def ranked_problems() -> list[RankedProblem]:
+    """Problems that touch most departments, then channels, then signals, then grow fastest, first."""
+    until = Signal.objects.aggregate(last=Max("received_on"))["last"]
+    problems = Problem.objects.prefetch_related("patterns__service", "services", "experiments")
+    ranked = [rank_problem(p, until) for p in problems]
+    return sorted(ranked, key=lambda r: (len(r.departments), len(r.channels), r.signals, r.trend or 0.0),
+                  reverse=True)
+
+
+def experiment_as_json(experiment: Experiment) -> dict:
+    """The one JSON form of an experiment: the page's twin and the API's answer."""
+    return {
+        "id": experiment.pk, "title": experiment.title,
+        "problem": {"id": experiment.problem_id, "title": experiment.problem.title},
+        "hypothesis": experiment.hypothesis, "intervention": experiment.intervention,
+        "expected_effect": experiment.expected_effect,
+        "team": [{"id": p.pk, "name": p.name, "department": p.department.name, "world": p.department.world}
+                 for p in experiment.team.select_related("department")],
+        "budget": float(experiment.budget), "start": experiment.start.isoformat(), "end": experiment.end.isoformat(),
+        "status": experiment.status, "route": experiment.route or None,
+        "broken_frameworks": experiment.broken_frameworks,
+        "decision_maker": experiment.decision_maker.name if experiment.decision_maker else None,
+        "approved_by": experiment.approved_by.name if experiment.approved_by else None,
+        "approved_at": experiment.approved_at.isoformat() if experiment.approved_at else None,
+        "refusal": experiment.refusal or None,
+        "decision": experiment.decision or None, "decision_note": experiment.decision_note or None,
+        "metrics": [{"id": m.pk, "channel": m.channel or None, "service": m.service.name if m.service else None,
+                     "terms": m.terms.split(), "better": m.better, "effect": m.estimate}
+                    for m in experiment.metrics.select_related("service")],
+        "log": [log_entry_as_json(e) for e in experiment.log.select_related("author")],
+        "lessons": [lesson.pk for lesson in experiment.lessons.all()],
+    }
+
+
+def log_entry_as_json(entry) -> dict:
+    return {"id": entry.pk, "day": entry.day.isoformat(), "author": entry.author.name if entry.author else None,
+            "kind": entry.kind, "text": entry.text}
+
+
+def lesson_as_json(lesson: Lesson) -> dict:
+    return {"id": lesson.pk, "title": lesson.title, "experiment": lesson.experiment_id, "tried": lesson.tried,
+            "happened": lesson.happened, "learned": lesson.learned, "differently": lesson.differently,
+            "outcome": lesson.outcome, "failure": lesson.outcome == Lesson.Outcome.FAILURE, "tags": lesson.tags,
+            "visibility": lesson.visibility, "author": lesson.author.name if lesson.author else None,
+            "created_at": lesson.created_at.isoformat()}
+
+
+def search_lessons(*, words: str = "", tag: str = "", outcome: str = "", visibility: str = ""):
+    """The lessons library: every word must appear somewhere in the lesson; failures are never hidden."""
+    lessons = Lesson.objects.select_related("author", "experiment")
+    for word in words.split():
+        lessons = lessons.filter(Q(title__icontains=word) | Q(tried__icontains=word) | Q(happened__icontains=word)
+                                 | Q(learned__icontains=word) | Q(differently__icontains=word))
+    if outcome:
+        lessons = lessons.filter(outcome=outcome)
+    if visibility:
+        lessons = lessons.filter(visibility=visibility)
+    lessons = list(lessons)
+    if tag:
+        lessons = [lesson for lesson in lessons if tag.strip().lower() in lesson.tags]
+    return lessons
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    title: str
+    due: date
+    done: bool
+    started: bool
+    evidence: str
+
+    @property
+    def state(self) -> str:
+        if self.done:
+            return "klaar"
+        if self.due < timezone.localdate():
+            return "te laat"
+        return "bezig" if self.started else "gepland"
+
+
+PLAN_STEPS = (
+    (relativedelta(weeks=2), gettext_lazy("Week 2: een informele bijeenkomst over digitale frustraties")),
+    (relativedelta(months=1), gettext_lazy("Maand 1: kies één vraagstuk dat meerdere afdelingen raakt en vorm een team")),
+    (relativedelta(months=4), gettext_lazy("Maand 2–4: probeer een kleine oplossing en leg vast wat jullie leren")),
+    (relativedelta(months=5), gettext_lazy("Maand 5: deel de lessen en besluit over de volgende stap")),
+)
+
+
+def start_plan_progress(plan: StartPlan | None) -> list[PlanStep]:
+    """The four steps of the start plan, each read from what actually happened since the plan's start."""
+    if plan is None:
+        return []
+    stories = Signal.objects.filter(channel="bijeenkomst", received_on__gte=plan.start).count()
+    experiments = Experiment.objects.filter(start__gte=plan.start)
+    approved = experiments.exclude(status=Experiment.Status.IDEA)
+    tried = experiments.filter(status__in=(Experiment.Status.EVALUATION, Experiment.Status.DECIDED))
+    decided = experiments.filter(status=Experiment.Status.DECIDED)
+    lessons = Lesson.objects.filter(experiment__in=decided).count()
+    facts = [
+        (stories > 0, stories > 0, _("%(n)d verhalen opgetekend") % {"n": stories}),
+        (approved.exists(), experiments.exists(),
+         _("%(n)d experiment(en) met een team goedgekeurd") % {"n": approved.count()}),
+        (tried.exists(), experiments.filter(status=Experiment.Status.RUNNING).exists(),
+         _("%(n)d experiment(en) uitgeprobeerd, %(l)d logboekregels")
+         % {"n": tried.count(), "l": sum(e.log.count() for e in experiments)}),
+        (decided.exists() and lessons > 0, decided.exists() or tried.exists(),
+         _("%(d)d besluit(en), %(l)d les(sen) gedeeld") % {"d": decided.count(), "l": lessons}),
+    ]
+    return [PlanStep(str(title), plan.start + offset, done, started, evidence)
+            for (offset, title), (done, started, evidence) in zip(PLAN_STEPS, facts)]
