@@ -210,6 +210,36 @@ def _pattern_lines(document):
 
 
 @cli.command()
+@click.option("--channel", help="Het kanaal van de meetreeks.")
+@click.option("--service", help="De dienst van de meetreeks.")
+@click.option("--terms", multiple=True, help="Alleen signalen met deze woorden (herhaal de optie of scheid met spaties).")
+@click.option("--start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Start van het experiment (jjjj-mm-dd).")
+@click.option("--end", type=click.DateTime(["%Y-%m-%d"]), help="Einde (jjjj-mm-dd); standaard de laatste dag met gegevens.")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def effect(channel, service, terms, start, end, as_json):
+    """Schat het effect op een reeks sinds de start: waargenomen tegen wat zonder experiment verwacht was."""
+    from dataclasses import asdict
+
+    from leerlus.playground.measurement import estimate_effect, resolve_service
+
+    estimate = estimate_effect(channel=channel, service=resolve_service(service),
+                               terms=[word for value in terms for word in value.replace(",", " ").split()],
+                               start=start.date(), end=end.date() if end else None)
+    emit(asdict(estimate), as_json, _effect_lines)
+
+
+def _effect_lines(estimate):
+    if not estimate["enough_data"]:
+        yield estimate["reason"]
+        return
+    yield (f"Effect {estimate['relative_effect']:+.1%} (95%-interval {estimate['ci_low']:+.1%} tot "
+           f"{estimate['ci_high']:+.1%}), {estimate['absolute_per_day']:+.1f} signalen per dag.")
+    yield f"Methode: {estimate['method']}; controlereeksen: {', '.join(estimate['control']) or 'geen'}."
+    yield estimate["reason"]
+
+
+@cli.command()
 @click.option("--scenario", "scenario_file", required=True, type=click.Path(path_type=Path),
               help="JSON-bestand met kanalen (en eventueel scenario's).")
 @click.option("--simulation", is_flag=True, help="Simuleren (SimPy) in plaats van de formules (Erlang C/A).")
