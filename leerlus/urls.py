@@ -12,5 +12,6 @@ urlpatterns = [
     path("signalen/", include("leerlus.core.urls")),
     path("patronen/", include("leerlus.patterns.urls")),
     path("systeem/", include("leerlus.systemview.urls")),
+    path("proeftuin/", include("leerlus.playground.urls")),
     path("", include("leerlus.web.urls")),
 ]

@@ -68,9 +68,13 @@ def rank_problem(problem: Problem, until: date | None) -> RankedProblem:
                          round(last / before - 1, 3) if before else None)
 
 
+def data_until() -> date | None:
+    return Signal.objects.aggregate(last=Max("received_on"))["last"]
+
+
 def ranked_problems() -> list[RankedProblem]:
     """Problems that touch most departments, then channels, then signals, then grow fastest, first."""
-    until = Signal.objects.aggregate(last=Max("received_on"))["last"]
+    until = data_until()
     problems = Problem.objects.prefetch_related("patterns__service", "services", "experiments")
     ranked = [rank_problem(p, until) for p in problems]
     return sorted(ranked, key=lambda r: (len(r.departments), len(r.channels), r.signals, r.trend or 0.0),

@@ -1,4 +1,4 @@
-"""The start page: signal counts per channel and per service over time."""
+"""The start page: the start plan's progress and signal counts per channel and per service over time."""
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Sum
@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 
 from leerlus.core.models import DailyCount, Organisation
 from leerlus.core.selectors import counts_over_time
+from leerlus.playground.models import StartPlan
+from leerlus.playground.selectors import start_plan_progress
 from leerlus.web.charts import as_table, line_chart
 
 
@@ -15,8 +17,10 @@ def start(request):
     by_channel = counts_over_time("channel")
     by_service = counts_over_time("service")
     total = DailyCount.objects.aggregate(n=Sum("count"))["n"] or 0
+    organisation = Organisation.objects.order_by("pk").first()
     return render(request, "web/start.html", {
-        "organisation": Organisation.objects.first(),
+        "organisation": organisation,
+        "steps": start_plan_progress(StartPlan.objects.filter(organisation=organisation).first()),
         "total": total,
         "charts": [
             {"id": "kanalen", "title": _("Signalen per week, per kanaal"),

@@ -1,0 +1,252 @@
+"""Playground pages: problems ranked, the proposal through the kaders, an experiment with its log, effect,
+decision and lesson, the lessons library, the kaders and the start plan. Each list/detail has a JSON twin."""
+
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from leerlus.core.channels import CHANNEL_CHOICES
+from leerlus.core.models import Organisation, Person, Service
+from leerlus.errors import InputError
+from leerlus.patterns.models import Pattern
+from leerlus.playground import services, stories
+from leerlus.playground.forms import FrameworksForm
+from leerlus.playground.models import Experiment, Lesson, LogEntry, Metric, Problem, StartPlan
+from leerlus.playground.selectors import (data_until, experiment_as_json, lesson_as_json, rank_problem,
+                                          ranked_problems, search_lessons, start_plan_progress)
+from leerlus.web.charts import line_chart
+
+METRIC_ROWS = (1, 2)
+
+
+def _json(document, status=200):
+    return JsonResponse(document, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def acting_person(request) -> Person:
+    person = Person.objects.filter(user=request.user).select_related("department").first()
+    if person is None:
+        raise InputError(_("Uw account is niet aan een persoon gekoppeld; vraag de beheerder dat te doen."))
+    return person
+
+
+def parse_date(value, label: str) -> date:
+    try:
+        return value if isinstance(value, date) else date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise InputError(_("%(l)s '%(v)s' is geen datum; gebruik jjjj-mm-dd.") % {"l": label, "v": str(value or "")[:20]})
+
+
+@login_required
+def playground_home(request):
+    error = None
+    if request.method == "POST":
+        try:
+            problem = services.create_problem(
+                title=request.POST.get("title", ""), description=request.POST.get("description", ""),
+                patterns=Pattern.objects.filter(pk__in=request.POST.getlist("pattern")),
+                services=Service.objects.filter(pk__in=request.POST.getlist("service")))
+            return redirect("problem-detail", pk=problem.pk)
+        except InputError as problem:
+            error = str(problem)
+    ranked = ranked_problems()
+    experiments = Experiment.objects.select_related("problem").order_by("-start")
+    if request.GET.get("format") == "json":
+        return _json({"problems": [r.as_json() for r in ranked],
+                      "experiments": [{"id": e.pk, "title": e.title, "status": e.status, "problem": e.problem_id,
+                                       "start": e.start.isoformat(), "end": e.end.isoformat()} for e in experiments]})
+    frameworks = services.current_frameworks()
+    return render(request, "playground/home.html", {
+        "ranked": ranked, "experiments": experiments, "error": error, "frameworks": frameworks,
+        "envelope": services.envelope(frameworks), "services": Service.objects.all(),
+        "open_patterns": Pattern.objects.filter(problem=None).exclude(status=Pattern.Status.DISMISSED)
+        .order_by("-score")[:30],
+    })
+
+
+@login_required
+def problem_detail(request, pk: int):
+    problem = get_object_or_404(Problem.objects.prefetch_related("patterns__service", "services"), pk=pk)
+    ranked = rank_problem(problem, data_until())
+    if request.GET.get("format") == "json":
+        return _json(ranked.as_json())
+    return render(request, "playground/problem_detail.html", {"ranked": ranked, "problem": problem})
+
+
+@login_required
+def experiment_new(request):
+    problem = get_object_or_404(Problem, pk=request.GET.get("vraagstuk") or request.POST.get("problem") or 0)
+    error = None
+    if request.method == "POST":
+        try:
+            experiment = _propose(request, problem)
+            return redirect("experiment-detail", pk=experiment.pk)
+        except InputError as problem_with_input:
+            error = str(problem_with_input)
+    return render(request, "playground/experiment_new.html", {
+        "problem": problem, "error": error, "form": request.POST, "frameworks": services.current_frameworks(),
+        "people": Person.objects.select_related("department"), "channels": CHANNEL_CHOICES,
+        "services": Service.objects.all(), "metric_rows": METRIC_ROWS, "directions": Metric.Better.choices,
+    })
+
+
+def _propose(request, problem: Problem) -> Experiment:
+    form = request.POST
+    metrics = []
+    for row in METRIC_ROWS:
+        channel, service = form.get(f"metric_channel_{row}", ""), form.get(f"metric_service_{row}", "")
+        if channel or service:
+            metrics.append({"channel": channel, "service": Service.objects.filter(pk=service or 0).first(),
+                            "terms": form.get(f"metric_terms_{row}", ""),
+                            "better": form.get(f"metric_better_{row}", Metric.Better.LOWER)})
+    return services.propose_experiment(
+        problem=problem, title=form.get("title", ""), intervention=form.get("intervention", ""),
+        expected_effect=form.get("expected_effect", ""),
+        team=list(Person.objects.filter(pk__in=form.getlist("team"))),
+        budget=services.parse_budget(form.get("budget", "")), start=parse_date(form.get("start"), _("Start")),
+        end=parse_date(form.get("end"), _("Einde")), metrics=metrics, conditions_met=form.get("conditions_met") == "on",
+        proposed_by=acting_person(request))
+
+
+@login_required
+def experiment_detail(request, pk: int):
+    experiment = get_object_or_404(Experiment.objects.select_related("problem", "decision_maker", "approved_by"), pk=pk)
+    error = None
+    if request.method == "POST":
+        try:
+            lesson = _act(request, experiment)
+            if lesson:
+                return redirect("lesson-library")
+            return redirect("experiment-detail", pk=experiment.pk)
+        except InputError as problem:
+            error = str(problem)
+    if request.GET.get("format") == "json":
+        return _json(experiment_as_json(experiment))
+    person = Person.objects.filter(user=request.user).first()
+    return render(request, "playground/experiment_detail.html", {
+        "experiment": experiment, "error": error, "metrics": [_metric_view(m) for m in experiment.metrics.all()],
+        "log": experiment.log.select_related("author"), "kinds": LogEntry.Kind.choices,
+        "decisions": Experiment.Decision.choices, "outcomes": Lesson.Outcome.choices,
+        "visibilities": Lesson.Visibility.choices, "lessons": experiment.lessons.all(),
+        "may_decide": person is not None and experiment.route == Experiment.Route.ESCALATED
+        and experiment.status == Experiment.Status.IDEA
+        and (person == experiment.decision_maker or person.role == Person.Role.BEHEERDER),
+        "today": timezone.localdate(),
+    })
+
+
+def _metric_view(metric: Metric) -> dict:
+    estimate = metric.estimate
+    view = {"metric": metric, "estimate": estimate, "chart": None, "verdict": None}
+    if estimate and estimate["enough_data"]:
+        view["chart"] = line_chart({
+            _("waargenomen"): dict(zip(map(date.fromisoformat, estimate["days"]), estimate["observed"])),
+            _("zonder experiment (verwacht)"): dict(zip(map(date.fromisoformat, estimate["days"]),
+                                                        estimate["counterfactual"]))})
+        view["rows"] = list(zip(estimate["days"], estimate["observed"], estimate["counterfactual"]))
+        view["verdict"] = verdict(estimate, metric.better)
+    return view
+
+
+def verdict(estimate: dict, better: str) -> str:
+    """What the interval says, in the metric's own direction."""
+    if estimate["ci_low"] <= 0 <= estimate["ci_high"]:
+        return _("Geen aantoonbaar effect: het interval bevat nul.")
+    went_down = estimate["ci_high"] < 0
+    improved = went_down == (better == Metric.Better.LOWER)
+    return _("Aantoonbaar beter.") if improved else _("Aantoonbaar slechter.")
+
+
+def _act(request, experiment: Experiment) -> Lesson | None:
+    form, action = request.POST, request.POST.get("action")
+    person = acting_person(request)
+    if action == "approve":
+        services.approve(experiment, by=person)
+    elif action == "refuse":
+        services.refuse(experiment, by=person, reason=form.get("reason", ""))
+    elif action in services.STEPS:
+        services.advance(experiment, action, by=person, decision=form.get("decision", ""), note=form.get("note", ""))
+    elif action == "log":
+        services.add_log_entry(experiment, author=person, kind=form.get("kind", ""), text=form.get("text", ""),
+                               day=parse_date(form.get("day") or timezone.localdate(), _("Datum")))
+    elif action == "measure":
+        services.measure(experiment)
+    elif action == "lesson":
+        return _write_lesson(form, person, experiment)
+    else:
+        raise InputError(_("Onbekende actie '%(v)s'.") % {"v": (action or "")[:20]})
+    return None
+
+
+def _write_lesson(form, person: Person, experiment: Experiment | None) -> Lesson:
+    return services.write_lesson(
+        title=form.get("title", ""), tried=form.get("tried", ""), happened=form.get("happened", ""),
+        learned=form.get("learned", ""), differently=form.get("differently", ""), outcome=form.get("outcome", ""),
+        tags=form.get("tags", "").split(","), visibility=form.get("visibility", Lesson.Visibility.INTERNAL),
+        experiment=experiment, author=person)
+
+
+@login_required
+def lesson_library(request):
+    error = None
+    if request.method == "POST":
+        try:
+            _write_lesson(request.POST, acting_person(request), None)
+            return redirect("lesson-library")
+        except InputError as problem:
+            error = str(problem)
+    query = {key: request.GET.get(key, "") for key in ("q", "tag", "outcome", "visibility")}
+    lessons = search_lessons(words=query["q"], tag=query["tag"], outcome=query["outcome"],
+                             visibility=query["visibility"])
+    if request.GET.get("format") == "json":
+        return _json({"lessons": [lesson_as_json(lesson) for lesson in lessons]})
+    return render(request, "playground/lessons.html", {
+        "lessons": lessons, "query": query, "error": error, "outcomes": Lesson.Outcome.choices,
+        "visibilities": Lesson.Visibility.choices, "form": request.POST,
+        "failures": sum(lesson.outcome == Lesson.Outcome.FAILURE for lesson in lessons),
+    })
+
+
+@login_required
+def frameworks_page(request):
+    frameworks = services.current_frameworks()
+    person = Person.objects.filter(user=request.user).first()
+    may_edit = request.user.is_superuser or (person is not None and person.role == Person.Role.BEHEERDER)
+    form = FrameworksForm(request.POST or None, instance=frameworks)
+    if request.method == "POST" and may_edit and form.is_valid():
+        form.save()
+        return redirect("frameworks")
+    return render(request, "playground/frameworks.html", {
+        "frameworks": frameworks, "form": form, "may_edit": may_edit,
+        "envelope": services.envelope(frameworks), "refused": request.method == "POST" and not may_edit,
+    }, status=403 if request.method == "POST" and not may_edit else 200)
+
+
+@login_required
+def start_plan_page(request):
+    organisation = Organisation.objects.order_by("pk").first()
+    plan = StartPlan.objects.filter(organisation=organisation).first() if organisation else None
+    error = None
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "begin":
+                plan = stories.begin_plan(parse_date(request.POST.get("start") or timezone.localdate(), _("Start")))
+            else:
+                stories.record_stories(request.POST.get("stories", ""),
+                                       service=Service.objects.filter(pk=request.POST.get("service") or 0).first(),
+                                       day=parse_date(request.POST.get("day") or timezone.localdate(), _("Datum")))
+            return redirect("start-plan")
+        except InputError as problem:
+            error = str(problem)
+    steps = start_plan_progress(plan)
+    if request.GET.get("format") == "json":
+        return _json({"start": plan.start.isoformat() if plan else None,
+                      "steps": [{"title": s.title, "due": s.due.isoformat(), "state": s.state, "evidence": s.evidence}
+                                for s in steps]})
+    return render(request, "playground/start_plan.html", {
+        "plan": plan, "steps": steps, "error": error, "services": Service.objects.all(),
+        "today": timezone.localdate()})
