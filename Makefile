@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-sqlite test-postgres bench browser clean
+.PHONY: install demo test test-sqlite test-postgres bench browser openapi clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ bench: install
 	$(BIN)/python benchmarks/analysis_speed.py --rows 1000000
 	$(BIN)/python benchmarks/topic_discovery.py --texts 100000
 	$(BIN)/python benchmarks/page_speed.py --rows 1000000
+
+# The committed OpenAPI description; a test fails when it differs from the code.
+openapi: install
+	$(BIN)/python -m leerlus.api.openapi > docs/openapi.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -4,9 +4,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from leerlus.api.main import api
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
+    path("api/v1/", api.urls),
     path("inloggen/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("signalen/", include("leerlus.core.urls")),

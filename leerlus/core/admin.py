@@ -1,8 +1,10 @@
 """Admin for the core domain: Dutch labels come from the models' verbose names."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext as _
 
-from leerlus.core.models import ChannelAlias, Department, Organisation, Person, Service, Signal
+from leerlus.core.models import ApiToken, ChannelAlias, Department, Organisation, Person, Service, Signal
+from leerlus.core.tokens import new_key
 
 
 @admin.register(Organisation)
@@ -40,3 +42,16 @@ class SignalAdmin(admin.ModelAdmin):
     list_select_related = ["service"]
     show_full_result_count = False
     readonly_fields = ["content_hash", "dedupe_key", "batch"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Adding a key shows it once; only its hash is kept."""
+    list_display = ["name", "person", "created_at"]
+    fields = ["person", "name"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            key, obj.key_hash = new_key()
+            messages.warning(request, _("Bewaar deze sleutel nu; hij wordt niet nog eens getoond: %(k)s") % {"k": key})
+        super().save_model(request, obj, form, change)

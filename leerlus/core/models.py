@@ -201,3 +201,19 @@ class DailyCount(models.Model):
         verbose_name = _("dagtelling")
         verbose_name_plural = _("dagtellingen")
         indexes = [models.Index(fields=["day"], name="dailycount_day")]
+
+
+class ApiToken(models.Model):
+    """A key for the REST API, bound to a person and so to their role. Only its SHA-256 hash is stored."""
+
+    person = models.ForeignKey(Person, models.CASCADE, related_name="api_tokens", verbose_name=_("persoon"))
+    name = models.CharField(_("naam"), max_length=100, help_text=_("Waarvoor de sleutel is, bijvoorbeeld 'dashboard'."))
+    key_hash = models.CharField(_("vingerafdruk"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("API-sleutel")
+        verbose_name_plural = _("API-sleutels")
+
+    def __str__(self):
+        return f"{self.person} · {self.name}"

@@ -1,11 +1,15 @@
-"""Shared for playground tests: an imported export with a planted −35% on phone calls about waste."""
+"""Shared for playground tests: a small municipality with people in all three worlds, and an imported
+export with a planted −35% on phone calls about waste."""
 
 import csv
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from leerlus.analysis import synthetic
+from leerlus.core.models import Department, Organisation, Person
 from leerlus.intake.services import import_file
+from leerlus.playground.models import Frameworks
 
 
 @pytest.fixture
@@ -29,3 +33,17 @@ def imported(tmp_path):
                 out.writerow([f"{day.date()} 12:{i % 60:02d}", "whatsapp", "Afval", f"app {i}"])
     import_file(path)
     return phone.index[240].date()
+
+
+@pytest.fixture
+def town():
+    organisation = Organisation.objects.create(name="Gemeente Proefdorp", it_budget=1_000_000, playground_share=0.05)
+    departments = {name: Department.objects.create(organisation=organisation, name=name, world=world)
+                   for name, world in (("KCC", "uitvoering"), ("ICT", "techniek"), ("Beleid", "beleid"))}
+    people = {}
+    for name, department, role in (("Anna", "KCC", "beheerder"), ("Bram", "ICT", "teamlid"), ("Cor", "Beleid", "teamlid"),
+                                   ("Dewi", "KCC", "teamlid"), ("Eva", "Beleid", "lezer"), ("Wethouder", "Beleid", "teamlid")):
+        user = get_user_model().objects.create_user(name.lower(), password="x")
+        people[name] = Person.objects.create(name=name, department=departments[department], role=role, user=user)
+    Frameworks.objects.create(organisation=organisation, decision_maker=people["Wethouder"], max_budget=20000)
+    return people

@@ -1,27 +1,12 @@
 """The whole flow in the web UI: problem, proposal, fast route or escalation, log, effect, decision, lesson."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
-from leerlus.core.models import Department, Organisation, Person, Service
-from leerlus.playground.models import Experiment, Frameworks, Lesson, Problem
+from leerlus.core.models import Service
+from leerlus.playground.models import Experiment, Lesson, Problem
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def town():
-    organisation = Organisation.objects.create(name="Gemeente Proefdorp", it_budget=1_000_000, playground_share=0.05)
-    departments = {name: Department.objects.create(organisation=organisation, name=name, world=world)
-                   for name, world in (("KCC", "uitvoering"), ("ICT", "techniek"), ("Beleid", "beleid"))}
-    people = {}
-    for name, department, role in (("Anna", "KCC", "beheerder"), ("Bram", "ICT", "teamlid"), ("Cor", "Beleid", "teamlid"),
-                                   ("Dewi", "KCC", "teamlid"), ("Eva", "Beleid", "lezer"), ("Wethouder", "Beleid", "teamlid")):
-        user = get_user_model().objects.create_user(name.lower(), password="x")
-        people[name] = Person.objects.create(name=name, department=departments[department], role=role, user=user)
-    Frameworks.objects.create(organisation=organisation, decision_maker=people["Wethouder"], max_budget=20000)
-    return people
 
 
 def login(person) -> Client:

@@ -1,0 +1,53 @@
+"""The REST API, version 1: token authentication, one error form (problem+json), each app's router mounted.
+
+The OpenAPI description is served at /api/v1/openapi.json (and readable at /api/v1/docs, with the
+Swagger files that django-ninja ships, so nothing is fetched from the internet); docs/openapi.json
+is the committed copy that a test compares with the code.
+"""
+
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import HttpBearer
+
+from leerlus.core.tokens import person_for_token
+from leerlus.errors import InputError
+from leerlus.playground.api import router as playground_router
+
+
+class TokenAuth(HttpBearer):
+    """`Authorization: Bearer <key>`; the request then acts as the key's person, with their role."""
+
+    def authenticate(self, request, token):
+        return person_for_token(token)
+
+
+def problem(status: int, title: str, detail: str = "", **extra) -> JsonResponse:
+    return JsonResponse({"type": "about:blank", "title": title, "status": status, "detail": detail, **extra},
+                        status=status, content_type="application/problem+json", json_dumps_params={"ensure_ascii": False})
+
+
+api = NinjaAPI(title="leerlus", version="1", description="Vraagstukken, experimenten, logboek en lessen.",
+               auth=TokenAuth(), urls_namespace="api-v1")
+api.add_router("/", playground_router)
+
+
+@api.exception_handler(InputError)
+def bad_input(request, error):
+    return problem(400, _("Ongeldige invoer"), str(error))
+
+
+@api.exception_handler(ValidationError)
+def invalid(request, error):
+    return problem(422, _("Ongeldige invoer"), _("Het verzoek past niet bij het schema."), errors=error.errors)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request, error):
+    return problem(401, _("Niet aangemeld"), _("Stuur een geldige sleutel mee: Authorization: Bearer <sleutel>."))
+
+
+@api.exception_handler(HttpError)
+def http_error(request, error):
+    return problem(error.status_code, str(error))
