@@ -71,12 +71,14 @@ def cli():
 def demo(load_only, as_json):
     """Laadt Gemeente Voorbeeldstad (18 maanden signalen), analyseert ze en start de app op 127.0.0.1:8000."""
     from leerlus.demo.load import load_demo
+    from leerlus.demo.playground import load_experiments
     from leerlus.patterns.services import run_analysis
 
     click.echo("Gemeente Voorbeeldstad laden …", err=True)
     imported = load_demo(progress=_progress).as_json()
     click.echo("", err=True)
     analysed = run_analysis(full=True, progress=lambda message: click.echo(message, err=True)).as_json()
+    load_experiments()
     emit({"import": imported, "analysis": analysed}, as_json,
          lambda document: [*_import_lines(document["import"]), *_analysis_lines(document["analysis"])])
     if not load_only:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import ruptures
 import statsmodels.api as sm
 from statsmodels.tsa.statespace.structural import UnobservedComponents
 
@@ -27,7 +28,9 @@ MIN_MEAN_PER_DAY = 1.0
 HISTORY_DAYS = 365
 PLACEBO_RUNS = 4
 MAX_CONTROLS = 3
-MIN_CONTROL_CORRELATION = 0.0
+MIN_WEEKS_BETWEEN_BREAKS = 4
+BREAK_PENALTY = 3.0
+CLEARLY_BETTER = 0.75
 
 
 @dataclass(frozen=True)
@@ -140,17 +143,23 @@ ESTIMATORS = (InterruptedTimeSeries(), StructuralTimeSeries())
 
 
 def choose_controls(y: pd.Series, candidates: dict[str, pd.Series], start: int) -> list[str]:
-    """The candidate series that move most with the metric before the start (log scale, weekly sums)."""
-    before = np.log1p(y.iloc[:start].rolling(7).sum().dropna())
+    """The candidate series whose ratio to the metric was steadiest before the start (weekly sums, log scale).
+
+    A steady ratio is exactly what the counterfactual assumes; a candidate with its own trend or jump
+    (a new app, a yearly peak) makes an unsteady ratio and is left out.
+    """
+    weeks = len(y.iloc[:start]) // 7
+    if weeks < 4:
+        return []
+    def weekly(series):
+        return series.iloc[start - 7 * weeks:start].to_numpy().reshape(weeks, 7).sum(axis=1)
+    metric = np.log1p(weekly(y))
     scored = []
     for name, series in candidates.items():
-        other = np.log1p(series.iloc[:start].rolling(7).sum().dropna())
-        if other.std() == 0 or before.std() == 0 or series.iloc[:start].mean() < MIN_MEAN_PER_DAY:
+        if series.iloc[:start].mean() < MIN_MEAN_PER_DAY:
             continue
-        correlation = float(np.corrcoef(before, other)[0, 1])
-        if correlation >= MIN_CONTROL_CORRELATION:
-            scored.append((correlation, name))
-    return [name for _, name in sorted(scored, reverse=True)[:MAX_CONTROLS]]
+        scored.append((float(np.std(metric - np.log1p(weekly(series)))), name))
+    return [name for _, name in sorted(scored)[:MAX_CONTROLS]]
 
 
 @dataclass(frozen=True)
@@ -192,19 +201,32 @@ class EffectEstimator:
     def _estimate(self, y, controls, days_before, days_after) -> EffectEstimate:
         aligned = {name: s.reindex(y.index, fill_value=0.0).astype(float) for name, s in controls.items()}
         chosen = choose_controls(y, aligned, days_before)
-        control = sum(aligned[name] for name in chosen) if chosen else None
+        changed = last_break(y.iloc[:days_before], _control_sum(aligned, chosen, days_before)) if chosen else 0
+        changed_on = y.index[changed].date().isoformat()
+        first = min(changed, days_before - self.min_days_before)
+        if first > 0:
+            y, aligned, days_before = y.iloc[first:], {n: s.iloc[first:] for n, s in aligned.items()}, days_before - first
+            chosen = choose_controls(y, aligned, days_before)
+        control = _control_sum(aligned, chosen, None)
         suffix = "" if control is None else "-control"
         candidates = {estimator.name + suffix: estimator for estimator in self.estimators}
         backtests = {name: self._backtest(estimator, y.iloc[:days_before], control, days_after)
                      for name, estimator in candidates.items()}
-        best = min(candidates, key=lambda name: backtests[name].error)
+        best = simplest_good_enough(list(candidates), backtests, 1.0 if control is None else CLEARLY_BETTER)
         fit = candidates[best].fit_effect(y, control, days_before)
+        reason = _reason(best, backtests)
+        if changed > first:
+            reason = (f"Kort vóór de start, rond {changed_on}, veranderde de reeks al; de schatting gebruikt de laatste "
+                      f"{self.min_days_before} dagen en is minder zeker. ") + reason
+        elif first > 0:
+            reason = f"Vóór de start veranderde de reeks al eens, rond {changed_on}; alleen de periode daarna telt als verleden. " + reason
         return _estimate(y, fit, days_before, backtests[best].widening, best, chosen,
-                         {name: round(test.error, 4) for name, test in backtests.items()}, _reason(best, backtests))
+                         {name: round(test.error, 4) for name, test in backtests.items()}, reason)
 
     def _backtest(self, estimator, y_before, control, horizon) -> Backtest:
-        """Fake starts inside the period before the real one, where the true effect is zero."""
-        horizon = min(horizon, len(y_before) - self.min_days_before)
+        """Fake starts inside the period before the real one, where the true effect is zero. Each placebo
+        period is as long as the real one, or shorter when the history would not hold enough of them."""
+        horizon = min(horizon, (len(y_before) - self.min_days_before // 2) // self.placebo_runs)
         effects, z_scores = [], []
         for run in range(1, self.placebo_runs + 1):
             fake_start = len(y_before) - run * horizon
@@ -218,6 +240,43 @@ class EffectEstimator:
         if not effects:
             return Backtest(float("inf"), 1.0, 0)
         return Backtest(float(np.mean(effects)), max(1.0, float(np.sqrt(np.mean(np.square(z_scores))))), len(effects))
+
+
+def simplest_good_enough(names: list[str], backtests: dict[str, "Backtest"], margin: float) -> str:
+    """The first (simplest) estimator, unless a later one had placebo errors below `margin` times its own.
+
+    With control series the constant ratio of the interrupted time series is the natural model and a
+    small difference between a few placebos is noise (margin 0.75); without them the series' own level
+    may wander, and the estimator with the smaller placebo error is taken (margin 1).
+    """
+    best = min(names, key=lambda name: backtests[name].error)
+    return best if backtests[best].error < margin * backtests[names[0]].error else names[0]
+
+
+def _control_sum(aligned: dict[str, pd.Series], chosen: list[str], until: int | None) -> pd.Series | None:
+    return sum(aligned[name].iloc[:until] for name in chosen) if chosen else None
+
+
+def last_break(y_before: pd.Series, control_before: pd.Series) -> int:
+    """Where the latest lasting change in the metric relative to its control before the start began.
+
+    Weekly means of the log-ratio are searched for changes in
+    mean with ruptures (PELT, a BIC-like penalty on the noise of the weekly means); the history before
+    the last change would describe a different situation. 0 means no change was found.
+    """
+    weeks = len(y_before) // 7
+    if weeks < 2 * MIN_WEEKS_BETWEEN_BREAKS:
+        return 0
+    offset = len(y_before) - 7 * weeks
+    ratio = np.log1p(y_before.to_numpy()[offset:]) - np.log(_smooth(control_before)[offset:])
+    weekly = ratio.reshape(weeks, 7).mean(axis=1)
+    noise = 1.4826 * np.median(np.abs(np.diff(weekly) - np.median(np.diff(weekly)))) / np.sqrt(2)
+    if noise == 0:
+        return 0
+    breaks = ruptures.Pelt(model="l2", min_size=MIN_WEEKS_BETWEEN_BREAKS, jump=1).fit(weekly.reshape(-1, 1)).predict(
+        pen=BREAK_PENALTY * noise ** 2 * np.log(weeks))
+    inner = [b for b in breaks if b < weeks]
+    return offset + 7 * inner[-1] if inner else 0
 
 
 def _reason(best: str, backtests: dict[str, Backtest]) -> str:

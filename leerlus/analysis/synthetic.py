@@ -126,13 +126,17 @@ uitleg stappen regels kosten betalen rekening nummer gegevens wijzigen controler
 
 
 def experiment_series(*, days=300, start=240, effect=-0.3, level=40.0, control_levels=(60.0, 30.0), drift=0.01,
-                      week=ONLINE_WEEK, first_day=date(2025, 1, 1), seed=0) -> tuple[pd.Series, dict[str, pd.Series]]:
+                      earlier_shift=None, week=ONLINE_WEEK, first_day=date(2025, 1, 1),
+                      seed=0) -> tuple[pd.Series, dict[str, pd.Series]]:
     """A metric and control series that share the municipality's ups and downs (a slow random walk in
-    demand), with a known relative `effect` on the metric from day `start` on. Controls are untouched."""
+    demand), with a known relative `effect` on the metric from day `start` on. Controls are untouched.
+    earlier_shift: (day, relative change) of the metric alone, long before the experiment."""
     rng = np.random.default_rng(seed)
     index = pd.date_range(first_day, periods=days, freq="D")
     common = np.exp(np.cumsum(rng.normal(0.0, drift, days))) * np.asarray(week)[index.day_of_week]
     effect_rate = np.where(np.arange(days) >= start, 1.0 + effect, 1.0)
+    if earlier_shift:
+        effect_rate[earlier_shift[0]:] *= 1.0 + earlier_shift[1]
     metric = pd.Series(rng.poisson(level * common * effect_rate).astype(float), index=index)
     controls = {f"controle {i + 1}": pd.Series(rng.poisson(c * common).astype(float), index=index)
                 for i, c in enumerate(control_levels)}

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from leerlus.core.models import Department, Organisation, Person, Service
+from leerlus.demo.playground import load_start
 from leerlus.demo.signals import COLUMNS, demo_rows
 from leerlus.demo.texts import SERVICES
 from leerlus.intake.readers import Table
@@ -76,6 +77,8 @@ def load_organisation() -> Organisation:
 
 def load_demo(seed: int = 2025, progress=None) -> ImportSummary:
     """Builds the demo municipality; returns the summary of its signal import."""
-    load_organisation()
+    organisation = load_organisation()
     table = Table(columns=COLUMNS, rows=demo_rows(seed))
-    return import_table(table, "Gemeente Voorbeeldstad (demo)", "demo", progress=progress)
+    summary = import_table(table, "Gemeente Voorbeeldstad (demo)", "demo", progress=progress)
+    load_start(organisation)
+    return summary

@@ -3,7 +3,8 @@
 Rhythms: weekdays, Dutch public holidays (phone and counter closed), a yearly WOZ peak after the
 assessments in February and a passport peak before the summer. Dated events: a new permit portal
 (2025-09-15) with phone calls about status two days later, a storm (2025-10-23), new underground
-containers (2026-01-05), a parking app (2026-03-01) and WhatsApp growing while phone declines.
+containers (2026-01-05), a parking app (2026-03-01), WhatsApp growing while phone declines, and the
+playground's WhatsApp bot for waste questions (2026-07-01): phone calls about waste down 30%, WhatsApp up.
 """
 
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from leerlus.demo import texts
 FIRST_DAY, LAST_DAY = date(2025, 5, 1), date(2026, 10, 31)
 PORTAL_DAY, STORM_DAY = date(2025, 9, 15), date(2025, 10, 23)
 CONTAINER_DAY, PARKING_APP_DAY = date(2026, 1, 5), date(2026, 3, 1)
+BOT_DAY, BOT_EFFECT_ON_PHONE = date(2026, 7, 1), -0.30
 
 CHANNEL_BASE = {"telefoon": 55, "website": 32, "email": 14, "balie": 16, "chat": 7, "whatsapp": 3,
                 "social": 3, "app": 5, "post": 2, "enquete": 1, "intern": 2}
@@ -55,6 +57,8 @@ def _service_factor(service: str, channel: str, day: date) -> float:
         factor *= {0: 6.0, 1: 3.0, 2: 1.5}.get((day - STORM_DAY).days, 1.0)
     if service == "Afval en containers" and day >= CONTAINER_DAY:
         factor *= 1.8
+    if service == "Afval en containers" and day >= BOT_DAY:
+        factor *= {"telefoon": 1 + BOT_EFFECT_ON_PHONE, "whatsapp": 2.5}.get(channel, 1.0)
     if service == "Parkeervergunning" and channel in ("app", "website", "email") and day >= PARKING_APP_DAY:
         factor *= 1.5 + min((day - PARKING_APP_DAY).days / 60, 1.5)
     return factor

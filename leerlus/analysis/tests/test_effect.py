@@ -30,6 +30,14 @@ def test_without_an_effect_the_interval_covers_zero_in_at_least_90_percent_of_tr
     assert covered >= 36
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_an_earlier_change_in_the_metric_is_left_out_of_its_past(seed):
+    metric, others = synthetic.experiment_series(effect=-0.3, earlier_shift=(100, 0.8), seed=seed)
+    estimate = EffectEstimator().fit(metric, others, metric.index[START]).estimate_
+    assert abs(estimate.relative_effect + 0.3) <= 0.08 and estimate.ci_low <= -0.3 <= estimate.ci_high
+    assert "Vóór de start veranderde de reeks al eens, rond 2025-04" in estimate.reason
+
+
 def test_without_control_series_the_own_past_is_used():
     estimate = _estimate(-0.35, seed=7, controls=False)
     assert estimate.method in ("its", "sts") and estimate.control == []
