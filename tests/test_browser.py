@@ -113,11 +113,68 @@ def test_system_map_shows_the_learned_ripple_and_its_evidence(browser, demo_serv
     page = browser.new_page()
     _login(page, demo_server, "teamlid", "teamlid")
     page.get_by_role("link", name="Systeemkaart").click()
-    expect(page.locator(".system-map .link.learned")).to_have_count(1)
+    expect(page.locator(".system-map .link.learned")).to_have_count(2)  # the portal, and the WhatsApp bot
     page.locator('[data-node="kanaal:website"]').focus()
     expect(page.locator(".system-map .link.dim").first).to_be_attached()  # the other links step back
-    evidence = page.get_by_role("table").get_by_role("link", name="Na de stijging bij website")
-    assert page.locator(".system-map a").filter(has=page.locator(".link.learned")).get_attribute("href") == \
-        evidence.get_attribute("href")  # the arrow in the picture leads to the same evidence
+    evidence = page.get_by_role("table").get_by_role("link", name="Na de stijging bij website · Omgevingsvergunning")
+    arrows = page.locator(".system-map a").filter(has=page.locator(".link.learned"))
+    assert evidence.get_attribute("href") in [a.get_attribute("href") for a in arrows.all()]  # the same evidence
     evidence.click()
     expect(page.get_by_role("heading", name="Oorzaak en gevolg")).to_be_visible()
+
+
+def test_demo_whatsapp_bot_experiment_shows_its_effect_log_and_lesson(browser, demo_server):
+    page = browser.new_page()
+    _login(page, demo_server, "demo", "demo")
+    expect(page.get_by_role("heading", name="Het startplan")).to_be_visible()
+    page.get_by_role("link", name="Proeftuin").click()
+    expect(page.get_by_role("link", name="Veel telefoontjes over afval en containers")).to_be_visible()
+    page.get_by_role("link", name="WhatsApp-bot voor afvalvragen").click()
+    expect(page.locator(".lead").first).to_contain_text("We denken dat een WhatsApp-bot")
+    expect(page.get_by_text("Aantoonbaar beter.").first).to_be_visible()
+    expect(page.locator("article.metric figure svg")).to_have_count(2)
+    expect(page.get_by_text("Mensen vragen de bot ook naar de openingstijden van de milieustraat")).to_be_visible()
+    expect(page.get_by_text("Een WhatsApp-bot haalt eenvoudige afvalvragen weg bij de telefoon")).to_be_visible()
+
+
+def test_the_whole_flow_in_the_browser_with_escalation(browser, demo_server):
+    page = browser.new_page()
+    _login(page, demo_server, "demo", "demo")
+    page.goto(demo_server + "/proeftuin/")
+    page.get_by_label("Titel").fill("Vragen over de parkeerapp")
+    page.get_by_role("button", name="Vraagstuk aanmaken").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vragen over de parkeerapp")
+    page.get_by_role("link", name="Stel een experiment voor").click()
+    page.get_by_label("Titel").fill("Uitlegvideo in de parkeerapp")
+    page.get_by_label("We denken dat … (wat jullie doen)").fill("een korte uitlegvideo in de app")
+    page.get_by_label("… leidt tot … (wat er verandert)").fill("minder vragen per e-mail over de app")
+    page.locator("#kanaal-1").select_option("email")
+    page.locator("#dienst-1").select_option(label="Parkeervergunning")
+    page.get_by_label("Sanne de Vries (Digitale dienstverlening, techniek)").check()
+    page.get_by_label("Ahmed El Amrani (Klantcontactcentrum, uitvoering)").check()
+    page.get_by_label("Budget in euro's").fill("8000")
+    page.get_by_label("Start").fill("2026-07-01")
+    page.get_by_label("Einde").fill("2026-09-30")
+    page.get_by_role("button", name="Voorstel indienen").click()
+    expect(page.get_by_role("heading", name="Buiten de kaders")).to_be_visible()
+    expect(page.get_by_text("Het team heeft 2 leden; de kaders vragen 3 tot 5.")).to_be_visible()
+    expect(page.get_by_text("Wacht op de beslissing van Fatima Yilmaz.")).to_be_visible()
+
+    page.get_by_role("button", name="Goedkeuren", exact=True).click()  # the beheerder may decide too
+    page.get_by_role("button", name="Start het experiment").click()
+    page.get_by_label("Wat zagen, merkten of besloten jullie?").fill("De video wordt vooral 's avonds bekeken")
+    page.get_by_role("button", name="Toevoegen aan logboek").click()
+    expect(page.get_by_text("De video wordt vooral 's avonds bekeken")).to_be_visible()
+    page.get_by_role("button", name="Meet het effect (opnieuw)").click()
+    expect(page.get_by_text("Relatief effect")).to_be_visible()
+    page.get_by_role("button", name="Naar evaluatie").click()
+    page.get_by_label("Besluit").select_option("stoppen")
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    page.get_by_label("Titel van de les").fill("Een video lost geen appfout op")
+    page.get_by_label("Wat er gebeurde").fill("Evenveel e-mails als eerst")
+    page.get_by_label("Wat we leerden").fill("Eerst de fout in de app oplossen")
+    page.get_by_label("Uitkomst").select_option("mislukt")
+    page.get_by_role("button", name="Les vastleggen").click()
+    page.get_by_label("Zoek").fill("video")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.locator("ol.lessons h2")).to_have_text(["mislukt Een video lost geen appfout op"])

@@ -60,6 +60,27 @@ def waited(adjusted: np.ndarray, cause_day: int, effect: Change, window: int = 2
     return bool(stats.poisson.sf(np.nansum(gap) - 1, expected_at_new_level) < 0.01)
 
 
+def moved_first(adjusted: np.ndarray, cause: Change, effect_day: int, window: int = 28) -> bool:
+    """True when the cause had really moved (at least halfway) in the days before the effect began.
+
+    A change day can come out a few days early; without this check an event that hit two channels on
+    the same day could read as a ripple from the one whose day came out earlier.
+    """
+    before = np.nanmean(adjusted[max(0, cause.start - window): cause.start]) if cause.start else np.nan
+    lead = adjusted[cause.start: (cause.end + 1) if cause.kind == "spike" else effect_day]
+    after = adjusted[cause.start: (cause.end + 1) if cause.kind == "spike" else cause.start + window]
+    if np.isnan(before) or not np.isfinite(lead).any() or not np.isfinite(after).any():
+        return False
+    step = np.nanmean(after) - before
+    if (np.nanmean(lead) - before) * np.sign(step) < 0.5 * abs(step):
+        return False
+    # And the move must be more than chance at the old level: a few signals in a small series are not.
+    expected_at_old_level = max(before, 0.0) * np.isfinite(lead).sum()
+    if step > 0:
+        return bool(stats.poisson.sf(np.nansum(lead) - 1, expected_at_old_level) < 0.01)
+    return bool(stats.poisson.cdf(np.nansum(lead), expected_at_old_level) < 0.01)
+
+
 def find_ripples(changes: list[tuple[SeriesKey, Change]], adjusted: dict[SeriesKey, np.ndarray], *, min_lag=1,
                  max_lag=14, min_score=6.0) -> list[Ripple]:
     """The strongest cause for each effect. adjusted: each series without its weekday and yearly rhythm."""
@@ -70,7 +91,8 @@ def find_ripples(changes: list[tuple[SeriesKey, Change]], adjusted: dict[SeriesK
             lag = effect.start - cause.start
             if not min_lag <= lag <= max_lag or not related(cause_key, effect_key):
                 continue
-            if not waited(adjusted[effect_key], cause.start, effect):
+            if not waited(adjusted[effect_key], cause.start, effect) or \
+                    not moved_first(adjusted[cause_key], cause, effect.start):
                 continue
             score = min(cause.score, effect.score) / (1 + 0.1 * lag)
             slot = (effect_key, effect.start)
