@@ -151,6 +151,14 @@ class PlanStep:
             return "te laat"
         return "bezig" if self.started else "gepland"
 
+    @property
+    def state_label(self) -> str:
+        return str(PLAN_STATES[self.state])
+
+
+PLAN_STATES = {"klaar": gettext_lazy("klaar"), "te laat": gettext_lazy("te laat"), "bezig": gettext_lazy("bezig"),
+               "gepland": gettext_lazy("gepland")}
+
 
 PLAN_STEPS = (
     (relativedelta(weeks=2), gettext_lazy("Week 2: een informele bijeenkomst over digitale frustraties")),

@@ -127,3 +127,10 @@ def test_lessons_library_search_shows_failures_as_prominently(town):
     assert [lesson["title"] for lesson in found] == ["Chatbot op de website"] and found[0]["failure"]
     assert len(anna.get("/proeftuin/lessen/?tag=kanalen&format=json").json()["lessons"]) == 2
     assert anna.get("/proeftuin/lessen/?outcome=geslaagd&format=json").json()["lessons"][0]["title"] == "Terugbelverzoek"
+
+
+def test_the_playground_speaks_english_when_chosen(town):
+    anna = login(town["Anna"])
+    anna.cookies["django_language"] = "en"
+    page = anna.get("/proeftuin/").content.decode()
+    assert "Problems, by reach and trend" in page and "Vraagstukken, naar bereik" not in page
