@@ -72,6 +72,7 @@ def demo(load_only, as_json):
     """Laadt Gemeente Voorbeeldstad (18 maanden signalen), analyseert ze en start de app op 127.0.0.1:8000."""
     from leerlus.demo.load import load_demo
     from leerlus.demo.playground import load_experiments
+    from leerlus.demo.rhythm import load_rhythm
     from leerlus.patterns.services import run_analysis
 
     click.echo("Gemeente Voorbeeldstad laden …", err=True)
@@ -79,6 +80,7 @@ def demo(load_only, as_json):
     click.echo("", err=True)
     analysed = run_analysis(full=True, progress=lambda message: click.echo(message, err=True)).as_json()
     load_experiments()
+    load_rhythm()
     emit({"import": imported, "analysis": analysed}, as_json,
          lambda document: [*_import_lines(document["import"]), *_analysis_lines(document["analysis"])])
     if not load_only:
@@ -239,6 +241,58 @@ def _effect_lines(estimate):
            f"{estimate['ci_high']:+.1%}), {estimate['absolute_per_day']:+.1f} signalen per dag.")
     yield f"Methode: {estimate['method']}; controlereeksen: {', '.join(estimate['control']) or 'geen'}."
     yield estimate["reason"]
+
+
+@cli.command()
+@click.option("--month", required=True, help="De maand (jjjj-mm).")
+@click.option("--format", "output_format", type=click.Choice(["html", "pdf"]), help="Als HTML of PDF in plaats van tekst.")
+@click.option("--output", type=click.Path(path_type=Path), help="Schrijf naar dit bestand (nodig voor PDF).")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def brief(month, output_format, output, as_json):
+    """De maandbrief voor de retrospectief: patronen, rimpelingen, experimenten, besluiten, lessen, acties."""
+    from leerlus.core.models import Organisation
+    from leerlus.rhythm.brief import brief_document, parse_month
+    from leerlus.rhythm.report import brief_html, brief_pdf
+
+    document = brief_document(parse_month(month))
+    organisation = Organisation.objects.order_by("pk").first()
+    if output_format == "pdf" and not output:
+        raise InputError("Geef een bestand met --output voor een PDF.")
+    if output_format:
+        content = brief_pdf(document, organisation) if output_format == "pdf" else brief_html(document, organisation)
+        if output:
+            output.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+            click.echo(f"Maandbrief {document['month']} geschreven naar {output}.", err=True)
+        else:
+            click.echo(content)
+        return
+    emit(document, as_json, _brief_lines)
+
+
+def _brief_lines(document):
+    if not document["has_data"]:
+        yield document["message"]
+        return
+    yield f"Maandbrief {document['month']}: {document['signals']['total']} signalen."
+    for topic in document["emerging_topics"]:
+        yield f"  Nieuw onderwerp: {', '.join(topic['terms'])}"
+    for kind in ("new", "grown", "faded"):
+        yield f"  Patronen {dict(new='nieuw', grown='gegroeid', faded='weggeëbd')[kind]}: {len(document['patterns'][kind])}"
+    for experiment in document["experiments"]:
+        yield f"  Experiment {experiment['title']} ({experiment['status']}, {experiment['progress']:.0%})"
+    yield f"  Lessen: {len(document['lessons'])}; open acties: {sum(not a['done_on'] for a in document['open_actions'])}"
+
+
+@cli.command()
+@click.option("--output", required=True, type=click.Path(path_type=Path), help="Het .ics-bestand om te schrijven.")
+@command
+def calendar(output):
+    """Alle vaste momenten van het leerritme als iCalendar-bestand (RFC 5545)."""
+    from leerlus.rhythm.calendar import calendar_bytes
+
+    output.write_bytes(calendar_bytes())
+    click.echo(f"Agenda geschreven naar {output}.", err=True)
 
 
 @cli.command()

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "leerlus.intake",
     "leerlus.patterns",
     "leerlus.playground",
+    "leerlus.rhythm",
     "leerlus.systemview",
     "leerlus.web",
 ]

@@ -16,5 +16,6 @@ urlpatterns = [
     path("patronen/", include("leerlus.patterns.urls")),
     path("systeem/", include("leerlus.systemview.urls")),
     path("proeftuin/", include("leerlus.playground.urls")),
+    path("ritme/", include("leerlus.rhythm.urls")),
     path("", include("leerlus.web.urls")),
 ]

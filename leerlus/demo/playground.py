@@ -2,18 +2,20 @@
 (problem, fast-route approval, learning log, measured effect, decision and lesson) plus a lesson from a
 failure. Loading twice changes nothing."""
 
-from datetime import date
+from datetime import date, datetime, time
 
 from django.db import transaction
+from django.utils import timezone
 
 from leerlus.core.models import Organisation, Person, Service
 from leerlus.demo.signals import BOT_DAY
 from leerlus.patterns.models import Pattern
 from leerlus.playground import services
-from leerlus.playground.models import Experiment, Frameworks, LogEntry, StartPlan
-from leerlus.playground.stories import record_stories
+from leerlus.playground.models import Experiment, Frameworks, Lesson, LogEntry, StartPlan
+from leerlus.playground.startplan import record_stories
 
-PLAN_START, STORY_DAY = date(2026, 5, 18), date(2026, 5, 28)
+PLAN_START, STORY_DAY, PROPOSED_ON = date(2026, 5, 18), date(2026, 5, 28), date(2026, 6, 18)
+LESSONS_WRITTEN_ON = date(2026, 10, 8)
 STORIES = """Ik zocht op de website wanneer de container geleegd wordt en kwam in een rondje terecht.
 Mijn afvalpas werkte niet bij de ondergrondse container en niemand kon me zeggen waarom.
 Bij het omgevingsloket moest ik drie keer inloggen met DigiD voordat mijn tekeningen waren geüpload.
@@ -59,7 +61,7 @@ def load_experiments() -> None:
         metrics=[{"channel": "telefoon", "service": waste, "better": "lager"},
                  {"channel": "whatsapp", "service": waste, "better": "hoger"}],
         conditions_met=True, proposed_by=people["Sanne"])
-    LogEntry.objects.filter(experiment=experiment).update(day=date(2026, 6, 18))
+    LogEntry.objects.filter(experiment=experiment).update(day=PROPOSED_ON)
     services.advance(experiment, "start", by=people["Ahmed"])
     for day, kind, author, text in LOG:
         services.add_log_entry(experiment, author=people[author], kind=kind, text=text, day=day)
@@ -84,3 +86,10 @@ def load_experiments() -> None:
         learned="Een bot zonder uitweg naar een mens verplaatst frustratie in plaats van vragen.",
         differently="Altijd een overdracht naar een medewerker inbouwen en de eerste weken dagelijks meelezen.",
         outcome="mislukt", tags=["chat", "website"], visibility="openbaar", author=people["Sanne"])
+    # The demo's history happened in 2026, not on the day it is loaded.
+    Experiment.objects.filter(pk=experiment.pk).update(created_at=_moment(PROPOSED_ON), approved_at=_moment(PROPOSED_ON))
+    Lesson.objects.update(created_at=_moment(LESSONS_WRITTEN_ON))
+
+
+def _moment(day: date):
+    return timezone.make_aware(datetime.combine(day, time(12, 0)))

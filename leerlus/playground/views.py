@@ -13,12 +13,12 @@ from leerlus.core.channels import CHANNEL_CHOICES
 from leerlus.core.models import Organisation, Person, Service
 from leerlus.errors import InputError
 from leerlus.patterns.models import Pattern
-from leerlus.playground import services, stories
+from leerlus.playground import services, startplan
 from leerlus.playground.forms import FrameworksForm
 from leerlus.playground.models import Experiment, Lesson, LogEntry, Metric, Problem, StartPlan
 from leerlus.playground.selectors import (data_until, experiment_as_json, lesson_as_json, rank_problem,
                                           ranked_problems, search_lessons, start_plan_progress)
-from leerlus.web.charts import line_chart
+from leerlus.web.charts import effect_chart
 
 METRIC_ROWS = (1, 2)
 
@@ -143,10 +143,7 @@ def _metric_view(metric: Metric) -> dict:
     estimate = metric.estimate
     view = {"metric": metric, "estimate": estimate, "chart": None, "verdict": None}
     if estimate and estimate["enough_data"]:
-        view["chart"] = line_chart({
-            _("waargenomen"): dict(zip(map(date.fromisoformat, estimate["days"]), estimate["observed"])),
-            _("zonder experiment (verwacht)"): dict(zip(map(date.fromisoformat, estimate["days"]),
-                                                        estimate["counterfactual"]))})
+        view["chart"] = effect_chart(estimate)
         view["rows"] = list(zip(estimate["days"], estimate["observed"], estimate["counterfactual"]))
         view["verdict"] = verdict(estimate, metric.better)
     return view
@@ -234,9 +231,9 @@ def start_plan_page(request):
     if request.method == "POST":
         try:
             if request.POST.get("action") == "begin":
-                plan = stories.begin_plan(parse_date(request.POST.get("start") or timezone.localdate(), _("Start")))
+                plan = startplan.begin_plan(parse_date(request.POST.get("start") or timezone.localdate(), _("Start")))
             else:
-                stories.record_stories(request.POST.get("stories", ""),
+                startplan.record_stories(request.POST.get("stories", ""),
                                        service=Service.objects.filter(pk=request.POST.get("service") or 0).first(),
                                        day=parse_date(request.POST.get("day") or timezone.localdate(), _("Datum")))
             return redirect("start-plan")

@@ -7,6 +7,7 @@ would fetch from the internet, is switched off. Every chart comes with its data 
 from datetime import date
 
 import pygal
+from django.utils.translation import gettext as _
 from pygal.style import Style
 
 STYLE = Style(
@@ -64,3 +65,10 @@ def bar_chart(series: dict[str, dict[str, float]]) -> str:
     for label, values in series.items():
         chart.add(label, [values.get(category) for category in categories])
     return chart.render(is_unicode=True)
+
+
+def effect_chart(estimate: dict) -> str:
+    """An effect estimate: the observed series after the start against the counterfactual, per day."""
+    days = [date.fromisoformat(d) for d in estimate["days"]]
+    return line_chart({_("waargenomen"): dict(zip(days, estimate["observed"])),
+                       _("zonder experiment (verwacht)"): dict(zip(days, estimate["counterfactual"]))})

@@ -1,0 +1,73 @@
+"""Every recurring moment of the learning rhythm as one iCalendar feed (RFC 5545, with the icalendar
+library): the monthly retrospective, the quarterly citizen conversation, the six-monthly governance
+check, the start plan's milestones and the end of each experiment."""
+
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from icalendar import Calendar, Event
+
+from leerlus.core.models import Organisation
+from leerlus.playground.models import Experiment, StartPlan
+from leerlus.playground.selectors import start_plan_progress
+
+# (uid, summary, description, recurrence from the start of this quarter, start time, minutes)
+RECURRING = (
+    ("retrospectief", gettext_lazy("Maandelijkse retrospectief"),
+     gettext_lazy("Bespreek de maandbrief: patronen, experimenten, besluiten, lessen."),
+     {"FREQ": "MONTHLY", "BYDAY": "1TU"}, time(10, 0), 90),
+    ("inwonersgesprek", gettext_lazy("Kwartaalgesprek met inwoners"),
+     gettext_lazy("Gesprek met inwoners over hun digitale ervaring; gebruik de gesprekskit van het kwartaal."),
+     {"FREQ": "MONTHLY", "INTERVAL": 3, "BYDAY": "2TH"}, time(19, 0), 120),
+    ("sturingscheck", gettext_lazy("Halfjaarlijkse sturingscheck"),
+     gettext_lazy("Past onze manier van sturen nog bij onze digitale ambities?"), {"FREQ": "MONTHLY", "INTERVAL": 6, "BYDAY": "3WE"},
+     time(14, 0), 90),
+)
+
+
+def _first_of_quarter(day: date) -> date:
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def build_calendar(domain: str = "leerlus.local") -> Calendar:
+    organisation = Organisation.objects.order_by("pk").first()
+    calendar = Calendar()
+    calendar.add("prodid", "-//leerlus//leerritme//NL")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", _("Leerritme %(o)s") % {"o": organisation.name if organisation else "leerlus"})
+    stamp = timezone.now()
+    anchor = _first_of_quarter(timezone.localdate())
+    for uid, summary, description, rule, start_time, minutes in RECURRING:
+        begin = timezone.make_aware(datetime.combine(anchor, start_time))
+        event = _event(f"{uid}@{domain}", str(summary), str(description), begin, begin + timedelta(minutes=minutes),
+                       stamp)
+        event.add("rrule", rule)
+        calendar.add_component(event)
+    plan = StartPlan.objects.filter(organisation=organisation).first() if organisation else None
+    for number, step in enumerate(start_plan_progress(plan), start=1):
+        calendar.add_component(_event(f"startplan-{number}@{domain}", step.title, step.evidence, step.due,
+                                      step.due + timedelta(days=1), stamp))
+    for experiment in Experiment.objects.exclude(status=Experiment.Status.IDEA):
+        calendar.add_component(_event(
+            f"experiment-{experiment.pk}-einde@{domain}", _("Einde experiment: %(t)s") % {"t": experiment.title},
+            _("Tijd voor evaluatie en een besluit: stoppen, aanpassen of opschalen."), experiment.end,
+            experiment.end + timedelta(days=1), stamp))
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def _event(uid, summary, description, begin, end, stamp) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("dtstart", begin)
+    event.add("dtend", end)
+    event.add("dtstamp", stamp)
+    return event
+
+
+def calendar_bytes() -> bytes:
+    return build_calendar().to_ical()

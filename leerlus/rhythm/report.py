@@ -1,0 +1,54 @@
+"""The brief as a page fragment, a standalone HTML file and a PDF (WeasyPrint: real text, a cover, page
+numbers; nothing is fetched while rendering). Charts are the same pygal definitions as on the web pages."""
+
+import logging
+from datetime import date, timedelta
+
+from django.db.models import Count
+from django.template.loader import render_to_string
+from weasyprint import HTML
+
+from leerlus.core.models import Signal
+from leerlus.web.charts import effect_chart, line_chart
+
+
+def brief_charts(document: dict) -> dict:
+    """Signals per day and channel in the month, and each experiment's effect charts."""
+    first, last = date.fromisoformat(document["first_day"]), date.fromisoformat(document["last_day"])
+    rows = Signal.objects.filter(received_on__range=(first, last)).values_list("channel", "received_on") \
+        .annotate(n=Count("id")).order_by()
+    per_channel: dict[str, dict[date, int]] = {}
+    for channel, day, n in rows:
+        per_channel.setdefault(channel, {})[day] = n
+    every_day = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    per_channel = {channel: {day: counts.get(day, 0) for day in every_day} for channel, counts in per_channel.items()}
+    effects = {}
+    for experiment in document["experiments"]:
+        for effect in experiment["effects"]:
+            estimate = effect["effect"]
+            if estimate and estimate["enough_data"]:
+                effects[(experiment["id"], effect["metric"])] = effect_chart(estimate)
+    return {"signals": line_chart(per_channel) if per_channel else None, "effects": effects}
+
+
+def _context(document: dict, organisation) -> dict:
+    charts = brief_charts(document)
+    for experiment in document["experiments"]:
+        for effect in experiment["effects"]:
+            effect["chart"] = charts["effects"].get((experiment["id"], effect["metric"]))
+    return {"brief": document, "signals_chart": charts["signals"], "organisation": organisation}
+
+
+def brief_html(document: dict, organisation) -> str:
+    """A standalone HTML file with the print styles inline (no external files)."""
+    return render_to_string("rhythm/brief_print.html", _context(document, organisation))
+
+
+def brief_pdf(document: dict, organisation) -> bytes:
+    """Tagged PDF (PDF/UA-1): the text is text, in reading order, for screen readers and search."""
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # pygal repeats element ids between charts
+    return HTML(string=brief_html(document, organisation)).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def page_context(document: dict, organisation) -> dict:
+    return _context(document, organisation)

@@ -1,0 +1,131 @@
+"""Rhythm pages: the overview with the calendar address, the monthly brief (and its PDF and JSON), the
+citizen-conversation kit, the governance check, and the calendar feed itself."""
+
+from dateutil.relativedelta import relativedelta
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from leerlus.core.models import Organisation, Person, Service
+from leerlus.errors import InputError
+from leerlus.playground.views import parse_date
+from leerlus.rhythm import governance, services
+from leerlus.rhythm.brief import brief_document, parse_month
+from leerlus.rhythm.calendar import calendar_bytes
+from leerlus.rhythm.kit import kit_document, parse_quarter, quarter_label, record_conversation
+from leerlus.rhythm.models import Action, CalendarFeed, GovernanceCheck
+from leerlus.rhythm.report import brief_pdf, page_context
+
+ACTION_ROWS = (1, 2, 3)
+
+
+def _json(document, status=200):
+    return JsonResponse(document, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _organisation():
+    return Organisation.objects.order_by("pk").first()
+
+
+@login_required
+def rhythm_home(request):
+    organisation = _organisation()
+    feed = CalendarFeed.objects.get_or_create(organisation=organisation)[0] if organisation else None
+    today = timezone.localdate()
+    return render(request, "rhythm/home.html", {
+        "feed_url": request.build_absolute_uri(f"/ritme/agenda/{feed.key}.ics") if feed else None,
+        "last_month": f"{today - relativedelta(months=1):%Y-%m}", "this_quarter": quarter_label(
+            today.replace(month=3 * ((today.month - 1) // 3) + 1, day=1)),
+    })
+
+
+@login_required
+def brief_page(request):
+    error = None
+    month = parse_month(request.GET.get("maand") or f"{timezone.localdate() - relativedelta(months=1):%Y-%m}")
+    if request.method == "POST":
+        try:
+            _act_on_brief(request, month)
+            return redirect(f"{request.path}?maand={month:%Y-%m}")
+        except InputError as problem:
+            error = str(problem)
+    document = brief_document(month)
+    if request.GET.get("format") == "json":
+        return _json(document)
+    if request.GET.get("format") == "pdf":
+        response = HttpResponse(brief_pdf(document, _organisation()), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="maandbrief-{document["month"]}.pdf"'
+        return response
+    return render(request, "rhythm/brief_page.html", {
+        **page_context(document, _organisation()), "error": error, "people": Person.objects.all(),
+        "action_rows": ACTION_ROWS})
+
+
+def _act_on_brief(request, month):
+    form = request.POST
+    if form.get("action") == "done":
+        services.complete_action(get_object_or_404(Action, pk=form.get("action_id") or 0), timezone.localdate())
+        return
+    actions = []
+    for row in ACTION_ROWS:
+        text = form.get(f"action_text_{row}", "").strip()
+        if text:
+            owner = Person.objects.filter(pk=form.get(f"action_owner_{row}") or 0).first()
+            due = parse_date(form.get(f"action_due_{row}"), _("Uiterlijk")) if form.get(f"action_due_{row}") else None
+            actions.append((text, owner, due))
+    services.record_retrospective(month=month, held_on=parse_date(form.get("held_on"), _("Gehouden op")),
+                                  participants=list(Person.objects.filter(pk__in=form.getlist("participants"))),
+                                  conclusions=form.get("conclusions", ""), actions=actions)
+
+
+@login_required
+def kit_page(request):
+    today = timezone.localdate()
+    first = parse_quarter(request.GET.get("kwartaal") or quarter_label(today.replace(month=3 * ((today.month - 1) // 3) + 1, day=1)))
+    error = None
+    if request.method == "POST":
+        try:
+            record_conversation(first=first, held_on=parse_date(request.POST.get("held_on"), _("Gehouden op")),
+                                place=request.POST.get("place", ""),
+                                participants=int(request.POST.get("participants") or 0),
+                                statements=request.POST.get("statements", ""),
+                                service=Service.objects.filter(pk=request.POST.get("service") or 0).first())
+            return redirect(f"{request.path}?kwartaal={quarter_label(first)}")
+        except (InputError, ValueError) as problem:
+            error = str(problem) if isinstance(problem, InputError) else _("Het aantal inwoners is geen getal.")
+    document = kit_document(first)
+    if request.GET.get("format") == "json":
+        return _json(document)
+    return render(request, "rhythm/kit.html", {"kit": document, "error": error, "services": Service.objects.all()})
+
+
+@login_required
+def governance_page(request):
+    error = None
+    if request.method == "POST":
+        try:
+            governance.record_check(held_on=parse_date(request.POST.get("held_on"), _("Datum")),
+                                    answers={key: request.POST.get(key, "") for key in governance.STATEMENTS},
+                                    note=request.POST.get("note", ""))
+            return redirect(request.path)
+        except InputError as problem:
+            error = str(problem)
+    document = governance.governance_document()
+    if request.GET.get("format") == "json":
+        return _json(document)
+    today = timezone.localdate()
+    measured = governance.measure_all(today)
+    return render(request, "rhythm/governance.html", {
+        "document": document, "error": error, "chart": governance.governance_chart(list(GovernanceCheck.objects.all())),
+        "today": today, "statements": [
+            {"key": key, "text": text, "measured": measured.get(key),
+             "ask": key in governance.needs_people(measured)} for key, (text, _m) in governance.STATEMENTS.items()]})
+
+
+def calendar_feed(request, key: str):
+    """The subscription address: no login (calendar clients cannot log in), but a secret key."""
+    if not CalendarFeed.objects.filter(key=key).exists():
+        raise Http404
+    return HttpResponse(calendar_bytes(), content_type="text/calendar; charset=utf-8")
