@@ -6,7 +6,7 @@ Paging uses the (received_at, id) index instead of OFFSET, so page 1,000 is as f
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Q, Sum
+from django.db.models import Max, Min, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -42,6 +42,19 @@ class SignalFilter:
 def local_midnight(day: date) -> datetime:
     """The start of a day in Dutch time, as an aware datetime."""
     return timezone.make_aware(datetime.combine(day, time()))
+
+
+def received_between(first: date, last: date) -> Q:
+    """Signals of the days first … last (Dutch time), on the time index rather than a scan of received_on."""
+    return Q(received_at__gte=local_midnight(first), received_at__lt=local_midnight(last + timedelta(days=1)))
+
+
+def signal_days() -> tuple[date, date] | None:
+    """The first and last day with signals (via the time index)."""
+    bounds = Signal.objects.aggregate(first=Min("received_at"), last=Max("received_at"))
+    if bounds["first"] is None:
+        return None
+    return timezone.localdate(bounds["first"]), timezone.localdate(bounds["last"])
 
 
 def filtered_signals(f: SignalFilter):

@@ -9,12 +9,13 @@ services.
 from datetime import date
 
 import pandas as pd
-from django.db.models import Count, Max, Min
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from leerlus.analysis.effect import EffectEstimate, EffectEstimator
 from leerlus.core.channels import CHANNELS
 from leerlus.core.models import Service, Signal
+from leerlus.core.selectors import signal_days
 from leerlus.errors import InputError
 
 MAX_CANDIDATES = 12
@@ -22,10 +23,10 @@ MAX_CANDIDATES = 12
 
 def calendar() -> pd.DatetimeIndex:
     """Every day from the first to the last signal in the database."""
-    bounds = Signal.objects.aggregate(first=Min("received_on"), last=Max("received_on"))
-    if bounds["first"] is None:
+    days = signal_days()
+    if days is None:
         raise InputError(_("Er zijn nog geen signalen; importeer eerst gegevens."))
-    return pd.date_range(bounds["first"], bounds["last"], freq="D")
+    return pd.date_range(*days, freq="D")
 
 
 def _daily(rows, days: pd.DatetimeIndex) -> pd.Series:

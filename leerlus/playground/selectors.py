@@ -5,12 +5,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leerlus.core.models import Service, Signal
+from leerlus.core.selectors import received_between, signal_days
 from leerlus.playground.models import Experiment, Lesson, Problem, StartPlan
 
 REACH_DAYS, TREND_DAYS = 90, 28
@@ -54,22 +55,22 @@ def rank_problem(problem: Problem, until: date | None) -> RankedProblem:
     condition = _series_filter(problem)
     if condition is None or until is None:
         return RankedProblem(problem, [], [], 0, None)
-    recent = Signal.objects.filter(condition, received_on__gt=until - timedelta(days=REACH_DAYS),
-                                   received_on__lte=until)
+    recent = Signal.objects.filter(condition, received_between(until - timedelta(days=REACH_DAYS - 1), until))
     channels = sorted(set(recent.values_list("channel", flat=True).distinct()))
     service_ids = set(recent.values_list("effective_service", flat=True).distinct()) - {None}
     departments = set(Service.objects.filter(pk__in=service_ids, department__isnull=False)
                       .values_list("department__name", flat=True))
     departments |= set(recent.exclude(department="").values_list("department", flat=True).distinct())
-    last = recent.filter(received_on__gt=until - timedelta(days=TREND_DAYS)).count()
-    before = recent.filter(received_on__gt=until - timedelta(days=2 * TREND_DAYS),
-                           received_on__lte=until - timedelta(days=TREND_DAYS)).count()
+    last = recent.filter(received_between(until - timedelta(days=TREND_DAYS - 1), until)).count()
+    before = recent.filter(received_between(until - timedelta(days=2 * TREND_DAYS - 1),
+                                            until - timedelta(days=TREND_DAYS))).count()
     return RankedProblem(problem, sorted(departments), channels, recent.count(),
                          round(last / before - 1, 3) if before else None)
 
 
 def data_until() -> date | None:
-    return Signal.objects.aggregate(last=Max("received_on"))["last"]
+    days = signal_days()
+    return days[1] if days else None
 
 
 def ranked_problems() -> list[RankedProblem]:

@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from leerlus.core.models import Signal
+from leerlus.core.selectors import received_between
 from leerlus.errors import InputError
 from leerlus.patterns.models import Pattern
 from leerlus.patterns.selectors import pattern_as_json, series_rows
@@ -79,9 +80,9 @@ def _effect_summary(estimate: dict | None) -> dict | None:
 def brief_document(month: date) -> dict:
     """The brief for the month that starts on `month` (the first day)."""
     first, last = month, month + relativedelta(months=1) - timedelta(days=1)
-    signals = Signal.objects.filter(received_on__range=(first, last))
+    signals = Signal.objects.filter(received_between(first, last))
     by_channel = dict(signals.values_list("channel").annotate(n=Count("id")).order_by("-n"))
-    previous = Signal.objects.filter(received_on__range=(first - relativedelta(months=1), first - timedelta(days=1)))
+    previous = Signal.objects.filter(received_between(first - relativedelta(months=1), first - timedelta(days=1)))
     new, grown, faded = _pattern_changes(first, last)
     active = Experiment.objects.filter(start__lte=last, end__gte=first).exclude(status=Experiment.Status.IDEA)
     due = Experiment.objects.filter(end__lte=last + relativedelta(months=1), decision="") \

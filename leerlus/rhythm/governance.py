@@ -129,7 +129,7 @@ def record_check(*, held_on: date, answers: dict[str, str], note: str = "") -> G
 def check_scores(check: GovernanceCheck) -> dict[str, float]:
     scores = {key: value["score"] for key, value in check.measured.items() if value["score"] is not None}
     scores.update(check.answers)
-    return scores
+    return {key: float(score) for key, score in scores.items()}
 
 
 def overall(scores: dict[str, float]) -> float | None:

@@ -41,10 +41,19 @@ def rhythm_home(request):
     })
 
 
+def _chosen(request, key: str, parse, default: str):
+    """The period asked for in the address; a bad one falls back to the default with the reason."""
+    try:
+        return parse(request.GET.get(key) or default), None
+    except InputError as problem:
+        return parse(default), str(problem)
+
+
 @login_required
 def brief_page(request):
-    error = None
-    month = parse_month(request.GET.get("maand") or f"{timezone.localdate() - relativedelta(months=1):%Y-%m}")
+    month, error = _chosen(request, "maand", parse_month, f"{timezone.localdate() - relativedelta(months=1):%Y-%m}")
+    if error and request.GET.get("format"):
+        return _json({"error": error}, 400)
     if request.method == "POST":
         try:
             _act_on_brief(request, month)
@@ -83,8 +92,10 @@ def _act_on_brief(request, month):
 @login_required
 def kit_page(request):
     today = timezone.localdate()
-    first = parse_quarter(request.GET.get("kwartaal") or quarter_label(today.replace(month=3 * ((today.month - 1) // 3) + 1, day=1)))
-    error = None
+    first, error = _chosen(request, "kwartaal", parse_quarter,
+                           quarter_label(today.replace(month=3 * ((today.month - 1) // 3) + 1, day=1)))
+    if error and request.GET.get("format"):
+        return _json({"error": error}, 400)
     if request.method == "POST":
         try:
             record_conversation(first=first, held_on=parse_date(request.POST.get("held_on"), _("Gehouden op")),

@@ -27,18 +27,6 @@ def run(*args) -> dict:
 
 
 @pytest.fixture
-def planted(tmp_path):
-    """The planted municipality of `analysis.synthetic`, imported like any export (no service on 1 in 10 rows)."""
-    frame = synthetic.signals(per_day=80, holidays=CLOSED).drop(columns=["id", "topic"])
-    frame.loc[frame.index % 10 == 0, "service"] = ""
-    frame = frame.rename(columns={"day": "received_at"})
-    path = tmp_path / "export.csv"
-    frame.to_csv(path, index=False)
-    import_file(path)
-    return frame
-
-
-@pytest.fixture
 def beheerder(client):
     user = get_user_model().objects.create_user("innovatie", password="x", is_superuser=True)
     client.force_login(user)
