@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-sqlite test-postgres bench browser openapi clean
+.PHONY: install demo test test-sqlite test-postgres bench browser pdf-libs openapi clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -18,10 +18,15 @@ install: $(STAMP)
 browser:
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
 
-demo: install
+# Pango and fonts for the PDF briefs (WeasyPrint), from Debian.
+pdf-libs:
+	@(ldconfig -p | grep -q libpangoft2-1.0 && test -d /usr/share/fonts/truetype/dejavu) || \
+		(apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
+
+demo: install pdf-libs
 	$(BIN)/leerlus demo
 
-test: install browser
+test: install browser pdf-libs
 	$(BIN)/pytest
 
 # The bars of docs/benchmarks.md; BERTopic (with CPU torch from this machine's disk) only for the topic comparison.
