@@ -178,3 +178,28 @@ def test_the_whole_flow_in_the_browser_with_escalation(browser, demo_server):
     page.get_by_label("Zoek").fill("video")
     page.get_by_role("button", name="Zoeken").click()
     expect(page.locator("ol.lessons h2")).to_have_text(["mislukt Een video lost geen appfout op"])
+
+
+def test_the_learning_rhythm_brief_kit_and_governance_check_on_the_demo(browser, demo_server):
+    page = browser.new_page()
+    _login(page, demo_server, "demo", "demo")
+    page.get_by_role("link", name="Leerritme").click()
+    expect(page.locator("code")).to_contain_text("/ritme/agenda/")
+    feed = page.request.get(page.locator("code").inner_text())
+    assert feed.status == 200 and "BEGIN:VCALENDAR" in feed.text()
+
+    page.goto(demo_server + "/ritme/maandbrief/?maand=2026-10")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Maandbrief 2026-10")
+    expect(page.locator("#b-acties + ul")).to_contain_text("Gesprek met de ouderenbond over digitale hulp — Fatima Yilmaz")
+    expect(page.get_by_text("Een WhatsApp-bot haalt eenvoudige afvalvragen weg bij de telefoon")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download als PDF").click()
+    assert download.value.suggested_filename == "maandbrief-2026-10.pdf"
+
+    page.goto(demo_server + "/ritme/gesprekskit/?kwartaal=2026-K3")
+    expect(page.get_by_role("heading", name="Thema's per kanaal")).to_be_visible()
+    expect(page.get_by_text("Bibliotheek Centrum")).to_be_visible()
+
+    page.goto(demo_server + "/ritme/sturingscheck/")
+    expect(page.locator(".lead")).to_contain_text("Gemiddeld van 1.9 naar 3.9 van 5.")
+    expect(page.locator("figure svg")).to_have_count(1)
