@@ -34,7 +34,31 @@ PAGES = [
     "/patronen/",
     "/patronen/?kind=ripple",
     "/patronen/?format=json",
+    "/proeftuin/",
+    "/proeftuin/vraagstukken/1/",
+    "/proeftuin/experimenten/1/",
+    "/proeftuin/lessen/",
+    "/ritme/maandbrief/?maand=2025-07",
+    "/ritme/maandbrief/?maand=2025-07&format=pdf",
+    "/ritme/gesprekskit/?kwartaal=2025-K3",
+    "/ritme/sturingscheck/",
 ]
+# A problem from the three strongest patterns and a measured experiment on the planted portal release.
+PLAYGROUND = """
+from datetime import date
+from leerlus.core.models import Department, Organisation, Person, Service
+from leerlus.patterns.models import Pattern
+from leerlus.playground import services
+organisation = Organisation.objects.create(name='Bench', it_budget=1000000)
+department = Department.objects.create(organisation=organisation, name='KCC', world='uitvoering')
+person = Person.objects.create(name='Bench', department=department, role='beheerder')
+problem = services.create_problem(title='Portaal', patterns=Pattern.objects.order_by('-score')[:3])
+experiment = services.propose_experiment(problem=problem, title='Hulp bij het portaal', intervention='a',
+    expected_effect='b', team=[person], budget=1000, start=date(2025, 7, 20), end=date(2025, 9, 30),
+    metrics=[{'channel': 'telefoon', 'service': Service.objects.get(name='Vergunning')}], proposed_by=person)
+services.approve(experiment, by=person)
+services.measure(experiment)
+"""
 
 
 def free_port() -> int:
@@ -71,6 +95,12 @@ def main() -> None:
         env = {"LEERLUS_HOME": str(Path(tmp) / "home"), "PATH": "/usr/bin:/bin"}
         subprocess.run([leerlus, "import", str(export)], env=env, check=True, capture_output=True)
         subprocess.run([leerlus, "analyse", "--full"], env=env, check=True, capture_output=True)
+        started = time.perf_counter()
+        subprocess.run([leerlus, "effect", "--channel", "telefoon", "--service", "Vergunning", "--start", "2025-07-20",
+                        "--end", "2025-09-30", "--json"], env=env, check=True, capture_output=True)
+        print(f"leerlus effect (telefoon / Vergunning, whole command): {time.perf_counter() - started:.1f} s")
+        django_setup = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='leerlus.settings'; django.setup()"
+        subprocess.run([leerlus.with_name("python"), "-c", django_setup + "\n" + PLAYGROUND], env=env, check=True)
         port = free_port()
         server = subprocess.Popen([leerlus, "serve", "--port", str(port)], env=env, stderr=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
