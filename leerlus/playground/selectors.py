@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -52,20 +52,23 @@ def _series_filter(problem: Problem) -> Q | None:
 
 
 def rank_problem(problem: Problem, until: date | None) -> RankedProblem:
+    """Reach and trend of one problem, from one grouped pass over its signals of the last 90 days."""
     condition = _series_filter(problem)
     if condition is None or until is None:
         return RankedProblem(problem, [], [], 0, None)
-    recent = Signal.objects.filter(condition, received_between(until - timedelta(days=REACH_DAYS - 1), until))
-    channels = sorted(set(recent.values_list("channel", flat=True).distinct()))
-    service_ids = set(recent.values_list("effective_service", flat=True).distinct()) - {None}
+    groups = list(Signal.objects.filter(condition, received_between(until - timedelta(days=REACH_DAYS - 1), until))
+                  .values("channel", "effective_service", "department").order_by().annotate(
+                      n=Count("id"),
+                      last=Count("id", filter=received_between(until - timedelta(days=TREND_DAYS - 1), until)),
+                      before=Count("id", filter=received_between(until - timedelta(days=2 * TREND_DAYS - 1),
+                                                                 until - timedelta(days=TREND_DAYS)))))
+    service_ids = {g["effective_service"] for g in groups} - {None}
     departments = set(Service.objects.filter(pk__in=service_ids, department__isnull=False)
                       .values_list("department__name", flat=True))
-    departments |= set(recent.exclude(department="").values_list("department", flat=True).distinct())
-    last = recent.filter(received_between(until - timedelta(days=TREND_DAYS - 1), until)).count()
-    before = recent.filter(received_between(until - timedelta(days=2 * TREND_DAYS - 1),
-                                            until - timedelta(days=TREND_DAYS))).count()
-    return RankedProblem(problem, sorted(departments), channels, recent.count(),
-                         round(last / before - 1, 3) if before else None)
+    departments |= {g["department"] for g in groups if g["department"]}
+    last, before = sum(g["last"] for g in groups), sum(g["before"] for g in groups)
+    return RankedProblem(problem, sorted(departments), sorted({g["channel"] for g in groups}),
+                         sum(g["n"] for g in groups), round(last / before - 1, 3) if before else None)
 
 
 def data_until() -> date | None:
