@@ -5,13 +5,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Count, Q
+from django.db.models import Max, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leerlus.core.models import Service, Signal
-from leerlus.core.selectors import received_between, signal_days
+from leerlus.patterns.models import SeriesCount
 from leerlus.playground.models import Experiment, Lesson, Problem, StartPlan
 
 REACH_DAYS, TREND_DAYS = 90, 28
@@ -33,47 +33,45 @@ class RankedProblem:
 
 
 def _series_filter(problem: Problem) -> Q | None:
-    """Which signals a problem touches: its patterns' series (and ripples' both ends) and its own services."""
-    names = {s.name for s in problem.services.all()}
-    condition = Q()
+    """Which series a problem touches: its patterns' series (both ends of a ripple; a pattern across all
+    channels and services touches everything) and its own services. Fields as in SeriesCount."""
+    condition = Q(service__name__in=[s.name for s in problem.services.all()]) if problem.services.exists() else None
     for pattern in problem.patterns.all():
         ends = [pattern.cause or {}, pattern.effect or {}] if pattern.kind == "ripple" else [
-            {"channel": pattern.channel or None, "service": pattern.service.name if pattern.service else None}]
+            {"channel": pattern.channel, "service": pattern.service.name if pattern.service else None,
+             "topic": pattern.topic}]
         for end in ends:
             part = Q()
             if end.get("channel"):
                 part &= Q(channel=end["channel"])
             if end.get("service"):
-                part &= Q(effective_service__name=end["service"])
-            condition |= part if part else Q(pk__in=[])
-    if names:
-        condition |= Q(effective_service__name__in=names)
-    return condition or None
+                part &= Q(service__name=end["service"])
+            if end.get("topic") is not None:
+                part &= Q(topic=end["topic"])
+            condition = part if condition is None else condition | part
+    return condition
 
 
 def rank_problem(problem: Problem, until: date | None) -> RankedProblem:
-    """Reach and trend of one problem, from one grouped pass over its signals of the last 90 days."""
+    """Reach and trend of one problem over the last 90 days, from the analysis' daily counts (SeriesCount)."""
     condition = _series_filter(problem)
     if condition is None or until is None:
         return RankedProblem(problem, [], [], 0, None)
-    groups = list(Signal.objects.filter(condition, received_between(until - timedelta(days=REACH_DAYS - 1), until))
-                  .values("channel", "effective_service", "department").order_by().annotate(
-                      n=Count("id"),
-                      last=Count("id", filter=received_between(until - timedelta(days=TREND_DAYS - 1), until)),
-                      before=Count("id", filter=received_between(until - timedelta(days=2 * TREND_DAYS - 1),
-                                                                 until - timedelta(days=TREND_DAYS)))))
-    service_ids = {g["effective_service"] for g in groups} - {None}
-    departments = set(Service.objects.filter(pk__in=service_ids, department__isnull=False)
-                      .values_list("department__name", flat=True))
-    departments |= {g["department"] for g in groups if g["department"]}
-    last, before = sum(g["last"] for g in groups), sum(g["before"] for g in groups)
+    groups = list(SeriesCount.objects.filter(condition, day__range=(until - timedelta(days=REACH_DAYS - 1), until))
+                  .values("channel", "service").order_by().annotate(
+                      n=Sum("count"), last=Sum("count", filter=Q(day__gt=until - timedelta(days=TREND_DAYS))),
+                      before=Sum("count", filter=Q(day__gt=until - timedelta(days=2 * TREND_DAYS),
+                                                   day__lte=until - timedelta(days=TREND_DAYS)))))
+    departments = Service.objects.filter(pk__in={g["service"] for g in groups} - {None}, department__isnull=False) \
+        .values_list("department__name", flat=True).distinct()
+    last, before = sum(g["last"] or 0 for g in groups), sum(g["before"] or 0 for g in groups)
     return RankedProblem(problem, sorted(departments), sorted({g["channel"] for g in groups}),
                          sum(g["n"] for g in groups), round(last / before - 1, 3) if before else None)
 
 
 def data_until() -> date | None:
-    days = signal_days()
-    return days[1] if days else None
+    """The last day the analysis counted (the ranking's reference day)."""
+    return SeriesCount.objects.aggregate(last=Max("day"))["last"]
 
 
 def ranked_problems() -> list[RankedProblem]:

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from leerlus.core.tokens import issue_token
+from leerlus.patterns.services import run_analysis
 from leerlus.playground.models import Experiment
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +21,7 @@ def api(person):
 
 
 def test_problem_proposal_log_effect_decision_and_lesson_through_the_api(town, imported):
+    run_analysis(full=True)
     anna, bram, wethouder = api(town["Anna"]), api(town["Bram"]), api(town["Wethouder"])
     problem = anna("post", "/problems", {"title": "Bellers over afval", "services": ["Afval"]})
     assert problem.status_code == 201 and problem.json()["channels"] == ["telefoon", "whatsapp"]

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from leerlus.core.models import Service
+from leerlus.patterns.services import run_analysis
 from leerlus.playground.models import Experiment, Lesson, Problem
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +25,7 @@ def proposal(problem, team, **changes):
 
 
 def test_fast_route_then_log_effect_decision_and_lesson(town, imported):
+    run_analysis(full=True)  # the ranking reads the analysis' daily counts
     anna = login(town["Anna"])
     response = anna.post("/proeftuin/", {"title": "Bellers over afval", "description": "Veel telefoontjes",
                                          "service": [Service.objects.get(name="Afval").pk]})
