@@ -57,6 +57,7 @@ def test_fast_route_then_log_effect_decision_and_lesson(town, imported):
     assert abs(effect["relative_effect"] + 0.35) <= 0.08 and effect["ci_low"] <= -0.35 <= effect["ci_high"]
     page = anna.get(url).content.decode()
     assert "Aantoonbaar beter." in page and "proefperiodes vóór de start" in page and "<svg" in page
+    assert "Relatief effect −3" in page or "Relatief effect −4" in page  # as a percentage, with a real minus
 
     bram.post(url, {"action": "evaluate"})
     bram.post(url, {"action": "decide", "decision": "opschalen", "note": "Bot naar alle diensten"})
