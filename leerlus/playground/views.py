@@ -1,7 +1,6 @@
 """Playground pages: problems ranked, the proposal through the kaders, an experiment with its log, effect,
 decision and lesson, the lessons library, the kaders and the start plan. Each list/detail has a JSON twin."""
 
-from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
@@ -10,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerlus.core.channels import CHANNEL_CHOICES
+from leerlus.core.dates import parse_date
 from leerlus.core.models import Organisation, Person, Service
 from leerlus.errors import InputError
 from leerlus.patterns.models import Pattern
@@ -32,13 +32,6 @@ def acting_person(request) -> Person:
     if person is None:
         raise InputError(_("Uw account is niet aan een persoon gekoppeld; vraag de beheerder dat te doen."))
     return person
-
-
-def parse_date(value, label: str) -> date:
-    try:
-        return value if isinstance(value, date) else date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise InputError(_("%(l)s '%(v)s' is geen datum; gebruik jjjj-mm-dd.") % {"l": label, "v": str(value or "")[:20]})
 
 
 @login_required

@@ -32,7 +32,8 @@ def brief_charts(document: dict) -> dict:
     return {"signals": line_chart(per_channel) if per_channel else None, "effects": effects}
 
 
-def _context(document: dict, organisation) -> dict:
+def page_context(document: dict, organisation) -> dict:
+    """The brief with its charts, for the page and the printed version alike."""
     charts = brief_charts(document)
     for experiment in document["experiments"]:
         for effect in experiment["effects"]:
@@ -42,14 +43,10 @@ def _context(document: dict, organisation) -> dict:
 
 def brief_html(document: dict, organisation) -> str:
     """A standalone HTML file with the print styles inline (no external files)."""
-    return render_to_string("rhythm/brief_print.html", _context(document, organisation))
+    return render_to_string("rhythm/brief_print.html", page_context(document, organisation))
 
 
 def brief_pdf(document: dict, organisation) -> bytes:
     """Tagged PDF (PDF/UA-1): the text is text, in reading order, for screen readers and search."""
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # pygal repeats element ids between charts
     return HTML(string=brief_html(document, organisation)).write_pdf(pdf_variant="pdf/ua-1")
-
-
-def page_context(document: dict, organisation) -> dict:
-    return _context(document, organisation)

@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leerlus.core.dates import parse_date
 from leerlus.core.models import Organisation, Person, Service
 from leerlus.errors import InputError
-from leerlus.playground.views import parse_date
 from leerlus.rhythm import governance, services
 from leerlus.rhythm.brief import brief_document, parse_month
 from leerlus.rhythm.calendar import calendar_bytes
