@@ -1,7 +1,6 @@
 """Playground pages: problems ranked, the proposal through the kaders, an experiment with its log, effect,
 decision and lesson, the lessons library, the kaders and the start plan. Each list/detail has a JSON twin."""
 
-
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
