@@ -46,8 +46,13 @@ def metric_series(channel: str | None, service: Service | None, terms: list[str]
     return _daily(rows, days)
 
 
-def control_series(channel: str | None, service: Service | None, days: pd.DatetimeIndex) -> dict[str, pd.Series]:
-    """The largest series that the metric's channel and service do not touch, by name ("kanaal / dienst")."""
+def control_series(channel: str | None, service: Service | None, days: pd.DatetimeIndex,
+                   touched: list[tuple[str | None, str | None]] = ()) -> dict[str, pd.Series]:
+    """The largest series that the metric's channel and service do not touch, by name ("kanaal / dienst").
+
+    touched: other (channel, service name) series the experiment aims at; a candidate that shares any
+    signal with one of them is left out (an experiment that moves calls to WhatsApp touches both).
+    """
     dimensions = [d for d, given in (("channel", channel), ("effective_service__name", service)) if given]
     if not dimensions:
         return {}
@@ -58,6 +63,15 @@ def control_series(channel: str | None, service: Service | None, days: pd.Dateti
         signals = signals.exclude(effective_service=service).exclude(effective_service=None)
     rows = signals.values_list("received_on", *dimensions).annotate(n=Count("id")).order_by()
     frame = pd.DataFrame(list(rows), columns=["day", *dimensions, "n"])
+    if frame.empty:
+        return {}
+    for touched_channel, touched_service in touched:
+        overlaps = pd.Series(True, index=frame.index)
+        if touched_channel and "channel" in dimensions:
+            overlaps &= frame["channel"] == touched_channel
+        if touched_service and "effective_service__name" in dimensions:
+            overlaps &= frame["effective_service__name"] == touched_service
+        frame = frame[~overlaps]
     if frame.empty:
         return {}
     frame["name"] = frame[dimensions].astype(str).agg(" / ".join, axis=1)
@@ -82,7 +96,7 @@ def check_channel(channel: str | None) -> None:
 
 
 def estimate_effect(*, channel: str | None, service: Service | None, terms: list[str], start: date,
-                    end: date | None = None) -> EffectEstimate:
+                    end: date | None = None, touched: list[tuple[str | None, str | None]] = ()) -> EffectEstimate:
     """The effect of what started on `start` on this series, against its own past and its control series."""
     check_channel(channel)
     if not channel and not service:
@@ -91,4 +105,4 @@ def estimate_effect(*, channel: str | None, service: Service | None, terms: list
         raise InputError(_("Het einde %(e)s ligt vóór de start %(s)s.") % {"e": end, "s": start})
     days = calendar()
     metric = metric_series(channel, service, terms, days)
-    return EffectEstimator().fit(metric, control_series(channel, service, days), start, end).estimate_
+    return EffectEstimator().fit(metric, control_series(channel, service, days, touched), start, end).estimate_

@@ -186,11 +186,14 @@ def _log(experiment, author, kind, text, day=None) -> LogEntry:
 
 @transaction.atomic
 def measure(experiment: Experiment) -> list[Metric]:
-    """Estimates the effect on every metric from the start until the end (or the last data)."""
+    """Estimates the effect on every metric from the start until the end (or the last data). The series of
+    the experiment's other metrics are touched by it, so they never serve as control."""
     metrics = list(experiment.metrics.select_related("service"))
     for metric in metrics:
+        touched = [(m.channel or None, m.service.name if m.service else None) for m in metrics if m != metric]
         estimate = estimate_effect(channel=metric.channel or None, service=metric.service,
-                                   terms=metric.terms.split(), start=experiment.start, end=experiment.end)
+                                   terms=metric.terms.split(), start=experiment.start, end=experiment.end,
+                                   touched=touched)
         metric.estimate, metric.estimated_at = asdict(estimate), timezone.now()
         metric.save(update_fields=["estimate", "estimated_at"])
     return metrics
