@@ -251,12 +251,12 @@ def _effect_lines(estimate):
 @command
 def brief(month, output_format, output, as_json):
     """De maandbrief voor de retrospectief: patronen, rimpelingen, experimenten, besluiten, lessen, acties."""
-    from leerlus.core.models import Organisation
+    from leerlus.core.selectors import current_organisation
     from leerlus.rhythm.brief import brief_document, parse_month
     from leerlus.rhythm.report import brief_html, brief_pdf
 
     document = brief_document(parse_month(month))
-    organisation = Organisation.objects.order_by("pk").first()
+    organisation = current_organisation()
     if output_format == "pdf" and not output:
         raise InputError("Geef een bestand met --output voor een PDF.")
     if output_format:

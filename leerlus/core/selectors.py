@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerlus.core.channels import CHANNELS
-from leerlus.core.models import DailyCount, Service, Signal
+from leerlus.core.models import DailyCount, Organisation, Service, Signal
 from leerlus.errors import InputError
 
 MAX_LIMIT = 1000
@@ -42,6 +42,11 @@ class SignalFilter:
 def local_midnight(day: date) -> datetime:
     """The start of a day in Dutch time, as an aware datetime."""
     return timezone.make_aware(datetime.combine(day, time()))
+
+
+def current_organisation() -> Organisation | None:
+    """The municipality this installation serves (the first organisation)."""
+    return Organisation.objects.order_by("pk").first()
 
 
 def received_between(first: date, last: date) -> Q:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerlus.core.models import Organisation, Person, Service
+from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError
 from leerlus.playground.frameworks import Envelope, Proposal, broken_frameworks
 from leerlus.playground.measurement import estimate_effect
@@ -27,7 +28,7 @@ STEPS = {
 
 
 def current_frameworks() -> Frameworks:
-    organisation = Organisation.objects.order_by("pk").first()
+    organisation = current_organisation()
     if organisation is None:
         organisation = Organisation.objects.create(name=_("Mijn gemeente"))
     frameworks, _created = Frameworks.objects.get_or_create(organisation=organisation)

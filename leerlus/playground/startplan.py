@@ -4,7 +4,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from leerlus.core.models import Organisation, Service
+from leerlus.core.models import Service
+from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError
 from leerlus.intake.meetings import record_meeting
 from leerlus.intake.services import ImportSummary
@@ -12,7 +13,7 @@ from leerlus.playground.models import StartPlan
 
 
 def begin_plan(start: date) -> StartPlan:
-    organisation = Organisation.objects.order_by("pk").first()
+    organisation = current_organisation()
     if organisation is None:
         raise InputError(_("Er is nog geen organisatie; vul die eerst in bij Beheer."))
     plan, _created = StartPlan.objects.update_or_create(organisation=organisation, defaults={"start": start})

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from leerlus.core.channels import CHANNEL_CHOICES
 from leerlus.core.dates import parse_date
-from leerlus.core.models import Organisation, Person, Service
+from leerlus.core.models import Person, Service
+from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError
 from leerlus.patterns.models import Pattern
 from leerlus.playground import services, startplan
@@ -217,7 +218,7 @@ def frameworks_page(request):
 
 @login_required
 def start_plan_page(request):
-    organisation = Organisation.objects.order_by("pk").first()
+    organisation = current_organisation()
     plan = StartPlan.objects.filter(organisation=organisation).first() if organisation else None
     error = None
     if request.method == "POST":

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
-from leerlus.core.models import Organisation
+from leerlus.core.selectors import current_organisation
 from leerlus.playground.models import Experiment, StartPlan
 from leerlus.playground.selectors import start_plan_progress
 
@@ -32,7 +32,7 @@ def _first_of_quarter(day: date) -> date:
 
 
 def build_calendar(domain: str = "leerlus.local") -> Calendar:
-    organisation = Organisation.objects.order_by("pk").first()
+    organisation = current_organisation()
     calendar = Calendar()
     calendar.add("prodid", "-//leerlus//leerritme//NL")
     calendar.add("version", "2.0")

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerlus.core.dates import parse_date
-from leerlus.core.models import Organisation, Person, Service
+from leerlus.core.models import Person, Service
+from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError
 from leerlus.rhythm import governance, services
 from leerlus.rhythm.brief import brief_document, parse_month
@@ -25,13 +26,9 @@ def _json(document, status=200):
     return JsonResponse(document, status=status, json_dumps_params={"ensure_ascii": False})
 
 
-def _organisation():
-    return Organisation.objects.order_by("pk").first()
-
-
 @login_required
 def rhythm_home(request):
-    organisation = _organisation()
+    organisation = current_organisation()
     feed = CalendarFeed.objects.get_or_create(organisation=organisation)[0] if organisation else None
     today = timezone.localdate()
     return render(request, "rhythm/home.html", {
@@ -64,11 +61,11 @@ def brief_page(request):
     if request.GET.get("format") == "json":
         return _json(document)
     if request.GET.get("format") == "pdf":
-        response = HttpResponse(brief_pdf(document, _organisation()), content_type="application/pdf")
+        response = HttpResponse(brief_pdf(document, current_organisation()), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="maandbrief-{document["month"]}.pdf"'
         return response
     return render(request, "rhythm/brief_page.html", {
-        **page_context(document, _organisation()), "error": error, "people": Person.objects.all(),
+        **page_context(document, current_organisation()), "error": error, "people": Person.objects.all(),
         "action_rows": ACTION_ROWS})
 
 

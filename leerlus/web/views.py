@@ -5,8 +5,8 @@ from django.db.models import Sum
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from leerlus.core.models import DailyCount, Organisation
-from leerlus.core.selectors import counts_over_time
+from leerlus.core.models import DailyCount
+from leerlus.core.selectors import counts_over_time, current_organisation
 from leerlus.playground.models import StartPlan
 from leerlus.playground.selectors import start_plan_progress
 from leerlus.web.charts import as_table, line_chart
@@ -17,7 +17,7 @@ def start(request):
     by_channel = counts_over_time("channel")
     by_service = counts_over_time("service")
     total = DailyCount.objects.aggregate(n=Sum("count"))["n"] or 0
-    organisation = Organisation.objects.order_by("pk").first()
+    organisation = current_organisation()
     return render(request, "web/start.html", {
         "organisation": organisation,
         "steps": start_plan_progress(StartPlan.objects.filter(organisation=organisation).first()),
