@@ -2,7 +2,7 @@
 library): the monthly retrospective, the quarterly citizen conversation, the six-monthly governance
 check, the start plan's milestones and the end of each experiment."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from icalendar import Calendar, Event
 from leerlus.core.selectors import current_organisation
 from leerlus.playground.models import Experiment, StartPlan
 from leerlus.playground.selectors import start_plan_progress
+from leerlus.rhythm.kit import first_of_quarter
 
 # (uid, summary, description, recurrence from the start of this quarter, start time, minutes)
 RECURRING = (
@@ -27,10 +28,6 @@ RECURRING = (
 )
 
 
-def _first_of_quarter(day: date) -> date:
-    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-
-
 def build_calendar(domain: str = "leerlus.local") -> Calendar:
     organisation = current_organisation()
     calendar = Calendar()
@@ -38,7 +35,7 @@ def build_calendar(domain: str = "leerlus.local") -> Calendar:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", _("Leerritme %(o)s") % {"o": organisation.name if organisation else "leerlus"})
     stamp = timezone.now()
-    anchor = _first_of_quarter(timezone.localdate())
+    anchor = first_of_quarter(timezone.localdate())
     for uid, summary, description, rule, start_time, minutes in RECURRING:
         begin = timezone.make_aware(datetime.combine(anchor, start_time))
         event = _event(f"{uid}@{domain}", str(summary), str(description), begin, begin + timedelta(minutes=minutes),

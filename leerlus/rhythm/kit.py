@@ -41,6 +41,10 @@ def parse_quarter(text: str) -> date:
         raise InputError(_("Kwartaal '%(v)s' is geen kwartaal; gebruik jjjj-Kn, bijvoorbeeld 2026-K3.") % {"v": str(text)[:20]})
 
 
+def first_of_quarter(day: date) -> date:
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
 def quarter_label(first: date) -> str:
     return f"{first.year}-K{(first.month - 1) // 3 + 1}"
 

@@ -15,7 +15,7 @@ from leerlus.errors import InputError
 from leerlus.rhythm import governance, services
 from leerlus.rhythm.brief import brief_document, parse_month
 from leerlus.rhythm.calendar import calendar_bytes
-from leerlus.rhythm.kit import kit_document, parse_quarter, quarter_label, record_conversation
+from leerlus.rhythm.kit import first_of_quarter, kit_document, parse_quarter, quarter_label, record_conversation
 from leerlus.rhythm.models import Action, CalendarFeed, GovernanceCheck
 from leerlus.rhythm.report import brief_pdf, page_context
 
@@ -33,8 +33,7 @@ def rhythm_home(request):
     today = timezone.localdate()
     return render(request, "rhythm/home.html", {
         "feed_url": request.build_absolute_uri(f"/ritme/agenda/{feed.key}.ics") if feed else None,
-        "last_month": f"{today - relativedelta(months=1):%Y-%m}", "this_quarter": quarter_label(
-            today.replace(month=3 * ((today.month - 1) // 3) + 1, day=1)),
+        "last_month": f"{today - relativedelta(months=1):%Y-%m}", "this_quarter": quarter_label(first_of_quarter(today)),
     })
 
 
@@ -90,7 +89,7 @@ def _act_on_brief(request, month):
 def kit_page(request):
     today = timezone.localdate()
     first, error = _chosen(request, "kwartaal", parse_quarter,
-                           quarter_label(today.replace(month=3 * ((today.month - 1) // 3) + 1, day=1)))
+                           quarter_label(first_of_quarter(today)))
     if error and request.GET.get("format"):
         return _json({"error": error}, 400)
     if request.method == "POST":
