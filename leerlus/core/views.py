@@ -3,7 +3,6 @@
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -11,6 +10,7 @@ from leerlus.core.channels import CHANNEL_CHOICES
 from leerlus.core.models import Service
 from leerlus.core.selectors import SignalFilter, signal_page
 from leerlus.errors import InputError
+from leerlus.web.twins import json_twin
 
 
 def _day(value: str, label: str) -> date | None:
@@ -48,8 +48,8 @@ def signal_list(request):
         error = str(problem)
     if as_json:
         if error:
-            return JsonResponse({"error": error}, status=400)
-        return JsonResponse(page.as_json(), json_dumps_params={"ensure_ascii": False})
+            return json_twin({"error": error}, 400)
+        return json_twin(page.as_json())
     query = request.GET.copy()
     query.pop("after", None)
     return render(request, "core/signal_list.html", {

@@ -3,7 +3,6 @@
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -16,6 +15,7 @@ from leerlus.patterns.models import KINDS, Pattern
 from leerlus.patterns.selectors import PatternFilter, pattern_as_json, pattern_list, patterns_document, series_rows
 from leerlus.playground.models import Problem
 from leerlus.web.charts import line_chart
+from leerlus.web.twins import json_twin
 
 CHART_DAYS_BEFORE, CHART_DAYS_AFTER = 120, 60
 
@@ -43,8 +43,8 @@ def pattern_overview(request):
         error = str(problem)
     if request.GET.get("format") == "json":
         if error:
-            return JsonResponse({"error": error}, status=400)
-        return JsonResponse(document, json_dumps_params={"ensure_ascii": False})
+            return json_twin({"error": error}, 400)
+        return json_twin(document)
     return render(request, "patterns/pattern_list.html", {
         "patterns": patterns, "error": error, "query": request.GET, "kinds": KINDS, "channels": CHANNEL_CHOICES,
         "services": Service.objects.values_list("name", flat=True),
@@ -62,7 +62,7 @@ def pattern_detail(request, pk: int):
         except InputError as problem:
             error = str(problem)
     if request.GET.get("format") == "json":
-        return JsonResponse(pattern_as_json(pattern), json_dumps_params={"ensure_ascii": False})
+        return json_twin(pattern_as_json(pattern))
     rows = _chart_window(pattern)
     chart = line_chart({_("waargenomen"): {d: o for d, o, _e in rows},
                         **({_("verwacht"): {d: e for d, _o, e in rows}} if any(e is not None for _d, _o, e in rows) else {})})

@@ -2,7 +2,6 @@
 decision and lesson, the lessons library, the kaders and the start plan. Each list/detail has a JSON twin."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,12 +18,9 @@ from leerlus.playground.models import Experiment, Lesson, LogEntry, Metric, Prob
 from leerlus.playground.selectors import (data_until, experiment_as_json, lesson_as_json, rank_problem,
                                           ranked_problems, search_lessons, start_plan_progress)
 from leerlus.web.charts import effect_chart
+from leerlus.web.twins import json_twin
 
 METRIC_ROWS = (1, 2)
-
-
-def _json(document, status=200):
-    return JsonResponse(document, status=status, json_dumps_params={"ensure_ascii": False})
 
 
 def acting_person(request) -> Person:
@@ -49,9 +45,10 @@ def playground_home(request):
     ranked = ranked_problems()
     experiments = Experiment.objects.select_related("problem").order_by("-start")
     if request.GET.get("format") == "json":
-        return _json({"problems": [r.as_json() for r in ranked],
-                      "experiments": [{"id": e.pk, "title": e.title, "status": e.status, "problem": e.problem_id,
-                                       "start": e.start.isoformat(), "end": e.end.isoformat()} for e in experiments]})
+        return json_twin({"problems": [r.as_json() for r in ranked],
+                          "experiments": [{"id": e.pk, "title": e.title, "status": e.status, "problem": e.problem_id,
+                                           "start": e.start.isoformat(), "end": e.end.isoformat()}
+                                          for e in experiments]})
     frameworks = services.current_frameworks()
     return render(request, "playground/home.html", {
         "ranked": ranked, "experiments": experiments, "error": error, "frameworks": frameworks,
@@ -66,7 +63,7 @@ def problem_detail(request, pk: int):
     problem = get_object_or_404(Problem.objects.prefetch_related("patterns__service", "services"), pk=pk)
     ranked = rank_problem(problem, data_until())
     if request.GET.get("format") == "json":
-        return _json(ranked.as_json())
+        return json_twin(ranked.as_json())
     return render(request, "playground/problem_detail.html", {"ranked": ranked, "problem": problem})
 
 
@@ -118,7 +115,7 @@ def experiment_detail(request, pk: int):
         except InputError as problem:
             error = str(problem)
     if request.GET.get("format") == "json":
-        return _json(experiment_as_json(experiment))
+        return json_twin(experiment_as_json(experiment))
     person = Person.objects.filter(user=request.user).first()
     return render(request, "playground/experiment_detail.html", {
         "experiment": experiment, "error": error, "metrics": [_metric_view(m) for m in experiment.metrics.all()],
@@ -193,7 +190,7 @@ def lesson_library(request):
     lessons = search_lessons(words=query["q"], tag=query["tag"], outcome=query["outcome"],
                              visibility=query["visibility"])
     if request.GET.get("format") == "json":
-        return _json({"lessons": [lesson_as_json(lesson) for lesson in lessons]})
+        return json_twin({"lessons": [lesson_as_json(lesson) for lesson in lessons]})
     return render(request, "playground/lessons.html", {
         "lessons": lessons, "query": query, "error": error, "outcomes": Lesson.Outcome.choices,
         "visibilities": Lesson.Visibility.choices, "form": request.POST,
@@ -234,9 +231,9 @@ def start_plan_page(request):
             error = str(problem)
     steps = start_plan_progress(plan)
     if request.GET.get("format") == "json":
-        return _json({"start": plan.start.isoformat() if plan else None,
-                      "steps": [{"title": s.title, "due": s.due.isoformat(), "state": s.state, "evidence": s.evidence}
-                                for s in steps]})
+        return json_twin({"start": plan.start.isoformat() if plan else None,
+                          "steps": [{"title": s.title, "due": s.due.isoformat(), "state": s.state, "evidence": s.evidence}
+                                    for s in steps]})
     return render(request, "playground/start_plan.html", {
         "plan": plan, "steps": steps, "error": error, "services": Service.objects.all(),
         "today": timezone.localdate()})

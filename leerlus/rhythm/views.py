@@ -3,7 +3,7 @@ citizen-conversation kit, the governance check, and the calendar feed itself."""
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,12 +18,10 @@ from leerlus.rhythm.calendar import calendar_bytes
 from leerlus.rhythm.kit import first_of_quarter, kit_document, parse_quarter, quarter_label, record_conversation
 from leerlus.rhythm.models import Action, CalendarFeed, GovernanceCheck
 from leerlus.rhythm.report import brief_pdf, page_context
+from leerlus.web.twins import json_twin
 
 ACTION_ROWS = (1, 2, 3)
 
-
-def _json(document, status=200):
-    return JsonResponse(document, status=status, json_dumps_params={"ensure_ascii": False})
 
 
 @login_required
@@ -49,7 +47,7 @@ def _chosen(request, key: str, parse, default: str):
 def brief_page(request):
     month, error = _chosen(request, "maand", parse_month, f"{timezone.localdate() - relativedelta(months=1):%Y-%m}")
     if error and request.GET.get("format"):
-        return _json({"error": error}, 400)
+        return json_twin({"error": error}, 400)
     if request.method == "POST":
         try:
             _act_on_brief(request, month)
@@ -58,7 +56,7 @@ def brief_page(request):
             error = str(problem)
     document = brief_document(month)
     if request.GET.get("format") == "json":
-        return _json(document)
+        return json_twin(document)
     if request.GET.get("format") == "pdf":
         response = HttpResponse(brief_pdf(document, current_organisation()), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="maandbrief-{document["month"]}.pdf"'
@@ -91,7 +89,7 @@ def kit_page(request):
     first, error = _chosen(request, "kwartaal", parse_quarter,
                            quarter_label(first_of_quarter(today)))
     if error and request.GET.get("format"):
-        return _json({"error": error}, 400)
+        return json_twin({"error": error}, 400)
     if request.method == "POST":
         try:
             record_conversation(first=first, held_on=parse_date(request.POST.get("held_on"), _("Gehouden op")),
@@ -104,7 +102,7 @@ def kit_page(request):
             error = str(problem) if isinstance(problem, InputError) else _("Het aantal inwoners is geen getal.")
     document = kit_document(first)
     if request.GET.get("format") == "json":
-        return _json(document)
+        return json_twin(document)
     return render(request, "rhythm/kit.html", {"kit": document, "error": error, "services": Service.objects.all()})
 
 
@@ -121,7 +119,7 @@ def governance_page(request):
             error = str(problem)
     document = governance.governance_document()
     if request.GET.get("format") == "json":
-        return _json(document)
+        return json_twin(document)
     today = timezone.localdate()
     measured = governance.measure_all(today)
     return render(request, "rhythm/governance.html", {

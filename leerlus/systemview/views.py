@@ -1,7 +1,6 @@
 """The what-if page: the municipality's live channels, the standard scenarios side by side, the load curve."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,6 +12,7 @@ from leerlus.systemview.scenarios import channels_of, run
 from leerlus.systemview.selectors import busiest_hours, hourly_demand
 from leerlus.systemview.system_map import label, svg, system_map
 from leerlus.web.charts import bar_chart, curve_chart
+from leerlus.web.twins import json_twin
 
 FIELDS = (("contacts_per_hour", gettext_lazy("contacten per uur")), ("handle_seconds", gettext_lazy("afhandeltijd (s)")),
           ("agents", gettext_lazy("medewerkers")), ("patience_seconds", gettext_lazy("geduld (s)")))
@@ -50,10 +50,10 @@ def what_if(request):
         error = str(problem) if isinstance(problem, InputError) else _("Vul getallen in.")
     if request.GET.get("format") in ("json", "scenario"):
         if error:
-            return JsonResponse({"error": error}, status=400)
+            return json_twin({"error": error}, 400)
         if request.GET["format"] == "scenario":  # the file for `leerlus simulate --scenario`
-            return JsonResponse(whatif.document(channels, answer_within), json_dumps_params={"ensure_ascii": False})
-        return JsonResponse(result or {"channels": []}, json_dumps_params={"ensure_ascii": False})
+            return json_twin(whatif.document(channels, answer_within))
+        return json_twin(result or {"channels": []})
     main = channels[0] if channels else None
     profile = whatif.week_profile(main, demand[main.name], answer_within) if main and main.name in demand else []
     return render(request, "systemview/what_if.html", {
@@ -73,8 +73,8 @@ def what_if(request):
 def system_map_page(request):
     nodes, links = system_map()
     if request.GET.get("format") == "json":
-        return JsonResponse({"nodes": [{"key": n.key, "kind": n.kind, "name": n.name} for n in nodes],
-                             "links": [link.as_json() for link in links]}, json_dumps_params={"ensure_ascii": False})
+        return json_twin({"nodes": [{"key": n.key, "kind": n.kind, "name": n.name} for n in nodes],
+                          "links": [link.as_json() for link in links]})
     return render(request, "systemview/system_map.html", {
         "svg": svg(nodes, links), "links": [link for link in links if link.origin != "structure"],
         "label": label,
