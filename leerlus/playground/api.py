@@ -220,28 +220,26 @@ def refuse_experiment(request, pk: int, body: RefuseIn):
     return experiment_as_json(experiment)
 
 
-@router.post("/experiments/{pk}/start", response=ExperimentOut)
-def start_experiment(request, pk: int):
+def _advance(request, pk: int, step: str, **details) -> dict:
     require_writer(request.auth)
     experiment = _experiment(pk)
-    services.advance(experiment, "start", by=request.auth)
+    services.advance(experiment, step, by=request.auth, **details)
     return experiment_as_json(experiment)
+
+
+@router.post("/experiments/{pk}/start", response=ExperimentOut)
+def start_experiment(request, pk: int):
+    return _advance(request, pk, "start")
 
 
 @router.post("/experiments/{pk}/evaluate", response=ExperimentOut)
 def evaluate_experiment(request, pk: int):
-    require_writer(request.auth)
-    experiment = _experiment(pk)
-    services.advance(experiment, "evaluate", by=request.auth)
-    return experiment_as_json(experiment)
+    return _advance(request, pk, "evaluate")
 
 
 @router.post("/experiments/{pk}/decide", response=ExperimentOut)
 def decide_experiment(request, pk: int, body: DecideIn):
-    require_writer(request.auth)
-    experiment = _experiment(pk)
-    services.advance(experiment, "decide", by=request.auth, decision=body.decision, note=body.note)
-    return experiment_as_json(experiment)
+    return _advance(request, pk, "decide", decision=body.decision, note=body.note)
 
 
 @router.post("/experiments/{pk}/measure", response=ExperimentOut)
