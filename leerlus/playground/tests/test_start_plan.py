@@ -6,22 +6,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from leerlus.core.models import Department, Organisation, Person, Signal
+from leerlus.core.models import Person, Signal
 from leerlus.playground.models import Experiment, Frameworks, Lesson, Problem
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def beheerder():
-    organisation = Organisation.objects.create(name="Gemeente Proefdorp", it_budget=500_000)
-    department = Department.objects.create(organisation=organisation, name="KCC", world="uitvoering")
-    user = get_user_model().objects.create_user("anna", password="x")
-    person = Person.objects.create(name="Anna", department=department, role="beheerder", user=user)
-    client = Client()
-    client.force_login(user)
-    client.person = person
-    return client
 
 
 def test_the_plan_is_tracked_from_what_happened(beheerder):

@@ -6,28 +6,16 @@ from datetime import UTC, date, datetime
 
 import pytest
 from click.testing import CliRunner
-from django.contrib.auth import get_user_model
 from django.test import Client
 from icalendar import Calendar
 
 from leerlus.cli import cli
-from leerlus.core.models import Department, Organisation, Person, Signal
+from leerlus.core.models import Organisation, Signal
 from leerlus.patterns.services import run_analysis
 from leerlus.playground.models import Experiment, Lesson, Problem, StartPlan
 from leerlus.rhythm.models import CalendarFeed, Conversation
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def beheerder():
-    organisation = Organisation.objects.create(name="Gemeente Proefdorp", it_budget=400_000, playground_share=0.05)
-    department = Department.objects.create(organisation=organisation, name="KCC", world="uitvoering")
-    user = get_user_model().objects.create_user("anna", password="x")
-    Person.objects.create(name="Anna", department=department, role="beheerder", user=user)
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_the_calendar_holds_every_moment_and_validates(beheerder, tmp_path):
