@@ -5,6 +5,7 @@ Texts are tokenised once per distinct text (TextIndex): real exports repeat many
 model reuses the same tokens.
 """
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -14,6 +15,8 @@ from leerlus.analysis.baseline import Baseline
 from leerlus.analysis.changes import Change, LevelShiftDetector, SpikeDetector, TrendDetector
 from leerlus.analysis.classify import ServiceClassifier, demand, sentiment
 from leerlus.analysis.emerging import EmergingTermDetector, WordsPerDay
+from leerlus.analysis.feedback import Feedback
+from leerlus.analysis.incidents import group_incidents
 from leerlus.analysis.evidence import distinctive_terms, examples
 from leerlus.analysis.patterns import merge_changes
 from leerlus.analysis.results import Pattern, direction, dutch_date, percentage, series_name
@@ -79,8 +82,10 @@ class PatternFinder:
     of a pattern found before, reused when its window lies wholly before the new signals.
     """
 
-    def __init__(self, *, holidays=frozenset(), min_per_day=0.5, max_examples=5, evidence_sample=2000, seed=0):
+    def __init__(self, *, holidays=frozenset(), feedback=Feedback(), min_per_day=0.5, max_examples=5,
+                 evidence_sample=2000, seed=0):
         self.holidays = holidays
+        self.feedback = feedback
         self.min_per_day = min_per_day
         self.max_examples = max_examples
         self.evidence_sample = evidence_sample
@@ -91,7 +96,7 @@ class PatternFinder:
             words_per_day: WordsPerDay | None = None, new_from: date | None = None, window_lookup=None,
             stored_evidence=None):
         self.topic_terms = topic_terms
-        self.patterns_ = []
+        self.patterns_, self.incidents_ = [], []
         cube = count_cube(signals) if cube is None else cube
         if cube.empty:
             self.data_until_ = None
@@ -118,9 +123,17 @@ class PatternFinder:
         self.patterns_ = [self._pattern(event) for event in merge_changes(changes)]
         self.patterns_ += [self._ripple(ripple) for ripple in ripples]
         self.patterns_ += self._emerging(first_onset)
+        self.patterns_ = [self._weigh(p) for p in self.patterns_]
         self.patterns_.sort(key=lambda p: (p.start, p.score), reverse=True)
+        self.incidents_ = group_incidents(self.patterns_)
         del self._signals, self._doc_term
         return self
+
+    def _weigh(self, pattern: Pattern) -> Pattern:
+        """What people said: a lower score for evidence they marked false, a reason when it was expected."""
+        key = pattern.cause if pattern.kind == "ripple" else pattern.key
+        score = round(pattern.score * self.feedback.weight(pattern.kind, key), 2)
+        return replace(pattern, score=score, expected=self.feedback.expected(pattern))
 
     def _changes(self):
         changes, baselines, adjusted = [], {}, {}

@@ -27,6 +27,7 @@ class Pattern:
     observed: tuple[float, ...] = field(default=(), repr=False)  # the series, for the chart
     expected: tuple[float, ...] = field(default=(), repr=False)  # its baseline
     first_day: date | None = None  # the day of observed[0]
+    expected: str | None = None  # a reason code when people said it would come (see feedback.py)
 
 
 def dutch_date(day: date) -> str:

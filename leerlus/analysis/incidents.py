@@ -1,0 +1,101 @@
+"""Groups patterns that belong to one event into incidents: one card per event, with its facets.
+
+A storm shows up as a spike on the phone, a rise on WhatsApp, new words ("boom", "omgewaaid") and a
+ripple to the website. Two patterns belong to the same event when their active periods overlap
+(with a few days' slack: a change day can come out early) and they share a subject: a service, a
+topic, a word, or one series that contains the other ("telefoon" contains "telefoon · Afval"). A
+ripple links its cause and its effect. A trend spans the whole series and is its own incident.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from leerlus.analysis.grouping import linked_groups
+from leerlus.analysis.results import Pattern
+from leerlus.analysis.series import SeriesKey
+
+ACTIVE_DAYS = 14  # how long a lasting change (a shift, new words) counts as "the same moment"
+SLACK_DAYS = 3
+
+
+@dataclass(frozen=True)
+class Incident:
+    kind: str  # the kind of its strongest pattern; "ripple" when it holds a ripple
+    start: date
+    end: date | None  # None while one of its patterns lasts
+    channels: tuple[str, ...]
+    services: tuple[str, ...]
+    topics: tuple[int, ...]
+    terms: tuple[str, ...]
+    score: float
+    patterns: tuple[int, ...]  # positions in the list of patterns given to group_incidents
+    expected: str | None = None  # a reason code when every pattern in it was expected
+
+
+def group_incidents(patterns: list[Pattern], *, slack_days: int = SLACK_DAYS, max_terms: int = 8) -> list[Incident]:
+    """The incidents of `patterns`, strongest first."""
+    def linked(i: int, j: int) -> bool:
+        a, b = patterns[i], patterns[j]
+        if "trend" in (a.kind, b.kind):
+            return a.kind == b.kind == "trend" and a.key == b.key
+        return _overlap(a, b, slack_days) and _same_subject(a, b)
+
+    incidents = [_incident(patterns, members, max_terms) for members in linked_groups(len(patterns), linked)]
+    return sorted(incidents, key=lambda incident: (-incident.score, incident.start))
+
+
+def _active(pattern: Pattern) -> tuple[date, date]:
+    if pattern.kind == "spike" and pattern.end is not None:
+        return pattern.start, pattern.end
+    if pattern.kind == "ripple" and pattern.end is not None:
+        return pattern.start, pattern.end + timedelta(days=ACTIVE_DAYS - 1)
+    return pattern.start, pattern.start + timedelta(days=ACTIVE_DAYS - 1)
+
+
+def _overlap(a: Pattern, b: Pattern, slack_days: int) -> bool:
+    (a_first, a_last), (b_first, b_last) = _active(a), _active(b)
+    slack = timedelta(days=slack_days)
+    return a_first - slack <= b_last and b_first - slack <= a_last
+
+
+def keys(pattern: Pattern) -> tuple[SeriesKey, ...]:
+    """The series a pattern speaks of: its own, and for a ripple its cause and effect."""
+    return tuple(k for k in (pattern.key, pattern.cause, pattern.effect) if k is not None)
+
+
+def _same_subject(a: Pattern, b: Pattern) -> bool:
+    if set(a.terms) & set(b.terms):
+        return True
+    for key_a in keys(a):
+        for key_b in keys(b):
+            nested = key_a.contains(key_b) or key_b.contains(key_a)
+            shared = (key_a.service is not None and key_a.service == key_b.service) or \
+                     (key_a.topic is not None and key_a.topic == key_b.topic)
+            if nested or shared:
+                return True
+    return False
+
+
+def _incident(patterns: list[Pattern], members: list[int], max_terms: int) -> Incident:
+    chosen = [patterns[i] for i in members]
+    strongest = max(chosen, key=lambda p: p.score)
+    lasting = any(p.end is None for p in chosen)
+    ends = [p.end for p in chosen if p.end is not None]
+    all_keys = [k for p in chosen for k in keys(p)]
+    words: dict[str, float] = {}
+    for pattern in sorted(chosen, key=lambda p: -p.score):
+        for rank, word in enumerate(pattern.terms):
+            words[word] = words.get(word, 0.0) + pattern.score / (1 + rank)
+    reasons = {p.expected for p in chosen}
+    return Incident(
+        kind="ripple" if any(p.kind == "ripple" for p in chosen) else strongest.kind,
+        start=min(p.start for p in chosen),
+        end=None if lasting or not ends else max(ends),
+        channels=tuple(sorted({k.channel for k in all_keys if k.channel})),
+        services=tuple(sorted({k.service for k in all_keys if k.service})),
+        topics=tuple(sorted({k.topic for k in all_keys if k.topic is not None})),
+        terms=tuple(sorted(words, key=lambda w: -words[w])[:max_terms]),
+        score=strongest.score,
+        patterns=tuple(members),
+        expected=reasons.pop() if len(reasons) == 1 else None,
+    )
