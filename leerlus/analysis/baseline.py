@@ -1,6 +1,9 @@
 """What a daily series would be without news: recent level × weekday rhythm × holidays × yearly peaks.
 
-The weekday factors and the holiday factor are learned from the series itself; the yearly index
+The weekday factors and the holiday factor are learned from the series itself, and so is the
+catch-up: a staffed channel closed on a public holiday gets the missed contacts on its next
+working day. The noise around the baseline is negative binomial, its dispersion learned per
+series (real counts vary far more than a Poisson count would). The yearly index
 only once more than a year of history exists (a peak seen for the first time is news, a peak seen
 every year is rhythm). The level is the trailing median of the last weeks, so a spike does not
 raise tomorrow's expectation.
@@ -13,7 +16,8 @@ YEAR = 364  # 52 weeks: the same weekday one year back
 
 
 class Baseline:
-    """fit(days, counts) learns weekday_factors_, holiday_factor_, yearly_index_, adjusted_ and expected_."""
+    """fit(days, counts) learns weekday_factors_, holiday_factor_, catchup_factor_, yearly_index_, adjusted_,
+    expected_ and dispersion_ (negative binomial alpha)."""
 
     def __init__(self, *, level_days=28, holidays=frozenset(), min_yearly_history=YEAR + 28, min_yearly_level=3.0):
         self.level_days = level_days
@@ -37,12 +41,53 @@ class Baseline:
         with np.errstate(divide="ignore", invalid="ignore"):
             deseasonalised = np.where(day_factor > 0.05, counts / day_factor, np.nan)
         self.yearly_index_ = self._yearly_index(deseasonalised)
-        self.adjusted_ = deseasonalised / self.yearly_index_
-        edges = [0, *sorted(breakpoints), len(counts)]
-        level = np.concatenate([self._level(self.adjusted_[a:b]) for a, b in zip(edges, edges[1:]) if b > a])
+        level = self._levels(deseasonalised / self.yearly_index_, breakpoints)
+        missed = self._missed_holidays(holiday, day_factor, self.weekday_factors_[weekday])
+        self.catchup_factor_ = self._catchup_factor(counts, level * day_factor * self.yearly_index_, missed)
+        day_factor = day_factor * (1 + (self.catchup_factor_ - 1) * missed)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            self.adjusted_ = np.where(day_factor > 0.05, counts / day_factor, np.nan) / self.yearly_index_
         self.day_factor_ = day_factor
-        self.expected_ = level * day_factor * self.yearly_index_
+        self.expected_ = self._levels(self.adjusted_, breakpoints) * day_factor * self.yearly_index_
+        self.dispersion_ = self._dispersion(counts, self.expected_)
         return self
+
+    def _levels(self, adjusted: np.ndarray, breakpoints) -> np.ndarray:
+        edges = [0, *sorted(breakpoints), len(adjusted)]
+        return np.concatenate([self._level(adjusted[a:b]) for a, b in zip(edges, edges[1:]) if b > a])
+
+    @staticmethod
+    def _missed_holidays(holiday: np.ndarray, day_factor: np.ndarray, usual: np.ndarray) -> np.ndarray:
+        """For each day, how many quieter-than-usual holidays came just before it: the missed contacts come then."""
+        missed = np.zeros(len(holiday))
+        working = (usual >= 0.5 * usual.max()) & ~holiday  # for a mix of channels: the day the staffed ones reopen
+        for day in np.flatnonzero(holiday & (day_factor < 0.8 * usual)):
+            later = np.flatnonzero(working[day + 1:])
+            if len(later) and later[0] < 5:
+                missed[day + 1 + later[0]] += 1
+        return missed
+
+    @staticmethod
+    def _catchup_factor(counts: np.ndarray, expected: np.ndarray, missed: np.ndarray) -> float:
+        """How much busier a day is per missed holiday before it (1.0 when not seen twice)."""
+        seen = (missed > 0) & (expected > 0)
+        if seen.sum() < 2:
+            return 1.0
+        return float(np.clip(1 + np.median((counts[seen] / expected[seen] - 1) / missed[seen]), 1.0, 3.0))
+
+    @staticmethod
+    def _dispersion(counts: np.ndarray, expected: np.ndarray) -> float:
+        """Negative binomial alpha (variance = mean + alpha × mean²) by moments on the ordinary days.
+
+        The 2% most surprising days are left out, so that the events to be found do not widen the noise.
+        """
+        open_days = np.isfinite(expected) & (expected >= 0.5)
+        mean, observed = expected[open_days], counts[open_days]
+        if len(mean) < 28:
+            return 0.0
+        excess = (observed - mean) ** 2 - mean
+        ordinary = np.abs(observed - mean) / np.sqrt(mean) <= np.quantile(np.abs(observed - mean) / np.sqrt(mean), 0.98)
+        return float(max(excess[ordinary].sum() / (mean[ordinary] ** 2).sum(), 0.0))
 
     def _level(self, adjusted: np.ndarray) -> np.ndarray:
         """Trailing median (mean for small counts) of one segment; its first days use the segment's start."""
@@ -66,14 +111,17 @@ class Baseline:
         if len(deseasonalised) < self.min_yearly_history:
             return index
         values = pd.Series(deseasonalised)
-        local = values.rolling(42, center=True, min_periods=21).median().to_numpy()
+        # the level of the days around, without a storm of a few days: a nine-day median, smoothed over a week
+        local = values.rolling(9, center=True, min_periods=5).median().rolling(7, center=True, min_periods=4).mean()
+        local = local.to_numpy()
         before = values.rolling(90, min_periods=14).median().shift(30).to_numpy()
         after = values[::-1].rolling(90, min_periods=14).median().shift(30).to_numpy()[::-1]
         with np.errstate(invalid="ignore", divide="ignore"):
             highest, lowest = np.maximum(before, after), np.minimum(before, after)
-            peak = np.where((local > 1.15 * highest) & (local >= self.min_yearly_level), local / highest, 1.0)
-            dip = np.where((local < 0.85 * lowest) & (lowest >= self.min_yearly_level), local / lowest, 1.0)
+            peak = np.where((local > 1.1 * highest) & (local >= self.min_yearly_level), local / highest, 1.0)
+            dip = np.where((local < 0.9 * lowest) & (lowest >= self.min_yearly_level), local / lowest, 1.0)
         seasonal = np.nan_to_num(np.where(peak != 1.0, peak, dip), nan=1.0)
+        seasonal = pd.Series(seasonal).rolling(7, center=True, min_periods=1).mean().to_numpy()  # no hard edges
         index[YEAR:] = np.clip(seasonal[: len(index) - YEAR], 0.2, 50.0)
         if len(deseasonalised) > 2 * YEAR:
             days3 = values.rolling(3, center=True, min_periods=2).mean().to_numpy()

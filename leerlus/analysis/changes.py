@@ -1,10 +1,12 @@
 """Finds changes in one daily series against its baseline: spikes, level shifts and slow trends.
 
-Counts are compared on the square-root scale, where Poisson noise has a standard deviation of
-about 1/2 at every level; the noise is estimated from the series itself, so busy and quiet
-series get the same treatment. Level shifts come from ruptures (kernel change-point detection
-with a linear kernel, its C implementation); a series whose rise or fall is better described by
-a straight line than by its strongest step (lower BIC) is reported as a trend instead.
+Every score is calibrated (calibration.py): a day's count is scored by its negative binomial tail
+under the baseline, a level shift by the move of the four-week mean against the moves of the
+four-week mean on every other day of the series' history, a trend by Mann-Kendall on four-week
+means; each then on the scale of a standard normal deviate, compared with the same `threshold`.
+Level-shift candidates come from ruptures (kernel change-point detection with a linear kernel,
+its C implementation); a series whose rise or fall is better described by a straight line than
+by its strongest step (lower BIC) is reported as a trend instead.
 """
 
 import warnings
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import ruptures
 from scipy import stats
+
+from leerlus.analysis.calibration import count_scores, robust_scale
 
 
 @dataclass(frozen=True)
@@ -30,23 +34,26 @@ class Change:
 class SpikeDetector:
     """Days far above the expected count, at most `max_days` in a row."""
 
-    def __init__(self, *, threshold=5.0, min_excess=8, min_ratio=1.5, max_days=3):
+    def __init__(self, *, threshold=4.0, min_excess=5, min_ratio=1.5, max_days=3):
         self.threshold = threshold
         self.min_excess = min_excess
         self.min_ratio = min_ratio
         self.max_days = max_days
 
-    def fit(self, observed: np.ndarray, expected: np.ndarray):
-        noise = np.sqrt(expected + (0.15 * expected) ** 2 + 1.0)
-        z = (observed - expected) / noise
-        hot = (z >= self.threshold) & (observed - expected >= self.min_excess) & (observed >= self.min_ratio * expected)
+    def fit(self, observed: np.ndarray, expected: np.ndarray, dispersion: float = 0.0):
+        open_days = np.isfinite(expected) & (expected > 0.05)
+        raw = np.where(open_days, count_scores(observed, np.nan_to_num(expected), dispersion), np.nan)
+        center, spread = robust_scale(raw, floor=1.0, tail=0.99)
+        scores = (raw - center) / spread
+        hot = np.nan_to_num(scores) >= self.threshold
+        hot &= (observed - expected >= self.min_excess) & (observed >= self.min_ratio * expected)
         self.spikes_ = []
         for start, end in _runs(hot):
             if end - start + 1 > self.max_days:
                 continue
             days = slice(start, end + 1)
             before, peak = float(expected[days].mean()), float(observed[days].mean())
-            self.spikes_.append(Change("spike", start, end, peak / max(before, 0.5) - 1, float(z[days].max()),
+            self.spikes_.append(Change("spike", start, end, peak / max(before, 0.5) - 1, float(scores[days].max()),
                                        float((observed[days] - expected[days]).sum()), before, peak))
         return self
 
@@ -54,11 +61,11 @@ class SpikeDetector:
 class LevelShiftDetector:
     """Lasting steps in the deseasonalised series, each at least `min_days` long."""
 
-    def __init__(self, *, penalty=4.0, min_days=10, min_magnitude=0.25, min_score=6.0, window=56):
+    def __init__(self, *, threshold=4.0, penalty=4.0, min_days=10, min_magnitude=0.25, window=28):
+        self.threshold = threshold
         self.penalty = penalty
         self.min_days = min_days
         self.min_magnitude = min_magnitude
-        self.min_score = min_score
         self.window = window
 
     def fit(self, adjusted: np.ndarray):
@@ -72,18 +79,19 @@ class LevelShiftDetector:
         cuts = [b for b in algo.predict(pen=self.penalty * sigma**2 * np.log(len(root))) if b < len(root)]
         cuts = [self._refine(root, cut) for cut in cuts]
         self.breakpoints_ = [int(valid[cut]) for cut in cuts]
-        edges = [0, *cuts, len(root)]
-        for i, cut in enumerate(cuts):
-            left = root[max(edges[i], cut - self.window): cut]
-            right = root[cut: min(edges[i + 2], cut + self.window)]
-            score = abs(right.mean() - left.mean()) / (sigma * np.sqrt(1 / len(left) + 1 / len(right)))
+        moves = _window_moves(root, self.window)
+        center, spread = robust_scale(moves, floor=sigma * np.sqrt(2 / self.window))
+        for cut in cuts:
+            left, right = root[max(0, cut - self.window): cut], root[cut: cut + self.window]
+            # a shorter window (a shift of the last days) moves more by chance
+            widen = np.sqrt((1 / len(left) + 1 / len(right)) / (2 / self.window))
+            score = abs(right.mean() - left.mean() - center) / (spread * widen)
             before, after = float((left**2).mean()), float((right**2).mean())
             magnitude = after / max(before, 0.5) - 1
-            if abs(magnitude) >= self.min_magnitude and score >= self.min_score:
+            if abs(magnitude) >= self.min_magnitude and score >= self.threshold:
                 self.shifts_.append(Change("level_shift", int(valid[cut]), None, magnitude, float(score),
                                            after - before, before, after))
         return self
-
 
     def _refine(self, root: np.ndarray, cut: int, reach: int = 3, width: int = 14) -> int:
         """The exact day of a step: kernel change points can land a few (noisy) days off."""
@@ -92,43 +100,48 @@ class LevelShiftDetector:
 
 
 class TrendDetector:
-    """A steady rise or fall over the whole series: Mann-Kendall on weekly means, a least-squares line."""
+    """A steady rise or fall over the whole series: Mann-Kendall on four-week means, a least-squares line.
 
-    def __init__(self, *, alpha=0.001, min_change=0.1, min_weeks=16, min_level=0.5):
-        self.alpha = alpha
+    Four-week means rather than weekly ones: neighbouring weeks move together (a slow drift, a
+    season), which Mann-Kendall would take for independent evidence.
+    """
+
+    def __init__(self, *, threshold=4.0, min_change=0.1, min_blocks=6, block_days=28, min_level=0.5):
+        self.threshold = threshold
         self.min_change = min_change
-        self.min_weeks = min_weeks
+        self.min_blocks = min_blocks
+        self.block_days = block_days
         self.min_level = min_level  # signals per day at both ends of the line
 
     def fit(self, adjusted: np.ndarray, breakpoints: list[int] = ()):
         """breakpoints: the level-shift detector's cuts, so that steps are not mistaken for a trend."""
         self.trend_ = None
-        weeks = len(adjusted) // 7
-        if weeks < self.min_weeks:
+        blocks = len(adjusted) // self.block_days
+        if blocks < self.min_blocks:
             return self
-        with warnings.catch_warnings():  # a week with every day closed has no mean, and that is fine
+        with warnings.catch_warnings():  # a block with every day closed has no mean, and that is fine
             warnings.simplefilter("ignore", RuntimeWarning)
-            weekly = np.nanmean(adjusted[: weeks * 7].reshape(weeks, 7), axis=1)
-        x = np.flatnonzero(np.isfinite(weekly))
-        y = weekly[x]
+            means = np.nanmean(adjusted[: blocks * self.block_days].reshape(blocks, self.block_days), axis=1)
+        x = np.flatnonzero(np.isfinite(means))
+        y = means[x]
         tau, p_value = stats.kendalltau(x, y)
-        if not p_value < self.alpha:
+        if not stats.norm.isf(max(p_value, 1e-300) / 2) >= self.threshold:
             return self
         line = stats.linregress(x, y)
         first, last = line.intercept + line.slope * x[0], line.intercept + line.slope * x[-1]
         if min(first, last) < self.min_level:
             return self  # a line that starts or ends near nothing says nothing about a rate of change
         magnitude = last / first - 1
-        if abs(magnitude) < self.min_change or not self._line_beats_a_step(x, y, line, breakpoints):
+        if abs(magnitude) < self.min_change or not self._line_beats_a_step(x, y, line, breakpoints, self.block_days):
             return self
-        self.trend_ = Change("trend", 0, None, float(magnitude), float(abs(tau) * 10), float(last - first),
-                             float(first), float(last))
+        self.trend_ = Change("trend", 0, None, float(magnitude), float(stats.norm.isf(max(p_value, 1e-300) / 2)),
+                             float(last - first), float(first), float(last))
         return self
 
     @staticmethod
-    def _line_beats_a_step(x, y, line, breakpoints) -> bool:
-        """A slope or a step? The line must fit the weekly means better (BIC) than the best single step."""
-        cuts = sorted({int(b) // 7 for b in breakpoints} & set(x[1:].tolist()))
+    def _line_beats_a_step(x, y, line, breakpoints, block_days) -> bool:
+        """A slope or a step? The line must fit the block means better (BIC) than the best single step."""
+        cuts = sorted({int(b) // block_days for b in breakpoints} & set(x[1:].tolist()))
         if not cuts:
             return True
         n = len(y)
@@ -142,6 +155,13 @@ class TrendDetector:
 def _noise(root: np.ndarray) -> float:
     """Standard deviation of day-to-day noise, robust to steps (median absolute difference)."""
     return max(float(np.median(np.abs(np.diff(root)))) / (0.6745 * np.sqrt(2)), 0.3)
+
+
+def _window_moves(root: np.ndarray, window: int) -> np.ndarray:
+    """For every day, the mean of the `window` days from it minus the mean of the `window` days before it."""
+    cumulative = np.concatenate([[0.0], np.cumsum(root)])
+    days = np.arange(window, len(root) - window + 1)
+    return (cumulative[days + window] - 2 * cumulative[days] + cumulative[days - window]) / window
 
 
 def _runs(flags: np.ndarray) -> list[tuple[int, int]]:

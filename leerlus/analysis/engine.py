@@ -11,13 +11,14 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from leerlus.analysis.baseline import Baseline
-from leerlus.analysis.changes import Change, LevelShiftDetector, SpikeDetector, TrendDetector
+from leerlus.analysis.calibration import AlarmBudget
+from leerlus.analysis.changes import Change
 from leerlus.analysis.classify import ServiceClassifier, demand, sentiment
+from leerlus.analysis.detect import ChangeFinder
 from leerlus.analysis.emerging import EmergingTermDetector, WordsPerDay
+from leerlus.analysis.evidence import distinctive_terms, examples
 from leerlus.analysis.feedback import Feedback
 from leerlus.analysis.incidents import group_incidents
-from leerlus.analysis.evidence import distinctive_terms, examples
 from leerlus.analysis.patterns import merge_changes
 from leerlus.analysis.results import Pattern, direction, dutch_date, percentage, series_name
 from leerlus.analysis.ripples import find_ripples
@@ -82,9 +83,10 @@ class PatternFinder:
     of a pattern found before, reused when its window lies wholly before the new signals.
     """
 
-    def __init__(self, *, holidays=frozenset(), feedback=Feedback(), min_per_day=0.5, max_examples=5,
-                 evidence_sample=2000, seed=0):
+    def __init__(self, *, holidays=frozenset(), budget=AlarmBudget(), feedback=Feedback(), min_per_day=0.5,
+                 max_examples=5, evidence_sample=2000, seed=0):
         self.holidays = holidays
+        self.budget = budget
         self.feedback = feedback
         self.min_per_day = min_per_day
         self.max_examples = max_examples
@@ -137,16 +139,12 @@ class PatternFinder:
 
     def _changes(self):
         changes, baselines, adjusted = [], {}, {}
+        finder = ChangeFinder.for_budget(self.budget, len(self.series_), holidays=self.holidays)
         for key, counts in self.series_.items():
-            baseline = Baseline(holidays=self.holidays).fit(self.days_, counts)
-            adjusted[key] = baseline.adjusted_
-            shifts = LevelShiftDetector().fit(baseline.adjusted_)
-            trend = TrendDetector().fit(baseline.adjusted_, shifts.breakpoints_).trend_
-            baseline = Baseline(holidays=self.holidays).fit(self.days_, counts, [] if trend else shifts.breakpoints_)
-            baselines[key] = baseline.expected_
-            found = SpikeDetector().fit(counts, baseline.expected_).spikes_
-            found += [trend] if trend else shifts.shifts_
-            changes += [(key, change) for change in found]
+            finder.fit(self.days_, counts)
+            adjusted[key] = finder.adjusted_
+            baselines[key] = finder.baseline_.expected_
+            changes += [(key, change) for change in finder.changes_]
         return changes, baselines, adjusted
 
     def _mask(self, key: SeriesKey) -> np.ndarray:

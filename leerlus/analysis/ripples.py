@@ -82,9 +82,9 @@ def moved_first(adjusted: np.ndarray, cause: Change, effect_day: int, window: in
 
 
 def find_ripples(changes: list[tuple[SeriesKey, Change]], adjusted: dict[SeriesKey, np.ndarray], *, min_lag=1,
-                 max_lag=14, min_score=6.0) -> list[Ripple]:
+                 max_lag=14) -> list[Ripple]:
     """The strongest cause for each effect. adjusted: each series without its weekday and yearly rhythm."""
-    candidates = [(k, c) for k, c in changes if c.kind in ("level_shift", "spike") and c.score >= min_score]
+    candidates = [(k, c) for k, c in changes if c.kind in ("level_shift", "spike")]
     best: dict[tuple[SeriesKey, int], Ripple] = {}
     for cause_key, cause in candidates:
         for effect_key, effect in candidates:
