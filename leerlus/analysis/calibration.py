@@ -21,8 +21,10 @@ from scipy import stats
 
 DAYS_PER_MONTH = 30.4
 SHARES = {"spike": 0.35, "level_shift": 0.35, "trend": 0.1, "emerging_topic": 0.2}
-# How often a detector can fire on one series in a month: a trend is looked for again every month.
-TESTS_PER_MONTH = {"spike": DAYS_PER_MONTH, "level_shift": DAYS_PER_MONTH / 28, "trend": 1.0,
+# How often a detector can fire on one series in a month. A level shift is scored on four-week windows,
+# but its day is the best of the days around it, so it counts as a test a week; a trend is looked for
+# again every month.
+TESTS_PER_MONTH = {"spike": DAYS_PER_MONTH, "level_shift": DAYS_PER_MONTH / 7, "trend": 1.0,
                    "emerging_topic": DAYS_PER_MONTH}
 
 

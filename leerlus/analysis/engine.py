@@ -127,9 +127,15 @@ class PatternFinder:
         self.patterns_ += self._emerging(first_onset)
         self.patterns_ = [self._weigh(p) for p in self.patterns_]
         self.patterns_.sort(key=lambda p: (p.start, p.score), reverse=True)
-        self.incidents_ = group_incidents(self.patterns_)
+        self.incidents_ = group_incidents(self.patterns_, topic_services=self._topic_services())
         del self._signals, self._doc_term
         return self
+
+    def _topic_services(self) -> dict[int, str]:
+        """For each topic, the service that holds at least 60% of its signals."""
+        known = self._signals[(self._signals["topic"] >= 0) & self._signals["service"].notna()]
+        shares = known.groupby("topic")["service"].value_counts(normalize=True)
+        return {int(topic): service for (topic, service), share in shares.items() if share >= 0.6}
 
     def _weigh(self, pattern: Pattern) -> Pattern:
         """What people said: a lower score for evidence they marked false, a reason when it was expected."""

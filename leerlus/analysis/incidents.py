@@ -32,13 +32,20 @@ class Incident:
     expected: str | None = None  # a reason code when every pattern in it was expected
 
 
-def group_incidents(patterns: list[Pattern], *, slack_days: int = SLACK_DAYS, max_terms: int = 8) -> list[Incident]:
-    """The incidents of `patterns`, strongest first."""
+def group_incidents(patterns: list[Pattern], *, topic_services: dict[int, str] | None = None,
+                    slack_days: int = SLACK_DAYS, max_terms: int = 8) -> list[Incident]:
+    """The incidents of `patterns`, strongest first.
+
+    topic_services: the service most of a topic's signals belong to, so that a rise in a topic on a
+    channel and a rise in that service on that channel are one subject.
+    """
+    homes = topic_services or {}
+
     def linked(i: int, j: int) -> bool:
         a, b = patterns[i], patterns[j]
         if "trend" in (a.kind, b.kind):
             return a.kind == b.kind == "trend" and a.key == b.key
-        return _overlap(a, b, slack_days) and _same_subject(a, b)
+        return _overlap(a, b, slack_days) and _same_subject(a, b, homes)
 
     incidents = [_incident(patterns, members, max_terms) for members in linked_groups(len(patterns), linked)]
     return sorted(incidents, key=lambda incident: (-incident.score, incident.start))
@@ -63,17 +70,20 @@ def keys(pattern: Pattern) -> tuple[SeriesKey, ...]:
     return tuple(k for k in (pattern.key, pattern.cause, pattern.effect) if k is not None)
 
 
-def _same_subject(a: Pattern, b: Pattern) -> bool:
+def _same_subject(a: Pattern, b: Pattern, homes: dict[int, str]) -> bool:
     if set(a.terms) & set(b.terms):
         return True
     for key_a in keys(a):
         for key_b in keys(b):
             nested = key_a.contains(key_b) or key_b.contains(key_a)
-            shared = (key_a.service is not None and key_a.service == key_b.service) or \
-                     (key_a.topic is not None and key_a.topic == key_b.topic)
-            if nested or shared:
+            topic = key_a.topic is not None and key_a.topic == key_b.topic
+            if nested or topic or _service(key_a, homes) and _service(key_a, homes) == _service(key_b, homes):
                 return True
     return False
+
+
+def _service(key: SeriesKey, homes: dict[int, str]) -> str | None:
+    return key.service or homes.get(key.topic)
 
 
 def _incident(patterns: list[Pattern], members: list[int], max_terms: int) -> Incident:
