@@ -57,7 +57,6 @@ SERVICES = {
         "uitkering": "bijstand uitkering inkomen levensonderhoud inkomstenformulier",
         "schulden": "schuldhulp schulden betalingsachterstand budgetcoach bewindvoering"}),
 }
-CHANNELS = ("telefoon", "balie", "website", "email", "whatsapp", "app", "social")
 
 # Yearly seasons: service, first day (month, day), length in days, highest multiplier, Tukey taper
 # (share of the season spent rising and falling; None: a rise towards the last day), new words.
