@@ -12,12 +12,12 @@ raise tomorrow's expectation.
 import numpy as np
 import pandas as pd
 
-YEAR = 364  # 52 weeks: the same weekday one year back
+YEAR = 365  # the same date one year back (the weekday rhythm is taken out before)
 
 
 class Baseline:
     """fit(days, counts) learns weekday_factors_, holiday_factor_, catchup_factor_, yearly_index_, adjusted_,
-    expected_ and dispersion_ (negative binomial alpha)."""
+    expected_, and the noise around it: variance = overdispersion_ × mean + dispersion_ × mean²."""
 
     def __init__(self, *, level_days=28, holidays=frozenset(), min_yearly_history=YEAR + 28, min_yearly_level=3.0):
         self.level_days = level_days
@@ -49,7 +49,7 @@ class Baseline:
             self.adjusted_ = np.where(day_factor > 0.05, counts / day_factor, np.nan) / self.yearly_index_
         self.day_factor_ = day_factor
         self.expected_ = self._levels(self.adjusted_, breakpoints) * day_factor * self.yearly_index_
-        self.dispersion_ = self._dispersion(counts, self.expected_)
+        self.overdispersion_, self.dispersion_ = self._dispersion(counts, self.expected_)
         return self
 
     def _levels(self, adjusted: np.ndarray, breakpoints) -> np.ndarray:
@@ -76,36 +76,51 @@ class Baseline:
         return float(np.clip(1 + np.median((counts[seen] / expected[seen] - 1) / missed[seen]), 1.0, 3.0))
 
     @staticmethod
-    def _dispersion(counts: np.ndarray, expected: np.ndarray) -> float:
-        """Negative binomial alpha (variance = mean + alpha × mean²) by moments on the ordinary days.
+    def _dispersion(counts: np.ndarray, expected: np.ndarray) -> tuple[float, float]:
+        """(phi, alpha) of the ordinary days: the variance of a count is phi × mean + alpha × mean².
 
-        The 2% most surprising days are left out, so that the events to be found do not widen the noise.
+        alpha is the negative binomial dispersion of busy days (variance growing with the square of
+        the mean); phi > 1 says that quiet days vary more than a Poisson count too (rain on a Sunday
+        brings flooding reports whatever the weekday). Both from the median: the alpha at which the
+        median absolute Pearson residual is that of a normal deviate (0.6745), on the quieter and on
+        the busier half of the days. A moment estimate would take every storm for ordinary noise.
         """
         open_days = np.isfinite(expected) & (expected >= 0.5)
-        mean, observed = expected[open_days], counts[open_days]
-        if len(mean) < 28:
-            return 0.0
-        excess = (observed - mean) ** 2 - mean
-        ordinary = np.abs(observed - mean) / np.sqrt(mean) <= np.quantile(np.abs(observed - mean) / np.sqrt(mean), 0.98)
-        return float(max(excess[ordinary].sum() / (mean[ordinary] ** 2).sum(), 0.0))
+        mean, deviation = expected[open_days], np.abs(counts[open_days] - expected[open_days])
+        if len(mean) < 56:
+            return 1.0, 0.0
+        quiet = mean <= np.median(mean)
+        if min(quiet.sum(), (~quiet).sum()) < 28:  # (nearly) the same mean every day: one alpha says it all
+            return 1.0, _median_alpha(mean, deviation)
+        low, high = float(np.median(mean[quiet])), float(np.median(mean[~quiet]))
+        alpha_quiet, alpha_busy = _median_alpha(mean[quiet], deviation[quiet]), _median_alpha(mean[~quiet], deviation[~quiet])
+        if high <= 1.2 * low or alpha_quiet <= alpha_busy:
+            return 1.0, _median_alpha(mean, deviation)
+        phi = 1 + (alpha_quiet - alpha_busy) / (1 / low - 1 / high)
+        return float(phi), float(max(alpha_busy - (phi - 1) / high, 0.0))
 
     def _level(self, adjusted: np.ndarray) -> np.ndarray:
-        """Trailing median (mean for small counts) of one segment; its first days use the segment's start."""
-        trailing = pd.Series(adjusted).rolling(self.level_days, min_periods=5)
-        mean, median = trailing.mean().shift(1).to_numpy(), trailing.median().shift(1).to_numpy()
+        """Trailing median (for small counts a mean without its storm days) of one segment; its first days
+        use the median of the segment's first weeks, so a segment that starts with a storm does not start high."""
+        values = pd.Series(adjusted)
+        median = values.rolling(self.level_days, min_periods=5).median().shift(1)
+        capped = np.minimum(values, 3 * (median.bfill() + 1))  # a storm day does not lift the days after it
+        mean = capped.rolling(self.level_days, min_periods=5).mean().shift(1).to_numpy()
+        median = median.to_numpy()
         level = np.where(median >= 5, median, mean)
         head = adjusted[: self.level_days]
-        start = float(np.nanmean(head)) if np.isfinite(head).any() else 0.0
+        start = float(np.nanmedian(head)) if np.isfinite(head).any() else 0.0
         return np.where(np.isnan(level), start, level)
 
     def _yearly_index(self, deseasonalised: np.ndarray) -> np.ndarray:
         """Last year's temporary peaks and dips, as factors; a permanent step last year is not a rhythm.
 
-        A day of last year counts as a peak when the median of the six weeks around it stands out from
-        both the months before and the months after it; so an excursion must last more than three
-        weeks to be taken for a rhythm, and the first and last months of the data never are. A
-        shorter peak (fireworks around New Year) counts once it was there in each of the two years
-        before: one short peak alone may well have been a one-off event.
+        A day of last year counts as a peak (or dip) when the median of the nine days around it stands
+        out from both the months before and the months after it: a storm of a few days is no season,
+        a step that stayed is none either, and the first and last months of the data never are. A
+        shorter peak (fireworks around New Year) counts once it was there, at least three times the
+        usual level, in each of the two years before: one short peak alone may well have been a
+        one-off event, and two rainstorms near the same date are a coincidence of that size rarely.
         """
         index = np.ones(len(deseasonalised))
         if len(deseasonalised) < self.min_yearly_history:
@@ -126,12 +141,26 @@ class Baseline:
         if len(deseasonalised) > 2 * YEAR:
             days3 = values.rolling(3, center=True, min_periods=2).mean().to_numpy()
             with np.errstate(invalid="ignore", divide="ignore"):
-                short = np.where((days3 > 1.5 * highest) & (days3 >= self.min_yearly_level), days3 / highest, 1.0)
-            # a calendar date moves a day or two against the weekday over the years: look two days either way
+                short = np.where((days3 > 3 * highest) & (days3 >= self.min_yearly_level), days3 / highest, 1.0)
+            # a calendar date moves a day against the weekday each year: look two days either way
             short = pd.Series(np.nan_to_num(short, nan=1.0)).rolling(5, center=True, min_periods=1).max().to_numpy()
             both_years = np.minimum(short[YEAR: len(index) - YEAR], short[: len(index) - 2 * YEAR])
             index[2 * YEAR:] = np.maximum(index[2 * YEAR:], np.clip(both_years, 1.0, 50.0))
         return index
+
+
+def _median_alpha(mean: np.ndarray, deviation: np.ndarray) -> float:
+    """The alpha of variance mean + alpha × mean² at which the median absolute Pearson residual is 0.6745."""
+    def median_residual(alpha: float) -> float:
+        return float(np.median(deviation / np.sqrt(mean + alpha * mean**2)))
+
+    if median_residual(0.0) <= 0.6745:
+        return 0.0
+    low, high = 0.0, 10.0
+    for _ in range(40):  # bisection: the median residual falls as alpha grows
+        middle = (low + high) / 2
+        low, high = (middle, high) if median_residual(middle) > 0.6745 else (low, middle)
+    return high
 
 
 def _median(values: np.ndarray, default: float) -> float:

@@ -56,17 +56,16 @@ def robust_scale(values: np.ndarray, floor: float = 0.0, tail: float | None = No
     return center, max(spread, floor, 1e-9)
 
 
-def count_scores(observed: np.ndarray, expected: np.ndarray, dispersion: float) -> np.ndarray:
-    """How surprising each day's count is under a negative binomial with this mean and dispersion (alpha).
+def count_scores(observed: np.ndarray, expected: np.ndarray, dispersion) -> np.ndarray:
+    """How surprising each count is under a negative binomial with this mean and dispersion (alpha).
 
     The upper tail probability P(Y ≥ observed), as a standard normal deviate: the variance of the
     count is mean + alpha × mean², so a busy series with large daily swings is not read as a
-    string of alarms.
+    string of alarms. `dispersion` is one alpha or one per count (0: Poisson).
     """
     mean = np.maximum(expected, 1e-6)
-    if dispersion < 1e-6:
-        tail = stats.poisson.sf(observed - 1, mean)
-    else:
-        size = 1.0 / dispersion
-        tail = stats.nbinom.sf(observed - 1, size, size / (size + mean))
+    alpha = np.broadcast_to(np.asarray(dispersion, dtype=float), mean.shape)
+    size = 1.0 / np.maximum(alpha, 1e-6)
+    tail = np.where(alpha < 1e-6, stats.poisson.sf(observed - 1, mean),
+                    stats.nbinom.sf(observed - 1, size, size / (size + mean)))
     return stats.norm.isf(np.clip(tail, 1e-300, 1.0))

@@ -13,6 +13,7 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 import ruptures
 from scipy import stats
 
@@ -32,7 +33,11 @@ class Change:
 
 
 class SpikeDetector:
-    """Days far above the expected count, at most `max_days` in a row."""
+    """Bursts of one to `max_days` days far above the expected count, each scored by its total.
+
+    A storm of three days is judged by its three days together: each day alone may look like a wet
+    Tuesday, the three together do not. Every window length is calibrated on its own history.
+    """
 
     def __init__(self, *, threshold=4.0, min_excess=5, min_ratio=1.5, max_days=3):
         self.threshold = threshold
@@ -40,22 +45,52 @@ class SpikeDetector:
         self.min_ratio = min_ratio
         self.max_days = max_days
 
-    def fit(self, observed: np.ndarray, expected: np.ndarray, dispersion: float = 0.0):
+    def fit(self, observed: np.ndarray, expected: np.ndarray, dispersion: float = 0.0, overdispersion: float = 1.0):
+        """The variance of a day's count: overdispersion × expected + dispersion × expected²."""
         open_days = np.isfinite(expected) & (expected > 0.05)
-        raw = np.where(open_days, count_scores(observed, np.nan_to_num(expected), dispersion), np.nan)
+        observed, expected = np.where(open_days, observed, 0.0), np.where(open_days, expected, 0.0)
+        variance = overdispersion * expected + dispersion * expected**2
+        windows = [window for length in range(1, self.max_days + 1)
+                   for window in self._windows(observed, expected, variance, open_days, length)]
+        longer = self._longer_excursions(windows)
+        taken = np.zeros(len(observed), dtype=bool)
+        self.spikes_ = []
+        for score, start, end in sorted(windows, reverse=True):
+            days = slice(start, end + 1)
+            if taken[days].any() or longer[days].any():
+                continue
+            taken[days] = True
+            before, peak = float(expected[days].mean()), float(observed[days].mean())
+            self.spikes_.append(Change("spike", start, end, peak / max(before, 0.5) - 1, float(score),
+                                       float((observed[days] - expected[days]).sum()), before, peak))
+        self.spikes_.sort(key=lambda change: change.start)
+        return self
+
+    def _windows(self, observed, expected, variance, open_days, length) -> list[tuple[float, int, int]]:
+        """(calibrated score, first day, last day) of every window of `length` days above the threshold."""
+        total, mean = _sums(observed, length), _sums(expected, length)
+        with np.errstate(divide="ignore", invalid="ignore"):  # the sum as one negative binomial of that variance
+            alpha = np.where(mean > 0, np.maximum(_sums(variance, length) - mean, 0.0) / mean**2, 0.0)
+        ends_open = open_days[: len(total)] & open_days[length - 1:]
+        raw = np.where(ends_open & (mean > 0), count_scores(total, mean, alpha), np.nan)
         center, spread = robust_scale(raw, floor=1.0, tail=0.99)
         scores = (raw - center) / spread
-        hot = np.nan_to_num(scores) >= self.threshold
-        hot &= (observed - expected >= self.min_excess) & (observed >= self.min_ratio * expected)
-        self.spikes_ = []
+        hot = (np.nan_to_num(scores) >= self.threshold) & (total - mean >= self.min_excess * length) & \
+              (total >= self.min_ratio * mean)
+        return [(float(scores[start]), int(start), int(start + length - 1)) for start in np.flatnonzero(hot)]
+
+    def _longer_excursions(self, windows) -> np.ndarray:
+        """Days in a run of days that are hot on their own, longer than twice `max_days` (a storm may have
+        a day of warning and one of clearing up): a season or a new level, not a burst."""
+        days = max((end for _score, _start, end in windows), default=-1) + 1
+        hot = np.zeros(days, dtype=bool)
+        for _score, start, end in windows:
+            hot[start] |= start == end
+        longer = np.zeros(days + self.max_days, dtype=bool)
         for start, end in _runs(hot):
-            if end - start + 1 > self.max_days:
-                continue
-            days = slice(start, end + 1)
-            before, peak = float(expected[days].mean()), float(observed[days].mean())
-            self.spikes_.append(Change("spike", start, end, peak / max(before, 0.5) - 1, float(scores[days].max()),
-                                       float((observed[days] - expected[days]).sum()), before, peak))
-        return self
+            if end - start + 1 > 2 * self.max_days:
+                longer[start: end + 1] = True
+        return longer
 
 
 class LevelShiftDetector:
@@ -77,12 +112,15 @@ class LevelShiftDetector:
         sigma = _noise(root)
         algo = ruptures.KernelCPD(kernel="linear", min_size=self.min_days).fit(root.reshape(-1, 1))
         cuts = [b for b in algo.predict(pen=self.penalty * sigma**2 * np.log(len(root))) if b < len(root)]
-        cuts = [self._refine(root, cut) for cut in cuts]
+        # a burst of a few days is not a new level: days far above the weeks around them count at that edge
+        typical = pd.Series(root).rolling(29, center=True, min_periods=8).median().to_numpy()
+        calm = np.minimum(root, typical + 3 * sigma)
+        cuts = [self._refine(calm, cut) for cut in cuts]
         self.breakpoints_ = [int(valid[cut]) for cut in cuts]
-        moves = _window_moves(root, self.window)
+        moves = _window_moves(calm, self.window)
         center, spread = robust_scale(moves, floor=sigma * np.sqrt(2 / self.window))
         for cut in cuts:
-            left, right = root[max(0, cut - self.window): cut], root[cut: cut + self.window]
+            left, right = calm[max(0, cut - self.window): cut], calm[cut: cut + self.window]
             # a shorter window (a shift of the last days) moves more by chance
             widen = np.sqrt((1 / len(left) + 1 / len(right)) / (2 / self.window))
             score = abs(right.mean() - left.mean() - center) / (spread * widen)
@@ -162,6 +200,12 @@ def _window_moves(root: np.ndarray, window: int) -> np.ndarray:
     cumulative = np.concatenate([[0.0], np.cumsum(root)])
     days = np.arange(window, len(root) - window + 1)
     return (cumulative[days + window] - 2 * cumulative[days] + cumulative[days - window]) / window
+
+
+def _sums(values: np.ndarray, length: int) -> np.ndarray:
+    """The sum of every `length` consecutive values, indexed by the first of them."""
+    cumulative = np.concatenate([[0.0], np.cumsum(values)])
+    return cumulative[length:] - cumulative[:-length]
 
 
 def _runs(flags: np.ndarray) -> list[tuple[int, int]]:

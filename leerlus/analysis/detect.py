@@ -33,7 +33,10 @@ class ChangeFinder:
         self.adjusted_ = first.adjusted_
         shifts = self.shifts.fit(first.adjusted_)
         trend = self.trends.fit(first.adjusted_, shifts.breakpoints_).trend_
-        self.baseline_ = Baseline(holidays=self.holidays).fit(days, counts, [] if trend else shifts.breakpoints_)
-        found: list[Change] = list(self.spikes.fit(counts, self.baseline_.expected_, self.baseline_.dispersion_).spikes_)
+        steps = [] if trend else [shift.start for shift in shifts.shifts_]  # the level restarts at a reported step
+        self.baseline_ = Baseline(holidays=self.holidays).fit(days, counts, steps)
+        baseline = self.baseline_
+        found: list[Change] = list(self.spikes.fit(counts, baseline.expected_, baseline.dispersion_,
+                                                   baseline.overdispersion_).spikes_)
         self.changes_ = found + ([trend] if trend else list(shifts.shifts_))
         return self

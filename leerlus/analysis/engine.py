@@ -145,7 +145,9 @@ class PatternFinder:
 
     def _changes(self):
         changes, baselines, adjusted = [], {}, {}
-        finder = ChangeFinder.for_budget(self.budget, len(self.series_), holidays=self.holidays)
+        # a series seen under several names (one channel that carries one service) is one test, not several
+        distinct = len({counts.tobytes() for counts in self.series_.values()})
+        finder = ChangeFinder.for_budget(self.budget, distinct, holidays=self.holidays)
         for key, counts in self.series_.items():
             finder.fit(self.days_, counts)
             adjusted[key] = finder.adjusted_
