@@ -2,14 +2,17 @@
 the series would have done without it, estimated two ways and chosen per series by placebo backtests.
 
 Two estimators from statsmodels, both on daily counts with the series' own weekly rhythm:
-- ``its-control``: interrupted time series, a Poisson regression of the counts on the weekday, the
-  (log) control series and a step at the start; robust (HAC) errors cover overdispersion and
-  autocorrelation. The step is the effect (exp(step) − 1). Without control series it is ``its``.
-- ``sts``: a structural time series (local level + weekly seasonal + control series as regressor)
-  fitted on the log counts before the start and forecast over the period after it.
+- ``its-control``: interrupted time series, a Poisson regression of the counts on the weekday, open
+  public holidays, catch-up days, the (log) control series and a step at the start; robust (HAC)
+  errors cover overdispersion and autocorrelation. The step is the effect (exp(step) − 1). Without
+  control series it is ``its``.
+- ``sts``: a structural time series (local level + weekly seasonal + holiday and catch-up regressors,
+  control series as offset) fitted on the log counts before the start and forecast after it.
 
-Placebo backtests pretend the experiment started earlier, inside the period before the real start,
-where the true effect is zero; the estimator whose placebo effects stay closest to zero is used.
+Days on which the metric's channel was closed (effect_days) are left out of both fits and get no
+counterfactual contacts: the effect is over the open days. Placebo backtests pretend the experiment
+started earlier, inside the period before the real start, where the true effect is zero; the
+estimator whose placebo effects stay closest to zero is used.
 """
 
 import warnings
@@ -17,19 +20,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import ruptures
 import statsmodels.api as sm
 from statsmodels.tsa.statespace.structural import UnobservedComponents
+
+from leerlus.analysis.effect_controls import MIN_MEAN_PER_DAY, choose_controls, control_level, last_break
+from leerlus.analysis.effect_days import day_kinds, unusual
 
 Z95 = 1.959963984540054
 MIN_DAYS_BEFORE = 56
 MIN_DAYS_AFTER = 14
-MIN_MEAN_PER_DAY = 1.0
 HISTORY_DAYS = 365
 PLACEBO_RUNS = 4
-MAX_CONTROLS = 3
-MIN_WEEKS_BETWEEN_BREAKS = 4
-BREAK_PENALTY = 3.0
 CLEARLY_BETTER = 0.75
 
 
@@ -49,6 +50,9 @@ class EffectEstimate:
     days: list[str] = field(default_factory=list)
     observed: list[float] = field(default_factory=list)
     counterfactual: list[float] = field(default_factory=list)
+    counterfactual_low: list[float] = field(default_factory=list)
+    counterfactual_high: list[float] = field(default_factory=list)
+    closed_holidays: list[str] = field(default_factory=list)
 
     @property
     def interval_excludes_zero(self) -> bool:
@@ -62,104 +66,82 @@ class _Fit:
     counterfactual: np.ndarray
 
 
-def _smooth(control: pd.Series) -> np.ndarray:
-    """The control's level without its daily noise (a noisy regressor would pull its weight to zero)."""
-    weekly = control.rolling(7, center=True, min_periods=1).mean()
-    return np.maximum(weekly.to_numpy(), 0.5) * _weekday_share(control)
-
-
-def _weekday_share(series: pd.Series) -> np.ndarray:
-    """Each day's weekday factor, so that the smoothed control keeps the weekly rhythm."""
-    by_day = series.groupby(series.index.day_of_week).mean()
-    share = by_day / by_day.mean() if by_day.mean() > 0 else by_day * 0 + 1
-    return np.maximum(share.reindex(series.index.day_of_week).to_numpy(), 0.05)
-
-
-def _weekdays(index: pd.DatetimeIndex) -> np.ndarray:
-    return np.eye(7)[index.day_of_week][:, 1:]
+def _day_columns(index: pd.DatetimeIndex, days: pd.DataFrame, start: int, weekdays: bool) -> np.ndarray:
+    """Weekday dummies (if asked), holidays and catch-up days: the columns seen on an open day before the
+    start (a closed weekday or a kind of day the history never had cannot be learned). Closed days are
+    left out of every fit, so the holiday column stands for the open holidays."""
+    parts = [np.eye(7)[index.day_of_week][:, 1:]] if weekdays else []
+    columns = np.column_stack([*parts, days["holiday"], days["catch_up"]]).astype(float)
+    seen = columns[:start][~days["closed"].to_numpy()[:start]].any(axis=0)
+    return columns[:, seen]
 
 
 class InterruptedTimeSeries:
     """Poisson regression with a step at the start; the control (if any) is the offset: the log-ratio."""
     name = "its"
 
-    def fit_effect(self, y: pd.Series, control: pd.Series | None, start: int) -> _Fit:
+    def fit_effect(self, y: pd.Series, level: pd.Series | None, start: int, days: pd.DataFrame) -> _Fit:
+        opened = ~days["closed"].to_numpy()
         step = (np.arange(len(y)) >= start).astype(float)
-        design = np.column_stack([np.ones(len(y)), _weekdays(y.index), step])
-        offset = None if control is None else np.log(_smooth(control))
+        design = np.column_stack([np.ones(len(y)), _day_columns(y.index, days, start, weekdays=True), step])
+        offset = np.zeros(len(y)) if level is None else np.log(level.to_numpy())
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            result = sm.GLM(y.to_numpy(), design, family=sm.families.Poisson(), offset=offset).fit(
-                cov_type="HAC", cov_kwds={"maxlags": 7})
-        without = design.copy()
+            result = sm.GLM(y.to_numpy()[opened], design[opened], family=sm.families.Poisson(),
+                            offset=offset[opened]).fit(cov_type="HAC", cov_kwds={"maxlags": 7})
+        without = design[start:].copy()
         without[:, -1] = 0.0
-        return _Fit(float(result.params[-1]), float(result.bse[-1]), result.predict(without, offset=offset)[start:])
+        counterfactual = result.predict(without, offset=offset[start:]) * opened[start:]
+        return _Fit(float(result.params[-1]), float(result.bse[-1]), counterfactual)
 
 
 class StructuralTimeSeries:
-    """Local level + weekly seasonal (+ control regressor) on log(1 + count), forecast after the start."""
+    """Local level + weekly seasonal (+ holiday and catch-up regressors, control offset) on log(1 + count),
+    forecast after the start; closed days are missing observations."""
     name = "sts"
 
-    def fit_effect(self, y: pd.Series, control: pd.Series | None, start: int) -> _Fit:
+    def fit_effect(self, y: pd.Series, level: pd.Series | None, start: int, days: pd.DataFrame) -> _Fit:
+        opened = ~days["closed"].to_numpy()
         log_y = np.log1p(y.to_numpy())
-        if control is not None:
-            log_y = log_y - np.log(_smooth(control))
-        model = UnobservedComponents(log_y[:start], level="llevel", seasonal=7)
+        if level is not None:
+            log_y = log_y - np.log(level.to_numpy())
+        exog = _day_columns(y.index, days, start, weekdays=False)
+        exog = exog if exog.shape[1] else None
+        model = UnobservedComponents(np.where(opened, log_y, np.nan)[:start], level="llevel", seasonal=7,
+                                     exog=None if exog is None else exog[:start])
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             result = model.fit(disp=False, method="lbfgs", maxiter=200)
-        horizon = len(y) - start
-        forecast = result.get_forecast(horizon).predicted_mean
-        log_effect = float(np.mean(log_y[start:] - forecast))
-        log_se = float(np.sqrt(_forecast_sum_variance(result, horizon)) / horizon)
-        scale = 1.0 if control is None else _smooth(control)[start:]
-        return _Fit(log_effect, log_se, np.exp(forecast) * scale - 1.0)
+        after_open = opened[start:]
+        forecast = result.get_forecast(len(y) - start, exog=None if exog is None else exog[start:]).predicted_mean
+        log_effect = float(np.mean((log_y[start:] - forecast)[after_open]))
+        log_se = float(np.sqrt(_forecast_sum_variance(result, after_open)) / after_open.sum())
+        scale = 1.0 if level is None else level.to_numpy()[start:]
+        return _Fit(log_effect, log_se, np.maximum(np.exp(forecast) * scale - 1.0, 0.0) * after_open)
 
 
-def _forecast_sum_variance(result, horizon: int) -> float:
-    """Variance of the sum of the next `horizon` forecast errors of a time-invariant state space model.
+def _forecast_sum_variance(result, included: np.ndarray) -> float:
+    """Variance of the sum of the forecast errors on the `included` days ahead, for a time-invariant state
+    space model.
 
     statsmodels gives each horizon's variance but not their covariances, which the sum needs: the
     errors of a local level share the same unknown level. With x₁ ~ N(0, P) the state error after the
-    last observation and G_m = Σ_{k<m} Z Tᵏ: Var = G_h P G_hᵀ + Σ_i G_{h−i} R Q Rᵀ G_{h−i}ᵀ + h·H.
+    last observation, wₜ = 1 for an included day t and Bᵢ = Σ_{t>i} wₜ Z Tᵗ⁻¹⁻ⁱ (so Bᵢ = w_{i+1} Z + B_{i+1} T):
+    Var = B₀ P B₀ᵀ + Σ_{i=1}^{h−1} Bᵢ R Q Rᵀ Bᵢᵀ + (Σ wₜ)·H.
     """
     ssm = result.filter_results
     design, transition = ssm.design[:, :, 0], ssm.transition[:, :, 0]
     noise = ssm.selection[:, :, 0] @ ssm.state_cov[:, :, 0] @ ssm.selection[:, :, 0].T
     initial = result.predicted_state_cov[:, :, -1]
-    cumulative = np.zeros_like(design)
-    power = np.eye(transition.shape[0])
-    sums = []
-    for _ in range(horizon):
-        cumulative = cumulative + design @ power
-        power = power @ transition
-        sums.append(cumulative)
-    variance = (sums[-1] @ initial @ sums[-1].T).item()
-    variance += sum((g @ noise @ g.T).item() for g in sums[:-1])
-    return variance + horizon * float(ssm.obs_cov[0, 0, 0])
+    coefficient = np.zeros_like(design)
+    variance = 0.0
+    for i in range(len(included) - 1, -1, -1):
+        coefficient = included[i] * design + coefficient @ transition
+        variance += (coefficient @ (initial if i == 0 else noise) @ coefficient.T).item()
+    return variance + included.sum() * float(ssm.obs_cov[0, 0, 0])
 
 
 ESTIMATORS = (InterruptedTimeSeries(), StructuralTimeSeries())
-
-
-def choose_controls(y: pd.Series, candidates: dict[str, pd.Series], start: int) -> list[str]:
-    """The candidate series whose ratio to the metric was steadiest before the start (weekly sums, log scale).
-
-    A steady ratio is exactly what the counterfactual assumes; a candidate with its own trend or jump
-    (a new app, a yearly peak) makes an unsteady ratio and is left out.
-    """
-    weeks = len(y.iloc[:start]) // 7
-    if weeks < 4:
-        return []
-    def weekly(series):
-        return series.iloc[start - 7 * weeks:start].to_numpy().reshape(weeks, 7).sum(axis=1)
-    metric = np.log1p(weekly(y))
-    scored = []
-    for name, series in candidates.items():
-        if series.iloc[:start].mean() < MIN_MEAN_PER_DAY:
-            continue
-        scored.append((float(np.std(metric - np.log1p(weekly(series)))), name))
-    return [name for _, name in sorted(scored)[:MAX_CONTROLS]]
 
 
 @dataclass(frozen=True)
@@ -171,18 +153,37 @@ class Backtest:
     runs: int
 
 
+@dataclass(frozen=True)
+class _Window:
+    """The metric, its kinds of day and the candidate controls with their unusual (closed or catch-up) days,
+    from one day on."""
+    y: pd.Series
+    days: pd.DataFrame
+    controls: dict[str, pd.Series]
+    control_unusual: dict[str, np.ndarray]
+
+    def since(self, first: int) -> "_Window":
+        return _Window(self.y.iloc[first:], self.days.iloc[first:], {n: s.iloc[first:] for n, s in self.controls.items()},
+                       {n: c[first:] for n, c in self.control_unusual.items()})
+
+    def level(self, chosen: list[str]) -> pd.Series | None:
+        return control_level({n: self.controls[n] for n in chosen}, self.control_unusual)
+
+
 class EffectEstimator:
     """Estimate the relative effect on `y` of something that started on `start`.
 
-    y and every control are daily counts on a calendar index. `fit` keeps at most a year before the
-    start, picks up to three control series that moved with it before the start, backtests each
-    estimator and leaves the estimate of the one with the smallest placebo error in ``estimate_``.
+    y and every control are daily counts on a calendar index; `holidays` are the public holidays (dates)
+    on which a staffed channel may close. `fit` keeps at most a year before the start, picks up to three
+    control series that moved with it before the start, backtests each estimator and leaves the estimate
+    of the one with the smallest placebo error in ``estimate_``.
     """
 
     def __init__(self, *, min_days_before=MIN_DAYS_BEFORE, min_days_after=MIN_DAYS_AFTER, history_days=HISTORY_DAYS,
-                 placebo_runs=PLACEBO_RUNS, estimators=ESTIMATORS):
+                 placebo_runs=PLACEBO_RUNS, estimators=ESTIMATORS, holidays=frozenset()):
         self.min_days_before, self.min_days_after = min_days_before, min_days_after
         self.history_days, self.placebo_runs, self.estimators = history_days, placebo_runs, estimators
+        self.holidays = holidays
 
     def fit(self, y: pd.Series, controls: dict[str, pd.Series], start, end=None):
         start, end = pd.Timestamp(start), pd.Timestamp(end) if end is not None else y.index[-1]
@@ -195,46 +196,54 @@ class EffectEstimator:
         elif y.iloc[:days_before].mean() < MIN_MEAN_PER_DAY:
             self.estimate_ = _too_few_signals(y.iloc[:days_before].mean())
         else:
-            self.estimate_ = self._estimate(y, controls, days_before, days_after)
+            self.estimate_ = self._estimate(self._window(y, controls, days_before), days_before, days_after)
         return self
 
-    def _estimate(self, y, controls, days_before, days_after) -> EffectEstimate:
+    def _window(self, y: pd.Series, controls: dict[str, pd.Series], days_before: int) -> _Window:
         aligned = {name: s.reindex(y.index, fill_value=0.0).astype(float) for name, s in controls.items()}
-        chosen = choose_controls(y, aligned, days_before)
-        changed = last_break(y.iloc[:days_before], _control_sum(aligned, chosen, days_before)) if chosen else 0
-        changed_on = y.index[changed].date().isoformat()
+        return _Window(y, day_kinds(y, days_before, self.holidays), aligned,
+                       {name: unusual(day_kinds(s, days_before, self.holidays)) for name, s in aligned.items()})
+
+    def _estimate(self, window: _Window, days_before: int, days_after: int) -> EffectEstimate:
+        skip = unusual(window.days)
+        chosen = choose_controls(window.y, window.controls, days_before, skip, days_after)
+        changed = 0
+        if chosen:
+            level = window.level(chosen)
+            changed = last_break(window.y.iloc[:days_before], level.iloc[:days_before], skip[:days_before])
+        changed_on = window.y.index[changed].date().isoformat()
         first = min(changed, days_before - self.min_days_before)
         if first > 0:
-            y, aligned, days_before = y.iloc[first:], {n: s.iloc[first:] for n, s in aligned.items()}, days_before - first
-            chosen = choose_controls(y, aligned, days_before)
-        control = _control_sum(aligned, chosen, None)
-        suffix = "" if control is None else "-control"
+            window, days_before = window.since(first), days_before - first
+            chosen = choose_controls(window.y, window.controls, days_before, unusual(window.days), days_after)
+        level = window.level(chosen)
+        suffix = "" if level is None else "-control"
         candidates = {estimator.name + suffix: estimator for estimator in self.estimators}
-        backtests = {name: self._backtest(estimator, y.iloc[:days_before], control, days_after)
+        backtests = {name: self._backtest(estimator, window, level, days_before, days_after)
                      for name, estimator in candidates.items()}
-        best = simplest_good_enough(list(candidates), backtests, 1.0 if control is None else CLEARLY_BETTER)
-        fit = candidates[best].fit_effect(y, control, days_before)
+        best = simplest_good_enough(list(candidates), backtests, 1.0 if level is None else CLEARLY_BETTER)
+        fit = candidates[best].fit_effect(window.y, level, days_before, window.days)
         reason = _reason(best, backtests)
         if changed > first:
             reason = (f"Kort vóór de start, rond {changed_on}, veranderde de reeks al; de schatting gebruikt de laatste "
                       f"{self.min_days_before} dagen en is minder zeker. ") + reason
         elif first > 0:
             reason = f"Vóór de start veranderde de reeks al eens, rond {changed_on}; alleen de periode daarna telt als verleden. " + reason
-        return _estimate(y, fit, days_before, backtests[best].widening, best, chosen,
+        return _estimate(window, fit, days_before, backtests[best].widening, best, chosen,
                          {name: round(test.error, 4) for name, test in backtests.items()}, reason)
 
-    def _backtest(self, estimator, y_before, control, horizon) -> Backtest:
+    def _backtest(self, estimator, window: _Window, level, days_before: int, horizon: int) -> Backtest:
         """Fake starts inside the period before the real one, where the true effect is zero. Each placebo
         period is as long as the real one, or shorter when the history would not hold enough of them."""
-        horizon = min(horizon, (len(y_before) - self.min_days_before // 2) // self.placebo_runs)
+        horizon = min(horizon, (days_before - self.min_days_before // 2) // self.placebo_runs)
         effects, z_scores = [], []
         for run in range(1, self.placebo_runs + 1):
-            fake_start = len(y_before) - run * horizon
+            fake_start = days_before - run * horizon
             if fake_start < self.min_days_before // 2 or horizon < 7:
                 break
-            window = slice(0, fake_start + horizon)
-            fit = estimator.fit_effect(y_before.iloc[window], None if control is None else control.iloc[window],
-                                       fake_start)
+            part = slice(0, fake_start + horizon)
+            fit = estimator.fit_effect(window.y.iloc[part], None if level is None else level.iloc[part], fake_start,
+                                       window.days.iloc[part])
             effects.append(abs(fit.log_effect))
             z_scores.append(fit.log_effect / fit.log_se)
         if not effects:
@@ -242,7 +251,7 @@ class EffectEstimator:
         return Backtest(float(np.mean(effects)), max(1.0, float(np.sqrt(np.mean(np.square(z_scores))))), len(effects))
 
 
-def simplest_good_enough(names: list[str], backtests: dict[str, "Backtest"], margin: float) -> str:
+def simplest_good_enough(names: list[str], backtests: dict[str, Backtest], margin: float) -> str:
     """The first (simplest) estimator, unless a later one had placebo errors below `margin` times its own.
 
     With control series the constant ratio of the interrupted time series is the natural model and a
@@ -251,32 +260,6 @@ def simplest_good_enough(names: list[str], backtests: dict[str, "Backtest"], mar
     """
     best = min(names, key=lambda name: backtests[name].error)
     return best if backtests[best].error < margin * backtests[names[0]].error else names[0]
-
-
-def _control_sum(aligned: dict[str, pd.Series], chosen: list[str], until: int | None) -> pd.Series | None:
-    return sum(aligned[name].iloc[:until] for name in chosen) if chosen else None
-
-
-def last_break(y_before: pd.Series, control_before: pd.Series) -> int:
-    """Where the latest lasting change in the metric relative to its control before the start began.
-
-    Weekly means of the log-ratio are searched for changes in
-    mean with ruptures (PELT, a BIC-like penalty on the noise of the weekly means); the history before
-    the last change would describe a different situation. 0 means no change was found.
-    """
-    weeks = len(y_before) // 7
-    if weeks < 2 * MIN_WEEKS_BETWEEN_BREAKS:
-        return 0
-    offset = len(y_before) - 7 * weeks
-    ratio = np.log1p(y_before.to_numpy()[offset:]) - np.log(_smooth(control_before)[offset:])
-    weekly = ratio.reshape(weeks, 7).mean(axis=1)
-    noise = 1.4826 * np.median(np.abs(np.diff(weekly) - np.median(np.diff(weekly)))) / np.sqrt(2)
-    if noise == 0:
-        return 0
-    breaks = ruptures.Pelt(model="l2", min_size=MIN_WEEKS_BETWEEN_BREAKS, jump=1).fit(weekly.reshape(-1, 1)).predict(
-        pen=BREAK_PENALTY * noise ** 2 * np.log(weeks))
-    inner = [b for b in breaks if b < weeks]
-    return offset + 7 * inner[-1] if inner else 0
 
 
 def _reason(best: str, backtests: dict[str, Backtest]) -> str:
@@ -293,17 +276,25 @@ def _reason(best: str, backtests: dict[str, Backtest]) -> str:
     return reason
 
 
-def _estimate(y, fit, start, widening, method, control, placebo, reason) -> EffectEstimate:
-    after = y.iloc[start:]
+def _estimate(window: _Window, fit: _Fit, start, widening, method, control, placebo, reason) -> EffectEstimate:
+    """The estimate over the open days after the start; closed days show with no counterfactual contacts."""
+    after = window.y.iloc[start:]
+    opened = ~window.days["closed"].to_numpy()[start:]
     margin = Z95 * fit.log_se * widening
     return EffectEstimate(
         relative_effect=round(float(np.expm1(fit.log_effect)), 4),
         ci_low=round(float(np.expm1(fit.log_effect - margin)), 4),
         ci_high=round(float(np.expm1(fit.log_effect + margin)), 4),
-        absolute_per_day=round(float(after.mean() - np.mean(fit.counterfactual)), 2),
+        absolute_per_day=round(float(np.mean(after.to_numpy()[opened] - fit.counterfactual[opened])), 2),
         method=method, control=control, reason=reason, placebo_error=placebo,
         days=[d.date().isoformat() for d in after.index], observed=[float(v) for v in after],
-        counterfactual=[round(float(v), 2) for v in fit.counterfactual])
+        counterfactual=_rounded(fit.counterfactual), counterfactual_low=_rounded(fit.counterfactual * np.exp(-margin)),
+        counterfactual_high=_rounded(fit.counterfactual * np.exp(margin)),
+        closed_holidays=[d.date().isoformat() for d in after.index[~opened & window.days["holiday"].to_numpy()[start:]]])
+
+
+def _rounded(values: np.ndarray) -> list[float]:
+    return [round(float(v), 2) for v in values]
 
 
 def _not_enough(days_needed: int, side: str) -> EffectEstimate:

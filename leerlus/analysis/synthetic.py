@@ -126,18 +126,39 @@ uitleg stappen regels kosten betalen rekening nummer gegevens wijzigen controler
 
 
 def experiment_series(*, days=300, start=240, effect=-0.3, level=40.0, control_levels=(60.0, 30.0), drift=0.01,
-                      earlier_shift=None, week=ONLINE_WEEK, first_day=date(2025, 1, 1),
+                      earlier_shift=None, week=ONLINE_WEEK, control_week=None, holidays=frozenset(), catch_up=0.5,
+                      dispersion=None, control_peaks=(), first_day=date(2025, 1, 1),
                       seed=0) -> tuple[pd.Series, dict[str, pd.Series]]:
     """A metric and control series that share the municipality's ups and downs (a slow random walk in
     demand), with a known relative `effect` on the metric from day `start` on. Controls are untouched.
-    earlier_shift: (day, relative change) of the metric alone, long before the experiment."""
+    earlier_shift: (day, relative change) of the metric alone, long before the experiment.
+    week / control_week: the weekly rhythm of the metric and of the controls (default the same); a
+    series whose week has closed days (a staffed channel) is also closed on the `holidays`, and
+    `catch_up` of a closed holiday's usual demand comes on its next open day.
+    dispersion: k of negative-binomial counts (variance μ + μ²/k, as real counts); None: Poisson.
+    control_peaks: (month, multiplier) every year for the last control only: a season the metric lacks."""
     rng = np.random.default_rng(seed)
     index = pd.date_range(first_day, periods=days, freq="D")
-    common = np.exp(np.cumsum(rng.normal(0.0, drift, days))) * np.asarray(week)[index.day_of_week]
+    demand = np.exp(np.cumsum(rng.normal(0.0, drift, days)))
     effect_rate = np.where(np.arange(days) >= start, 1.0 + effect, 1.0)
     if earlier_shift:
         effect_rate[earlier_shift[0]:] *= 1.0 + earlier_shift[1]
-    metric = pd.Series(rng.poisson(level * common * effect_rate).astype(float), index=index)
-    controls = {f"controle {i + 1}": pd.Series(rng.poisson(c * common).astype(float), index=index)
-                for i, c in enumerate(control_levels)}
+
+    def counts(rate, rhythm):
+        rate = rate * np.asarray(rhythm)[index.day_of_week]
+        if 0.0 in rhythm:
+            for day in np.flatnonzero([d in holidays for d in index.date]):
+                following = day + 1 + np.flatnonzero(rate[day + 1:day + 8] > 0)[:1]
+                rate[following] += catch_up * rate[day]
+                rate[day] = 0.0
+        if dispersion is not None:
+            rate = rng.gamma(dispersion, rate / dispersion)
+        return pd.Series(rng.poisson(rate).astype(float), index=index)
+
+    metric = counts(level * demand * effect_rate, week)
+    season = np.ones(days)
+    for month, multiplier in control_peaks:
+        season[index.month == month] *= multiplier
+    controls = {f"controle {i + 1}": counts(c * demand * (season if i == len(control_levels) - 1 else 1.0),
+                                            control_week or week) for i, c in enumerate(control_levels)}
     return metric, controls
