@@ -219,17 +219,19 @@ def _pattern_lines(document):
 @click.option("--terms", multiple=True, help="Alleen signalen met deze woorden (herhaal de optie of scheid met spaties).")
 @click.option("--start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Start van het experiment (jjjj-mm-dd).")
 @click.option("--end", type=click.DateTime(["%Y-%m-%d"]), help="Einde (jjjj-mm-dd); standaard de laatste dag met gegevens.")
+@click.option("--exclude", multiple=True, metavar="KANAAL/DIENST",
+              help="Laat deze reeks weg uit de controlereeksen (herhaalbaar): whatsapp/Algemeen, whatsapp of /Afval.")
 @click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
 @command
-def effect(channel, service, terms, start, end, as_json):
+def effect(channel, service, terms, start, end, exclude, as_json):
     """Schat het effect op een reeks sinds de start: waargenomen tegen wat zonder experiment verwacht was."""
     from dataclasses import asdict
 
-    from leerlus.playground.measurement import estimate_effect, resolve_service
+    from leerlus.playground.measurement import estimate_effect, parse_exclusions, resolve_service
 
     estimate = estimate_effect(channel=channel, service=resolve_service(service),
                                terms=[word for value in terms for word in value.replace(",", " ").split()],
-                               start=start.date(), end=end.date() if end else None)
+                               start=start.date(), end=end.date() if end else None, touched=parse_exclusions(exclude))
     emit(asdict(estimate), as_json, _effect_lines)
 
 

@@ -163,7 +163,8 @@ class _Window:
     control_unusual: dict[str, np.ndarray]
 
     def since(self, first: int) -> "_Window":
-        return _Window(self.y.iloc[first:], self.days.iloc[first:], {n: s.iloc[first:] for n, s in self.controls.items()},
+        return _Window(self.y.iloc[first:], self.days.iloc[first:],
+                       {n: s.iloc[first:] for n, s in self.controls.items()},
                        {n: c[first:] for n, c in self.control_unusual.items()})
 
     def level(self, chosen: list[str]) -> pd.Series | None:
@@ -280,6 +281,7 @@ def _estimate(window: _Window, fit: _Fit, start, widening, method, control, plac
     """The estimate over the open days after the start; closed days show with no counterfactual contacts."""
     after = window.y.iloc[start:]
     opened = ~window.days["closed"].to_numpy()[start:]
+    closed_holidays = after.index[~opened & window.days["holiday"].to_numpy()[start:]]
     margin = Z95 * fit.log_se * widening
     return EffectEstimate(
         relative_effect=round(float(np.expm1(fit.log_effect)), 4),
@@ -290,7 +292,7 @@ def _estimate(window: _Window, fit: _Fit, start, widening, method, control, plac
         days=[d.date().isoformat() for d in after.index], observed=[float(v) for v in after],
         counterfactual=_rounded(fit.counterfactual), counterfactual_low=_rounded(fit.counterfactual * np.exp(-margin)),
         counterfactual_high=_rounded(fit.counterfactual * np.exp(margin)),
-        closed_holidays=[d.date().isoformat() for d in after.index[~opened & window.days["holiday"].to_numpy()[start:]]])
+        closed_holidays=[d.date().isoformat() for d in closed_holidays])
 
 
 def _rounded(values: np.ndarray) -> list[float]:

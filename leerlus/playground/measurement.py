@@ -3,17 +3,18 @@
 A metric is a channel and/or service, optionally narrowed to signals with certain words. Control
 series are the series the experiment does not touch: for a channel and a service, every other
 channel × other service; for a channel only, the other channels; for a service only, the other
-services.
+services. A person may leave out more series they know were touched ("whatsapp/Algemeen").
 """
 
 from datetime import date
 
+import holidays
 import pandas as pd
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from leerlus.analysis.effect import EffectEstimate, EffectEstimator
-from leerlus.core.channels import CHANNELS
+from leerlus.core.channels import CHANNELS, normalise_label
 from leerlus.core.models import Service, Signal
 from leerlus.core.selectors import signal_days
 from leerlus.errors import InputError
@@ -90,6 +91,26 @@ def resolve_service(name: str | None) -> Service | None:
     return service
 
 
+def parse_exclusions(values) -> list[tuple[str | None, str | None]]:
+    """Series to leave out of the controls, each written CHANNEL/SERVICE, CHANNEL (a whole channel) or
+    /SERVICE (a whole service), as (channel, service name) pairs."""
+    series = []
+    for value in values:
+        channel, _slash, service = value.strip().partition("/")
+        channel, service = normalise_label(channel) or None, service.strip() or None
+        if not channel and not service:
+            raise InputError(_("Lege controlereeks '%(v)s'. Schrijf kanaal/dienst, kanaal of /dienst, bijvoorbeeld "
+                               "whatsapp/Algemeen, whatsapp of /Afval.") % {"v": value})
+        check_channel(channel)
+        series.append((channel, resolve_service(service).name if service else None))
+    return series
+
+
+def series_label(channel: str | None, service: str | None) -> str:
+    """The written form of a series that parse_exclusions reads back."""
+    return f"{channel or ''}/{service}" if service else channel
+
+
 def check_channel(channel: str | None) -> None:
     if channel and channel not in CHANNELS:
         raise InputError(_("Onbekend kanaal '%(v)s'. Kies uit: %(keuzes)s.") % {"v": channel, "keuzes": ", ".join(CHANNELS)})
@@ -97,7 +118,11 @@ def check_channel(channel: str | None) -> None:
 
 def estimate_effect(*, channel: str | None, service: Service | None, terms: list[str], start: date,
                     end: date | None = None, touched: list[tuple[str | None, str | None]] = ()) -> EffectEstimate:
-    """The effect of what started on `start` on this series, against its own past and its control series."""
+    """The effect of what started on `start` on this series, against its own past and its control series.
+
+    touched: series the experiment touches or a person left out (see parse_exclusions); none is a control.
+    Days on which the series' channel was closed (public holidays of the Netherlands, a closed weekday)
+    count neither as observed nor as expected."""
     check_channel(channel)
     if not channel and not service:
         raise InputError(_("Kies een kanaal, een dienst of allebei."))
@@ -105,4 +130,6 @@ def estimate_effect(*, channel: str | None, service: Service | None, terms: list
         raise InputError(_("Het einde %(e)s ligt vóór de start %(s)s.") % {"e": end, "s": start})
     days = calendar()
     metric = metric_series(channel, service, terms, days)
-    return EffectEstimator().fit(metric, control_series(channel, service, days, touched), start, end).estimate_
+    public_holidays = frozenset(holidays.country_holidays("NL", years=range(days[0].year, days[-1].year + 1)))
+    return EffectEstimator(holidays=public_holidays).fit(
+        metric, control_series(channel, service, days, touched), start, end).estimate_

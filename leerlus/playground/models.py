@@ -93,6 +93,10 @@ class Experiment(models.Model):
     decision_note = models.TextField(_("toelichting bij het besluit"), blank=True)
     proposed_by = models.ForeignKey(Person, models.SET_NULL, null=True, blank=True, related_name="+",
                                     verbose_name=_("voorgesteld door"))
+    excluded_controls = models.JSONField(
+        _("weggelaten controlereeksen"), default=list, blank=True,
+        help_text=_("Reeksen die het experiment toch raakte en die dus geen controle mogen zijn: kanaal/dienst, "
+                    "kanaal of /dienst."))
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     class Meta:

@@ -14,7 +14,7 @@ from leerlus.core.models import Organisation, Person, Service
 from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError
 from leerlus.playground.frameworks import Envelope, Proposal, broken_frameworks
-from leerlus.playground.measurement import estimate_effect
+from leerlus.playground.measurement import estimate_effect, parse_exclusions, series_label
 from leerlus.playground.models import Experiment, Frameworks, Lesson, LogEntry, Metric, Problem
 
 Status = Experiment.Status
@@ -186,12 +186,19 @@ def _log(experiment, author, kind, text, day=None) -> LogEntry:
 
 
 @transaction.atomic
-def measure(experiment: Experiment) -> list[Metric]:
+def measure(experiment: Experiment, excluded_controls: list[str] | None = None) -> list[Metric]:
     """Estimates the effect on every metric from the start until the end (or the last data). The series of
-    the experiment's other metrics are touched by it, so they never serve as control."""
+    the experiment's other metrics are touched by it, so they never serve as control; nor do the series a
+    person left out (`excluded_controls`, kept on the experiment when given)."""
+    if excluded_controls is not None:
+        labels = [series_label(*series) for series in parse_exclusions(excluded_controls)]
+        experiment.excluded_controls = list(dict.fromkeys(labels))
+        experiment.save(update_fields=["excluded_controls"])
+    left_out = parse_exclusions(experiment.excluded_controls)
     metrics = list(experiment.metrics.select_related("service"))
     for metric in metrics:
-        touched = [(m.channel or None, m.service.name if m.service else None) for m in metrics if m != metric]
+        touched = left_out + [(m.channel or None, m.service.name if m.service else None)
+                              for m in metrics if m != metric]
         estimate = estimate_effect(channel=metric.channel or None, service=metric.service,
                                    terms=metric.terms.split(), start=experiment.start, end=experiment.end,
                                    touched=touched)

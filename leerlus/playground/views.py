@@ -1,6 +1,9 @@
 """Playground pages: problems ranked, the proposal through the kaders, an experiment with its log, effect,
 decision and lesson, the lessons library, the kaders and the start plan. Each list/detail has a JSON twin."""
 
+import re
+from datetime import date
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -134,7 +137,11 @@ def _metric_view(metric: Metric) -> dict:
     view = {"metric": metric, "estimate": estimate, "chart": None, "verdict": None}
     if estimate and estimate["enough_data"]:
         view["chart"] = effect_chart(estimate)
-        view["rows"] = list(zip(estimate["days"], estimate["observed"], estimate["counterfactual"]))
+        unknown = [None] * len(estimate["days"])  # estimates measured before the band was kept
+        view["rows"] = list(zip(estimate["days"], estimate["observed"], estimate["counterfactual"],
+                                estimate.get("counterfactual_low") or unknown,
+                                estimate.get("counterfactual_high") or unknown))
+        view["closed"] = [date.fromisoformat(day) for day in estimate.get("closed_holidays", [])]
         view["verdict"] = verdict(estimate, metric.better)
     return view
 
@@ -161,12 +168,17 @@ def _act(request, experiment: Experiment) -> Lesson | None:
         services.add_log_entry(experiment, author=person, kind=form.get("kind", ""), text=form.get("text", ""),
                                day=parse_date(form.get("day") or timezone.localdate(), _("Datum")))
     elif action == "measure":
-        services.measure(experiment)
+        services.measure(experiment, excluded_controls=_series_list(form.get("excluded_controls")))
     elif action == "lesson":
         return _write_lesson(form, person, experiment)
     else:
         raise InputError(_("Onbekende actie '%(v)s'.") % {"v": (action or "")[:20]})
     return None
+
+
+def _series_list(text: str | None) -> list[str] | None:
+    """The series written in a form field, separated by commas or lines; None when the field was not sent."""
+    return None if text is None else [part for part in re.split(r"[,\n]", text) if part.strip()]
 
 
 def _write_lesson(form, person: Person, experiment: Experiment | None) -> Lesson:

@@ -67,8 +67,23 @@ def bar_chart(series: dict[str, dict[str, float]]) -> str:
     return chart.render(is_unicode=True)
 
 
+EFFECT_STYLE = Style(**{**STYLE.to_dict(), "colors": ("#01689b", "#e17000", "#f0a868", "#f0a868")})
+
+
 def effect_chart(estimate: dict) -> str:
-    """An effect estimate: the observed series after the start against the counterfactual, per day."""
-    days = [date.fromisoformat(d) for d in estimate["days"]]
-    return line_chart({_("waargenomen"): dict(zip(days, estimate["observed"])),
-                       _("zonder experiment (verwacht)"): dict(zip(days, estimate["counterfactual"]))})
+    """An effect estimate per day after the start: observed, the counterfactual and its 95% band (dashed),
+    as inline SVG markup. Closed days (nothing observed and nothing expected) are gaps in the lines."""
+    days = estimate["days"]
+    open_days = [seen or expected for seen, expected in zip(estimate["observed"], estimate["counterfactual"])]
+    chart = pygal.Line(
+        style=EFFECT_STYLE, truncate_label=-1, js=[], disable_xml_declaration=True, show_dots=False, width=900,
+        height=360, x_label_rotation=0, show_minor_x_labels=False, legend_at_bottom=True, truncate_legend=-1,
+        x_labels_major_every=max(1, len(days) // 8), explicit_size=False, allow_interruptions=True)
+    chart.x_labels = [f"{date.fromisoformat(d):%d-%m-%y}" for d in days]
+    band = {"stroke_style": {"width": 1.5, "dasharray": "6, 4"}}
+    lines = [(_("waargenomen"), "observed", {}), (_("zonder experiment (verwacht)"), "counterfactual", {}),
+             (_("95%-band, ondergrens"), "counterfactual_low", band), (_("95%-band, bovengrens"), "counterfactual_high", band)]
+    for label, key, options in lines:
+        if estimate.get(key):  # estimates measured before the band was kept have none
+            chart.add(label, [v if shown else None for v, shown in zip(estimate[key], open_days)], **options)
+    return chart.render(is_unicode=True)

@@ -42,3 +42,23 @@ def test_bad_input_ends_with_status_2_and_names_the_choices(imported):
     assert wrong_service.exit_code == 2 and "Onbekende dienst 'Hondenbelasting'" in wrong_service.stderr
     nothing = run("--start", str(imported))
     assert nothing.exit_code == 2 and "Kies een kanaal, een dienst of allebei." in nothing.stderr
+
+
+def test_exclude_leaves_a_series_a_channel_or_a_service_out_of_the_controls(imported):
+    args = ("--channel", "telefoon", "--service", "Afval", "--start", str(imported), "--json")
+    assert set(json.loads(run(*args).stdout)["control"]) == {"website / Paspoort", "balie / Parkeren"}
+    one = json.loads(run(*args, "--exclude", "website/paspoort").stdout)
+    assert one["control"] == ["balie / Parkeren"]
+    none = json.loads(run(*args, "--exclude", "balie", "--exclude", "/Paspoort").stdout)
+    assert none["control"] == [] and none["method"] in ("its", "sts")
+
+
+def test_a_bad_exclude_ends_with_status_2_and_says_how_to_write_it(imported):
+    args = ("--channel", "telefoon", "--service", "Afval", "--start", str(imported), "--exclude")
+    wrong_channel = run(*args, "fax/Afval")
+    assert wrong_channel.exit_code == 2 and "Onbekend kanaal 'fax'. Kies uit: telefoon" in wrong_channel.stderr
+    wrong_service = run(*args, "/Hondenbelasting")
+    assert wrong_service.exit_code == 2 and "Onbekende dienst 'Hondenbelasting'" in wrong_service.stderr
+    empty = run(*args, "/")
+    assert empty.exit_code == 2
+    assert "Lege controlereeks '/'. Schrijf kanaal/dienst, kanaal of /dienst" in empty.stderr
