@@ -13,9 +13,9 @@ holidays), and the cards are scored:
 
 - cards: the incidents that are not marked expected (each one card an analyst reads);
 - a card matches an event when its period [start, end or start + 13 days] overlaps
-  [event.start − 3 days, (event.end or event.start + 27 days) + 7 days] and it shares a channel,
-  a service or a word with the event; a card with no channel and no service (about all signals)
-  matches on time alone;
+  [event.start − 3 days, (event.end or event.start + 27 days) + 7 days] and it shares a service
+  or a word with the event; a card about no service matches on a shared channel, a card with no
+  channel and no service (about all signals) on time alone (the rule is in quality_scoring.py);
 - recall per event kind: an event is found when at least one card matches it;
 - false cards per month of data: cards that match no event; a card that matches a yearly season
   in its first year is forgiven and counted apart ("forgiven"); "repeat season" counts the false

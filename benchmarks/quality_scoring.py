@@ -2,8 +2,9 @@
 
 A card is an incident that is not marked expected. A card matches an event when its period
 [start, end or start + 13 days] overlaps [event.start − 3 days, (event.end or event.start + 27
-days) + 7 days] and it shares a channel, a service or a word with the event; a card with no
-channel and no service (about all signals) matches on time alone. An event is found when at least
+days) + 7 days] and it shares a service or a word with the event; a card about no service matches
+on a shared channel, and a card with no channel and no service (about all signals) on time alone.
+A card about another service does not match on its channel alone. An event is found when at least
 one card matches it. A card that matches no event is false, except that a card matching a yearly
 season in its first year is forgiven (nobody can know a season before it came once).
 """
@@ -42,10 +43,11 @@ def overlaps(period: tuple[date, date], window: tuple[date, date]) -> bool:
 def matches(card, event: PlantedEvent) -> bool:
     if not overlaps(card_period(card), event_window(event)):
         return False
-    if not card.channels and not card.services:
+    if set(card.services) & set(event.services) or set(card.terms) & set(event.terms):
         return True
-    return bool(set(card.channels) & set(event.channels) or set(card.services) & set(event.services)
-                or set(card.terms) & set(event.terms))
+    if card.services:
+        return False  # a card about another service is not about this event, whatever its channel
+    return not card.channels or bool(set(card.channels) & set(event.channels))
 
 
 def score(found_cards: list, truth: list[PlantedEvent], days: int) -> dict:

@@ -105,7 +105,7 @@ class LevelShiftDetector:
 
     def fit(self, adjusted: np.ndarray):
         valid = np.flatnonzero(np.isfinite(adjusted))
-        self.breakpoints_, self.shifts_ = [], []
+        self.shifts_ = []
         if len(valid) < 3 * self.min_days:
             return self
         root = np.sqrt(adjusted[valid])
@@ -116,7 +116,6 @@ class LevelShiftDetector:
         typical = pd.Series(root).rolling(29, center=True, min_periods=8).median().to_numpy()
         calm = np.minimum(root, typical + 3 * sigma)
         cuts = [self._refine(calm, cut) for cut in cuts]
-        self.breakpoints_ = [int(valid[cut]) for cut in cuts]
         moves = _window_moves(calm, self.window)
         center, spread = robust_scale(moves, floor=sigma * np.sqrt(2 / self.window))
         for cut in cuts:
@@ -151,8 +150,7 @@ class TrendDetector:
         self.block_days = block_days
         self.min_level = min_level  # signals per day at both ends of the line
 
-    def fit(self, adjusted: np.ndarray, breakpoints: list[int] = ()):
-        """breakpoints: the level-shift detector's cuts, so that steps are not mistaken for a trend."""
+    def fit(self, adjusted: np.ndarray):
         self.trend_ = None
         blocks = len(adjusted) // self.block_days
         if blocks < self.min_blocks:
@@ -170,16 +168,17 @@ class TrendDetector:
         if min(first, last) < self.min_level:
             return self  # a line that starts or ends near nothing says nothing about a rate of change
         magnitude = last / first - 1
-        if abs(magnitude) < self.min_change or not self._line_beats_a_step(x, y, line, breakpoints, self.block_days):
+        if abs(magnitude) < self.min_change or not self._line_beats_a_step(x, y, line):
             return self
         self.trend_ = Change("trend", 0, None, float(magnitude), float(stats.norm.isf(max(p_value, 1e-300) / 2)),
                              float(last - first), float(first), float(last))
         return self
 
     @staticmethod
-    def _line_beats_a_step(x, y, line, breakpoints, block_days) -> bool:
-        """A slope or a step? The line must fit the block means better (BIC) than the best single step."""
-        cuts = sorted({int(b) // block_days for b in breakpoints} & set(x[1:].tolist()))
+    def _line_beats_a_step(x, y, line) -> bool:
+        """A slope or a step? The line must fit the block means better (BIC) than the best single step
+        anywhere: a new level late in the series also makes Mann-Kendall say "rising"."""
+        cuts = x[2:-1].tolist()
         if not cuts:
             return True
         n = len(y)

@@ -32,11 +32,12 @@ class ChangeFinder:
         first = Baseline(holidays=self.holidays).fit(days, counts)
         self.adjusted_ = first.adjusted_
         shifts = self.shifts.fit(first.adjusted_)
-        trend = self.trends.fit(first.adjusted_, shifts.breakpoints_).trend_
+        trend = self.trends.fit(first.adjusted_).trend_
         steps = [] if trend else [shift.start for shift in shifts.shifts_]  # the level restarts at a reported step
         self.baseline_ = Baseline(holidays=self.holidays).fit(days, counts, steps)
         baseline = self.baseline_
         found: list[Change] = list(self.spikes.fit(counts, baseline.expected_, baseline.dispersion_,
                                                    baseline.overdispersion_).spikes_)
+        found = [change for change in found if change.start >= baseline.level_days]  # no history to judge it by yet
         self.changes_ = found + ([trend] if trend else list(shifts.shifts_))
         return self

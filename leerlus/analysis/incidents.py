@@ -1,10 +1,11 @@
 """Groups patterns that belong to one event into incidents: one card per event, with its facets.
 
 A storm shows up as a spike on the phone, a rise on WhatsApp, new words ("boom", "omgewaaid") and a
-ripple to the website. Two patterns belong to the same event when their active periods overlap
-(with a few days' slack: a change day can come out early) and they share a subject: a service, a
-topic, a word, or one series that contains the other ("telefoon" contains "telefoon · Afval"). A
-ripple links its cause and its effect. A trend spans the whole series and is its own incident.
+ripple to the website. Two patterns belong to the same event when they go the same way (both up or
+both down), their active periods overlap (with a few days' slack: a change day can come out early)
+and they share a subject: a service, a topic, a word, or one series that contains the other
+("telefoon" contains "telefoon · Afval"). A ripple links its cause and its effect. A trend spans
+the whole series and is its own incident.
 """
 
 from dataclasses import dataclass
@@ -45,7 +46,8 @@ def group_incidents(patterns: list[Pattern], *, topic_services: dict[int, str] |
         a, b = patterns[i], patterns[j]
         if "trend" in (a.kind, b.kind):
             return a.kind == b.kind == "trend" and a.key == b.key
-        return _overlap(a, b, slack_days) and _same_subject(a, b, homes)
+        same_way = (a.magnitude >= 0) == (b.magnitude >= 0)  # a season ending is not the next rise beginning
+        return same_way and _overlap(a, b, slack_days) and _same_subject(a, b, homes)
 
     incidents = [_incident(patterns, members, max_terms) for members in linked_groups(len(patterns), linked)]
     return sorted(incidents, key=lambda incident: (-incident.score, incident.start))
