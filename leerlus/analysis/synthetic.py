@@ -9,12 +9,14 @@ OFFICE_WEEK = (1.3, 1.1, 1.0, 1.0, 0.8, 0.0, 0.0)
 
 
 def daily_counts(*, days=365, level=40.0, first_day=date(2025, 1, 1), week=OFFICE_WEEK, shifts=(), spikes=(),
-                 trend=0.0, peaks=(), holidays=frozenset(), seed=0) -> tuple[pd.DatetimeIndex, np.ndarray]:
+                 trend=0.0, peaks=(), holidays=frozenset(), dispersion=None,
+                 seed=0) -> tuple[pd.DatetimeIndex, np.ndarray]:
     """Poisson counts: level × weekday × (1 + shift after its day) × spikes × trend × yearly peaks.
 
     shifts: (day number, relative change); spikes: (day number, multiplier); trend: relative change
     over the whole series; peaks: (month, multiplier) every year; holidays: dates with no counts
-    when the week has closed days.
+    when the week has closed days; dispersion: k of negative binomial counts (variance μ + μ²/k)
+    instead of Poisson ones.
     """
     index = pd.date_range(first_day, periods=days, freq="D")
     rate = np.full(days, level) * np.asarray(week)[index.day_of_week]
@@ -27,7 +29,10 @@ def daily_counts(*, days=365, level=40.0, first_day=date(2025, 1, 1), week=OFFIC
         rate[index.month == month] *= multiplier
     if 0.0 in week:
         rate[[d in holidays for d in index.date]] = 0.0
-    return index, np.random.default_rng(seed).poisson(rate).astype(float)
+    rng = np.random.default_rng(seed)
+    if dispersion is not None:
+        rate = rng.gamma(dispersion, rate / dispersion)
+    return index, rng.poisson(rate).astype(float)
 
 
 ONLINE_WEEK = (1.1, 1.05, 1.0, 1.0, 0.95, 0.6, 0.6)
