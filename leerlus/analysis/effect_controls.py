@@ -34,7 +34,7 @@ def _smooth(series: pd.Series, unusual: np.ndarray) -> pd.Series:
 def choose_controls(y: pd.Series, candidates: dict[str, pd.Series], start: int, unusual: np.ndarray,
                     horizon: int) -> list[str]:
     """Up to three candidates whose sum keeps the steadiest ratio to the metric before the start (weekly
-    sums on the metric's open days, log scale), leaving out those with a season the metric lacks.
+    sums on the metric's usual days, log scale), leaving out those with a season the metric lacks.
 
     A steady ratio is exactly what the counterfactual assumes; unsteadiness is the spread of the weekly
     log-ratio. The steadiest candidate comes first; the next are added only while they make the ratio of
@@ -82,9 +82,9 @@ def off_season(ratio: np.ndarray, season: slice) -> bool:
 def last_break(y_before: pd.Series, level_before: pd.Series, unusual: np.ndarray) -> int:
     """Where the latest lasting change in the metric relative to its control before the start began.
 
-    Weekly means of the log-ratio on the metric's usual days are searched for changes in mean with ruptures (PELT, a
-    BIC-like penalty on the noise of the weekly means); the history before the last change would
-    describe a different situation. 0 means no change was found.
+    Weekly means of the log-ratio on the metric's usual days are searched for changes in mean with
+    ruptures (PELT, a BIC-like penalty on the noise of the weekly means); the history before the last
+    change would describe a different situation. 0 means no change was found.
     """
     weeks = len(y_before) // 7
     if weeks < 2 * MIN_WEEKS_BETWEEN_BREAKS:
