@@ -187,7 +187,8 @@ def analyse(full, as_json):
 
 def _analysis_lines(summary):
     yield (f"{summary['classified']} van {summary['signals']} signalen ingedeeld; {summary['patterns']} patronen "
-           f"({summary['new_patterns']} nieuw), gegevens tot en met {summary['data_until']} ({summary['seconds']} s).")
+           f"({summary['new_patterns']} nieuw) in {summary['incidents']} incidenten ({summary['new_incidents']} nieuw), "
+           f"gegevens tot en met {summary['data_until']} ({summary['seconds']} s).")
 
 
 @cli.command()
@@ -211,6 +212,26 @@ def _pattern_lines(document):
         yield "Geen patronen. Draai eerst `leerlus analyse`, of verruim de filters."
     for p in document["patterns"]:
         yield f"{p['start']}  {p['kind']:<14} {p['summary']}"
+
+
+@cli.command()
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Incidenten vanaf deze dag (jjjj-mm-dd).")
+@click.option("--status", help="nieuw, verwacht, bekend of onterecht (standaard: nieuw en bekend).")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def incidents(since, status, as_json):
+    """Toont de incidenten: één per gebeurtenis, met de patronen die erbij horen, sterkste en recentste eerst."""
+    from leerlus.patterns.selectors import IncidentFilter, incidents_document
+
+    emit(incidents_document(IncidentFilter(since=since.date() if since else None, status=status)), as_json,
+         _incident_lines)
+
+
+def _incident_lines(document):
+    if not document["incidents"]:
+        yield "Geen incidenten. Draai eerst `leerlus analyse`, of kies een andere --status."
+    for incident in document["incidents"]:
+        yield f"{incident['start']}  {incident['status']:<9} {incident['score']:>7.1f}  {incident['summary']}"
 
 
 @cli.command()

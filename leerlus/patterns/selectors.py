@@ -1,15 +1,22 @@
-"""Reads patterns: the filtered overview (newest and strongest first) and the JSON of PRODUCT.md."""
+"""Reads patterns and incidents: the filtered overviews (incidents ranked by strength and recency) and the
+JSON of PRODUCT.md."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
 from leerlus.core.channels import CHANNELS
 from leerlus.errors import InputError
-from leerlus.patterns.models import KINDS, AnalysisState, Pattern
+from leerlus.patterns.models import KINDS, AnalysisState, Incident, KnownEvent, Pattern
+from leerlus.patterns.sentences import expected_in_words, incident_summary
 
 KIND_NAMES = [kind for kind, _label in KINDS]
+STATUS_NAMES = [status for status, _label in Incident.Status.choices]
+TO_READ = [Incident.Status.NEW, Incident.Status.KNOWN]  # the cards shown unless a status is asked for
+HALF_LIFE_DAYS = 30  # in the ranking, an incident this much older counts half as strong
+CHART_DAYS_BEFORE, CHART_DAYS_AFTER = 120, 60
 
 
 @dataclass(frozen=True)
@@ -31,7 +38,8 @@ class PatternFilter:
 def pattern_list(f: PatternFilter):
     f.validate()
     patterns = Pattern.objects.select_related("service", "problem")
-    patterns = patterns.filter(status=Pattern.Status.DISMISSED) if f.dismissed else patterns.exclude(status=Pattern.Status.DISMISSED)
+    dismissed = Q(status=Pattern.Status.DISMISSED) | Q(incident__status=Incident.Status.FALSE)
+    patterns = patterns.filter(dismissed) if f.dismissed else patterns.exclude(dismissed)
     if f.since:
         # a pattern that is still going on (a trend, a lasting shift) counts as long as it lasts
         patterns = patterns.filter(start__gte=f.since) | patterns.filter(end__isnull=True, kind="trend")
@@ -58,6 +66,7 @@ def pattern_as_json(pattern: Pattern) -> dict:
         "score": pattern.score,
         "summary": pattern.summary,
         "examples": pattern.examples,
+        "incident": pattern.incident_id,
     }
     if pattern.kind == "ripple":
         document.update(cause=pattern.cause, effect=pattern.effect, lag_days=pattern.lag_days)
@@ -65,11 +74,20 @@ def pattern_as_json(pattern: Pattern) -> dict:
 
 
 def patterns_document(f: PatternFilter) -> dict:
-    state = AnalysisState.objects.first()
+    """The patterns, and the incidents they belong to."""
+    patterns = list(pattern_list(f))
+    incidents = Incident.objects.filter(pk__in={p.incident_id for p in patterns})
+    data_until = _data_until()
     return {
-        "data_until": state.data_until.isoformat() if state and state.data_until else None,
-        "patterns": [pattern_as_json(p) for p in pattern_list(f)],
+        "data_until": data_until.isoformat() if data_until else None,
+        "patterns": [pattern_as_json(p) for p in patterns],
+        "incidents": [card.as_json() for card in incident_cards(incidents, data_until)],
     }
+
+
+def _data_until() -> date | None:
+    state = AnalysisState.objects.first()
+    return state.data_until if state else None
 
 
 def series_rows(pattern: Pattern) -> list[tuple[date, float, float | None]]:
@@ -81,3 +99,106 @@ def series_rows(pattern: Pattern) -> list[tuple[date, float, float | None]]:
     expected = series.get("expected") or []
     return [(first + timedelta(days=i), value, expected[i] if i < len(expected) else None)
             for i, value in enumerate(series.get("observed", []))]
+
+
+def chart_rows(pattern: Pattern) -> list[tuple[date, float, float | None]]:
+    """The rows of the pattern's chart: some months before its start and two after."""
+    rows = series_rows(pattern)
+    anchor = next((i for i, row in enumerate(rows) if row[0] >= pattern.start), 0)
+    return rows[max(0, anchor - CHART_DAYS_BEFORE): anchor + CHART_DAYS_AFTER]
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    since: date | None = None
+    status: str | None = None  # None: the cards to read, nieuw and bekend
+
+    def validate(self) -> "IncidentFilter":
+        if self.status and self.status not in STATUS_NAMES:
+            raise InputError(_("Onbekende status '%(v)s'. Kies uit: %(keuzes)s.")
+                             % {"v": self.status[:20], "keuzes": ", ".join(STATUS_NAMES)})
+        return self
+
+
+@dataclass(frozen=True)
+class IncidentCard:
+    """An incident as people read it: with its sentence and its patterns, strongest first."""
+
+    incident: Incident
+    patterns: list[Pattern]
+    summary: str
+    expected: str  # why the analysis expected it, in words; empty when it did not
+
+    def as_json(self) -> dict:
+        """One incident exactly as in `leerlus incidents --json` and the `incidents` of the patterns JSON."""
+        incident = self.incident
+        return {
+            "id": incident.id,
+            "kind": incident.kind,
+            "start": incident.start.isoformat(),
+            "end": incident.end.isoformat() if incident.end else None,
+            "channels": incident.channels,
+            "services": incident.services,
+            "terms": incident.terms,
+            "score": incident.score,
+            "summary": self.summary,
+            "patterns": [p.id for p in self.patterns],
+            "status": incident.status,
+        }
+
+
+def incident_list(f: IncidentFilter) -> list[IncidentCard]:
+    """The incidents, strongest and most recent first."""
+    f.validate()
+    incidents = Incident.objects.filter(status=f.status) if f.status else Incident.objects.filter(status__in=TO_READ)
+    if f.since:
+        incidents = incidents.filter(Q(start__gte=f.since) | Q(end__isnull=True, kind="trend"))
+    return incident_cards(incidents, _data_until())
+
+
+def incidents_document(f: IncidentFilter) -> dict:
+    data_until = _data_until()
+    return {"data_until": data_until.isoformat() if data_until else None,
+            "incidents": [card.as_json() for card in incident_list(f)]}
+
+
+def incident_card(pk: int) -> IncidentCard | None:
+    return next(iter(incident_cards(Incident.objects.filter(pk=pk), None)), None)
+
+
+def incident_cards(incidents, data_until: date | None) -> list[IncidentCard]:
+    strongest_first = Pattern.objects.select_related("service").order_by("-score", "pk")
+    incidents = incidents.select_related("marked_by").prefetch_related(Prefetch("patterns", queryset=strongest_first))
+    cards = []
+    for incident in incidents:
+        patterns = list(incident.patterns.all())
+        series = len({key for pattern in patterns for key in pattern.series_keys()})
+        expected = expected_in_words(incident, _announcement(incident)) if incident.expected_reason else ""
+        cards.append(IncidentCard(incident, patterns, incident_summary(incident, series), expected))
+    if data_until is None:
+        return cards
+    return sorted(cards, key=lambda card: (-_weight(card.incident, data_until), -card.incident.pk))
+
+
+def _weight(incident: Incident, data_until: date) -> float:
+    """Strength, halved for every `HALF_LIFE_DAYS` that it started before the last day with data."""
+    age = max((data_until - incident.start).days, 0)
+    return incident.score * 0.5 ** (age / HALF_LIFE_DAYS)
+
+
+def _announcement(incident: Incident) -> KnownEvent | None:
+    """The known event that announced the incident: the latest one before it whose window and subject fit."""
+    if incident.expected_reason != Incident.ExpectedReason.ANNOUNCED:
+        return None
+    for event in KnownEvent.objects.filter(day__lte=incident.start).order_by("-day"):
+        in_time = incident.start <= event.day + timedelta(days=event.days)
+        services = not event.services or set(event.services) & set(incident.services)
+        channels = not event.channels or not incident.channels or set(event.channels) & set(incident.channels)
+        if in_time and services and channels:
+            return event
+    return None
+
+
+def known_event_as_json(event: KnownEvent) -> dict:
+    return {"id": event.id, "day": event.day.isoformat(), "description": event.description,
+            "services": event.services, "channels": event.channels, "days": event.days}

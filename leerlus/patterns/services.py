@@ -1,4 +1,5 @@
-"""Runs the analysis on the stored signals and keeps what people decided about earlier patterns.
+"""Runs the analysis on the stored signals and keeps what people decided about earlier patterns and incidents;
+records their markings and the known events that the next run takes into account.
 
 Incremental by default: only signals that were never analysed are classified, with the model of
 the last full run; the day counts of their days are recounted and the series and patterns are
@@ -14,6 +15,7 @@ from time import perf_counter
 import holidays
 import pandas as pd
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,14 +23,18 @@ from leerlus.analysis.emerging import EmergingTermDetector, WordsPerDay
 from leerlus.analysis.engine import PatternFinder, SignalClassifier, TextIndex
 from leerlus.analysis.results import series_name
 from leerlus.analysis.series import count_cube
-from leerlus.core.models import Service
+from leerlus.core.channels import CHANNELS
+from leerlus.core.models import Person, Service
 from leerlus.errors import InputError
 from leerlus.patterns import signal_store
-from leerlus.patterns.models import AnalysisState, Pattern, SeriesCount, Topic
+from leerlus.patterns.feedback import feedback_from_people
+from leerlus.patterns.incident_store import store_incidents
+from leerlus.patterns.models import AnalysisState, Incident, IncidentMarking, KnownEvent, Pattern, SeriesCount, Topic
 
 RECENT_DAYS = 28  # texts loaded in an incremental run besides the new ones: the evidence of recent patterns
 EMERGING_WINDOW = EmergingTermDetector().window_days
 MATCH_DAYS = 3  # a pattern found again within this many days of its old start is the same pattern
+MARKINGS = [Incident.Status.EXPECTED, Incident.Status.KNOWN, Incident.Status.FALSE]  # what a person can say
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,8 @@ class AnalysisSummary:
     classified: int
     patterns: int
     new_patterns: int
+    incidents: int
+    new_incidents: int
     data_until: str | None
     seconds: float
 
@@ -77,7 +85,8 @@ def run_analysis(*, full: bool = False, progress=lambda message: None) -> Analys
     cube = cube if retrained else signal_store.load_cube()
     topic_terms = {t.number: t.terms for t in classifier.topics_}
     years = range(min(cube["day"]).year, max(cube["day"]).year + 1)
-    finder = PatternFinder(holidays=frozenset(holidays.country_holidays("NL", years=years)))
+    finder = PatternFinder(holidays=frozenset(holidays.country_holidays("NL", years=years)),
+                           feedback=feedback_from_people())
     if retrained:
         new_from = None
         finder.fit(columns, topic_terms, index, cube=cube)
@@ -90,15 +99,18 @@ def run_analysis(*, full: bool = False, progress=lambda message: None) -> Analys
         if retrained:
             Topic.objects.all().delete()
             Topic.objects.bulk_create([Topic(number=t.number, terms=list(t.terms), size=t.size) for t in classifier.topics_])
-        found, fresh = _store_patterns(finder, topic_terms, new_from and new_from - timedelta(days=EMERGING_WINDOW))
+        rows, fresh = _store_patterns(finder, topic_terms, new_from and new_from - timedelta(days=EMERGING_WINDOW))
+        incidents, fresh_incidents = store_incidents(finder.incidents_, rows)
         state.classifier = pickle.dumps(classifier)
         state.words_per_day = pickle.dumps(finder.words_per_day_)
         state.data_until = finder.data_until_
         state.finished_at = timezone.now()
         state.seconds = round(perf_counter() - started, 2)
         state.save()
-    return AnalysisSummary(full=retrained, signals=int(cube["n"].sum()), classified=len(labels), patterns=found,
-                           new_patterns=fresh, data_until=finder.data_until_.isoformat(), seconds=state.seconds)
+    return AnalysisSummary(full=retrained, signals=int(cube["n"].sum()), classified=len(labels),
+                           patterns=len({row.pk for row in rows}), new_patterns=fresh, incidents=incidents,
+                           new_incidents=fresh_incidents, data_until=finder.data_until_.isoformat(),
+                           seconds=state.seconds)
 
 
 def _service_names(frame: pd.DataFrame) -> pd.Series:
@@ -146,17 +158,19 @@ def _identity(kind, channel, service, topic, terms) -> str:
     return f"{kind}|{channel or ''}|{service or ''}|{'' if topic is None else topic}|{subject}"
 
 
-def _store_patterns(finder: PatternFinder, topic_terms, emerging_searched_from) -> tuple[int, int]:
-    """Saves the patterns; a pattern found before keeps its status, reason and problem.
+def _store_patterns(finder: PatternFinder, topic_terms, emerging_searched_from) -> tuple[list[Pattern], int]:
+    """Saves the patterns; a pattern found before keeps its status, reason, problem and incident.
 
-    Emerging topics that start before `emerging_searched_from` were not looked for again (an
-    incremental run only looks where new signals can change the answer), so they stay.
+    Returns the stored pattern for each found one, in order, and how many are new. Emerging topics
+    that start before `emerging_searched_from` were not looked for again (an incremental run only
+    looks where new signals can change the answer), so they stay; so do the patterns of an incident
+    that a person marked, which the next runs learn from.
     """
     services = {s.name: s for s in Service.objects.all()}
     earlier: dict[str, list[Pattern]] = {}
     for pattern in Pattern.objects.all():
         earlier.setdefault(pattern.signature.rsplit("|", 1)[0], []).append(pattern)
-    kept, new = set(), 0
+    kept, rows, new = set(), [], 0
     for found in finder.patterns_:
         where = found.cause if found.kind == "ripple" else found.key
         identity = _identity(found.kind, where.channel, where.service, where.topic, found.terms)
@@ -172,19 +186,24 @@ def _store_patterns(finder: PatternFinder, topic_terms, emerging_searched_from) 
         pattern.evidence = [series_name(k, topic_terms) for k in found.evidence]
         pattern.cause = _side(found.cause, topic_terms) if found.cause else None
         pattern.effect = _side(found.effect, topic_terms) if found.effect else None
+        pattern.cause_topic = found.cause.topic if found.cause else None
         pattern.lag_days = found.lag_days
         pattern.series = {"first_day": found.first_day.isoformat(), "observed": list(found.observed),
-                          "expected": list(found.expected)}
+                          "expected": list(found.baseline)}
         pattern.signature = f"{identity}|{found.start.isoformat()}"
-        if match is None and Pattern.objects.filter(signature=pattern.signature).exists():
-            continue  # the same event found twice in one run
+        twin = Pattern.objects.filter(signature=pattern.signature).first() if match is None else None
+        if twin is not None:  # the same event found twice in one run
+            rows.append(twin)
+            continue
         pattern.save()
         kept.add(pattern.pk)
+        rows.append(pattern)
     stale = Pattern.objects.exclude(pk__in=kept).filter(status=Pattern.Status.NEW, problem=None)
+    stale = stale.filter(Q(incident=None) | Q(incident__marked_at=None))
     if emerging_searched_from:
         stale = stale.exclude(kind="emerging_topic", start__lt=emerging_searched_from)
     stale.delete()
-    return len(kept), new
+    return rows, new
 
 
 def _side(key, topic_terms) -> dict:
@@ -213,3 +232,44 @@ def link_to_problem(pattern: Pattern, *, problem=None, new_title: str = "") -> N
         problem = Problem.objects.create(title=new_title.strip()[:200], description=pattern.summary)
     pattern.problem = problem
     pattern.save(update_fields=["problem"])
+
+
+@transaction.atomic
+def mark_incident(incident: Incident, *, status: str, reason: str, person: Person | None) -> IncidentMarking:
+    """A person says what the incident was: verwacht, bekend or onterecht, and why. Kept, audited, learned from."""
+    if person is None:
+        raise InputError(_("Uw account is niet aan een persoon gekoppeld; vraag de beheerder dat te doen."))
+    if status not in MARKINGS:
+        raise InputError(_("Onbekende markering '%(v)s'. Kies uit: %(keuzes)s.")
+                         % {"v": str(status)[:20], "keuzes": ", ".join(MARKINGS)})
+    if not reason.strip():
+        raise InputError(_("Geef een reden op: die wordt bewaard en de volgende analyse leert ervan."))
+    marking = IncidentMarking.objects.create(incident=incident, status=status, reason=reason.strip(), person=person)
+    incident.status, incident.reason = status, marking.reason
+    incident.marked_by, incident.marked_at = person, marking.at
+    incident.save(update_fields=["status", "reason", "marked_by", "marked_at"])
+    return marking
+
+
+def add_known_event(*, day, description: str, services=(), channels=(), days: int = 28,
+                    person: Person | None = None) -> KnownEvent:
+    """An event announced ahead: the rise in its services and channels in the `days` after it is expected."""
+    if not description.strip():
+        raise InputError(_("Geef een omschrijving, bijvoorbeeld 'aanslagen gemeentelijke belastingen verstuurd'."))
+    known = set(Service.objects.values_list("name", flat=True))
+    unknown = [name for name in services if name not in known]
+    if unknown:
+        raise InputError(_("Onbekende dienst '%(v)s'. Kies uit: %(keuzes)s.")
+                         % {"v": unknown[0][:50], "keuzes": ", ".join(sorted(known))})
+    wrong = [channel for channel in channels if channel not in CHANNELS]
+    if wrong:
+        raise InputError(_("Onbekend kanaal '%(v)s'. Kies uit: %(keuzes)s.")
+                         % {"v": wrong[0][:20], "keuzes": ", ".join(CHANNELS)})
+    if not 1 <= days <= 366:
+        raise InputError(_("Het aantal dagen '%(v)s' ligt niet tussen 1 en 366.") % {"v": days})
+    return KnownEvent.objects.create(day=day, description=description.strip()[:200], services=list(services),
+                                     channels=list(channels), days=days, added_by=person)
+
+
+def remove_known_event(event: KnownEvent) -> None:
+    event.delete()

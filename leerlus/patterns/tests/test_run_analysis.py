@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 from django.contrib.auth import get_user_model
+from django.utils.html import escape
 
 from leerlus.analysis import synthetic
 from leerlus.cli import cli
@@ -17,7 +18,8 @@ from leerlus.playground.models import Problem
 
 pytestmark = pytest.mark.django_db
 CLOSED = frozenset(holidays.country_holidays("NL", years=[2025, 2026]))
-PATTERN_KEYS = {"id", "kind", "start", "end", "channel", "service", "terms", "magnitude", "score", "summary", "examples"}
+PATTERN_KEYS = {"id", "kind", "start", "end", "channel", "service", "terms", "magnitude", "score", "summary", "examples",
+                "incident"}
 
 
 def run(*args) -> dict:
@@ -92,7 +94,7 @@ def test_a_dismissed_pattern_keeps_its_reason_and_is_not_raised_again(planted, b
     assert spike.status == "afgewezen" and spike.dismiss_reason == "Storing in de telefooncentrale"
     assert spike.pk not in [p["id"] for p in run("patterns")["patterns"]]
     assert Pattern.objects.filter(kind="spike", start=spike.start).count() == 1
-    assert spike.summary in beheerder.get("/patronen/", {"dismissed": "1"}).content.decode()
+    assert escape(spike.summary) in beheerder.get("/patronen/", {"dismissed": "1"}).content.decode()
 
 
 def test_acknowledge_and_link_to_a_new_problem(planted, beheerder):
