@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from leerlus.api.main import api
+from leerlus.patterns.urls import incident_urlpatterns
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -14,6 +15,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("signalen/", include("leerlus.core.urls")),
     path("patronen/", include("leerlus.patterns.urls")),
+    path("incidenten/", include(incident_urlpatterns)),
     path("systeem/", include("leerlus.systemview.urls")),
     path("proeftuin/", include("leerlus.playground.urls")),
     path("ritme/", include("leerlus.rhythm.urls")),

@@ -62,7 +62,10 @@ def test_english_is_available(browser, demo_server):
     page.get_by_label("Taal").select_option("en")
     page.get_by_role("button", name="Kies").click()
     expect(page.get_by_role("link", name="Signals")).to_be_visible()
-    page.get_by_role("link", name="Patterns").click()
+    page.get_by_role("link", name="Incidents").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Incidents")
+    expect(page.locator(".incident-title").first).to_contain_text(re.compile(r"\d+ signal series?\.$"))
+    page.get_by_role("link", name="All patterns, one by one").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Patterns")
     expect(page.locator(".pattern .kind").first).to_have_text(
         re.compile("^(spike|level shift|trend|emerging topic|ripple)$"))
@@ -71,7 +74,8 @@ def test_english_is_available(browser, demo_server):
 def test_demo_patterns_show_every_kind_and_can_be_dismissed(browser, demo_server):
     page = browser.new_page()
     _login(page, demo_server, "teamlid", "teamlid")
-    page.get_by_role("link", name="Patronen").click()
+    page.get_by_role("link", name="Incidenten").click()
+    page.get_by_role("link", name="Alle patronen, één voor één").click()
     kinds = set(page.locator(".pattern .kind").all_inner_texts())
     assert kinds == {"piek", "niveauverschuiving", "trend", "nieuw onderwerp", "rimpeling"}
 

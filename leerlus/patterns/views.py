@@ -1,32 +1,35 @@
-"""Pattern pages: the overview with filters (and its JSON twin) and one page per pattern with its actions."""
-
-from datetime import date
+"""Pattern and incident pages: the overviews with filters (and their JSON twins), one page per pattern with its
+actions, one page per incident with its facets and the marking form, and the calendar of known events."""
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from leerlus.core.channels import CHANNEL_CHOICES
-from leerlus.core.models import Service, Signal
+from leerlus.core.dates import parse_date
+from leerlus.core.models import Person, Service, Signal
 from leerlus.core.selectors import signal_as_json
 from leerlus.errors import InputError
 from leerlus.patterns import services
-from leerlus.patterns.models import KINDS, Pattern
-from leerlus.patterns.selectors import PatternFilter, pattern_as_json, pattern_list, patterns_document, series_rows
+from leerlus.patterns.models import KINDS, Incident, KnownEvent, Pattern, Topic
+from leerlus.patterns.selectors import (IncidentFilter, PatternFilter, chart_rows, incident_card, incident_list,
+                                        incidents_document, known_event_as_json, pattern_as_json, pattern_list,
+                                        patterns_document)
 from leerlus.playground.models import Problem
 from leerlus.web.charts import line_chart
 from leerlus.web.twins import json_twin
 
-CHART_DAYS_BEFORE, CHART_DAYS_AFTER = 120, 60
+INCIDENT_EXAMPLES = 8
+
+
+def _since(query):
+    since = query.get("since", "")
+    return parse_date(since, _("Vanaf")) if since else None
 
 
 def _filter_from(query) -> PatternFilter:
-    since = query.get("since", "")
-    try:
-        since_day = date.fromisoformat(since) if since else None
-    except ValueError:
-        raise InputError(_("Vanaf '%(v)s' is geen datum; gebruik jjjj-mm-dd.") % {"v": since[:20]})
-    return PatternFilter(since=since_day, kind=query.get("kind") or None, channel=query.get("channel") or None,
+    return PatternFilter(since=_since(query), kind=query.get("kind") or None, channel=query.get("channel") or None,
                          service=query.get("service") or None, dismissed=query.get("dismissed") == "1")
 
 
@@ -63,9 +66,7 @@ def pattern_detail(request, pk: int):
             error = str(problem)
     if request.GET.get("format") == "json":
         return json_twin(pattern_as_json(pattern))
-    rows = _chart_window(pattern)
-    chart = line_chart({_("waargenomen"): {d: o for d, o, _e in rows},
-                        **({_("verwacht"): {d: e for d, _o, e in rows}} if any(e is not None for _d, _o, e in rows) else {})})
+    chart, rows = _chart(pattern)
     examples = Signal.objects.filter(id__in=pattern.examples).select_related("service", "effective_service")
     ripples = Pattern.objects.filter(kind="ripple").exclude(pk=pattern.pk).filter(
         start__range=(pattern.start.replace(day=1), pattern.end or pattern.start)).select_related("service")[:5] \
@@ -76,10 +77,11 @@ def pattern_detail(request, pk: int):
     })
 
 
-def _chart_window(pattern: Pattern):
-    rows = series_rows(pattern)
-    anchor = next((i for i, row in enumerate(rows) if row[0] >= pattern.start), 0)
-    return rows[max(0, anchor - CHART_DAYS_BEFORE): anchor + CHART_DAYS_AFTER]
+def _chart(pattern: Pattern) -> tuple[str, list]:
+    """The pattern's series around its start, observed and expected, as a chart and as table rows."""
+    rows = chart_rows(pattern)
+    expected = {_("verwacht"): {d: e for d, _o, e in rows}} if any(e is not None for _d, _o, e in rows) else {}
+    return line_chart({_("waargenomen"): {d: o for d, o, _e in rows}, **expected}), rows
 
 
 def _act(pattern: Pattern, form) -> None:
@@ -93,3 +95,86 @@ def _act(pattern: Pattern, form) -> None:
         services.link_to_problem(pattern, problem=problem, new_title=form.get("title", ""))
     else:
         raise InputError(_("Onbekende actie '%(v)s'.") % {"v": (action or "")[:20]})
+
+
+@login_required
+def incident_overview(request):
+    error, cards = None, []
+    try:
+        f = IncidentFilter(since=_since(request.GET), status=request.GET.get("status") or None)
+        if request.GET.get("format") == "json":
+            return json_twin(incidents_document(f))
+        cards = incident_list(f)
+    except InputError as problem:
+        if request.GET.get("format") == "json":
+            return json_twin({"error": str(problem)}, 400)
+        error = str(problem)
+    return render(request, "patterns/incident_list.html", {
+        "cards": cards, "error": error, "query": request.GET, "statuses": Incident.Status.choices,
+    })
+
+
+@login_required
+def incident_detail(request, pk: int):
+    incident = get_object_or_404(Incident, pk=pk)
+    error = None
+    if request.method == "POST":
+        try:
+            services.mark_incident(incident, status=request.POST.get("status", ""),
+                                   reason=request.POST.get("reason", ""), person=_person(request))
+            return redirect("incident-detail", pk=pk)
+        except InputError as problem:
+            error = str(problem)
+    card = incident_card(pk)
+    if request.GET.get("format") == "json":
+        return json_twin(card.as_json())
+    example_ids = list(dict.fromkeys(i for pattern in card.patterns for i in pattern.examples))[:INCIDENT_EXAMPLES]
+    examples = Signal.objects.filter(id__in=example_ids).select_related("service", "effective_service")
+    return render(request, "patterns/incident_detail.html", {
+        "card": card, "incident": card.incident, "error": error, "query": request.POST,
+        "evidence": [{"pattern": pattern, "chart": chart, "rows": rows}
+                     for pattern in card.patterns for chart, rows in [_chart(pattern)]],
+        "ripples": [pattern for pattern in card.patterns if pattern.kind == "ripple"],
+        "topics": Topic.objects.filter(number__in=card.incident.topics),
+        "examples": [signal_as_json(s) for s in examples],
+        "markings": card.incident.markings.select_related("person"),
+        "markings_to_choose": [(s, label) for s, label in Incident.Status.choices if s in services.MARKINGS],
+    })
+
+
+@login_required
+def known_events(request):
+    error = None
+    if request.method == "POST":
+        try:
+            _change_known_events(request)
+            return redirect("known-events")
+        except InputError as problem:
+            error = str(problem)
+    events = KnownEvent.objects.all()
+    if request.GET.get("format") == "json":
+        return json_twin({"known_events": [known_event_as_json(event) for event in events]})
+    return render(request, "patterns/known_events.html", {
+        "events": events, "error": error, "form": request.POST, "channels": CHANNEL_CHOICES,
+        "services": Service.objects.values_list("name", flat=True),
+    })
+
+
+def _change_known_events(request) -> None:
+    form = request.POST
+    if form.get("action") == "remove":
+        event = KnownEvent.objects.filter(pk=form.get("event") or None).first()
+        if event is None:
+            raise Http404
+        services.remove_known_event(event)
+        return
+    days = form.get("days") or "28"
+    if not days.isdigit():
+        raise InputError(_("Het aantal dagen '%(v)s' is geen heel getal.") % {"v": days[:20]})
+    services.add_known_event(day=parse_date(form.get("day"), _("Dag")), description=form.get("description", ""),
+                             services=form.getlist("services"), channels=form.getlist("channels"), days=int(days),
+                             person=_person(request))
+
+
+def _person(request) -> Person | None:
+    return Person.objects.filter(user=request.user).first()

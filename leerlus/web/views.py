@@ -1,4 +1,5 @@
-"""The start page: the start plan's progress and signal counts per channel and per service over time."""
+"""The start page: the start plan's progress, the incidents to read first, and signal counts per channel and per
+service over time."""
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Sum
@@ -7,9 +8,12 @@ from django.utils.translation import gettext as _
 
 from leerlus.core.models import DailyCount
 from leerlus.core.selectors import counts_over_time, current_organisation
+from leerlus.patterns.selectors import IncidentFilter, incident_list
 from leerlus.playground.models import StartPlan
 from leerlus.playground.selectors import start_plan_progress
 from leerlus.web.charts import as_table, line_chart
+
+TOP_INCIDENTS = 3
 
 
 @login_required
@@ -22,6 +26,7 @@ def start(request):
         "organisation": organisation,
         "steps": start_plan_progress(StartPlan.objects.filter(organisation=organisation).first()),
         "total": total,
+        "incidents": incident_list(IncidentFilter())[:TOP_INCIDENTS],
         "charts": [
             {"id": "kanalen", "title": _("Signalen per week, per kanaal"),
              "svg": line_chart(by_channel), "table": as_table(by_channel)},
