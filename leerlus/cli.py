@@ -273,7 +273,7 @@ def _effect_lines(estimate):
 @click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
 @command
 def brief(month, output_format, output, as_json):
-    """De maandbrief voor de retrospectief: patronen, rimpelingen, experimenten, besluiten, lessen, acties."""
+    """De maandbrief voor de retrospectief: incidenten, experimenten, besluiten, lessen, acties."""
     from leerlus.core.selectors import current_organisation
     from leerlus.rhythm.brief import brief_document, parse_month
     from leerlus.rhythm.report import brief_html, brief_pdf
@@ -298,10 +298,10 @@ def _brief_lines(document):
         yield document["message"]
         return
     yield f"Maandbrief {document['month']}: {document['signals']['total']} signalen."
-    for topic in document["emerging_topics"]:
-        yield f"  Nieuw onderwerp: {', '.join(topic['terms'])}"
-    for kind in ("new", "grown", "faded"):
-        yield f"  Patronen {dict(new='nieuw', grown='gegroeid', faded='weggeëbd')[kind]}: {len(document['patterns'][kind])}"
+    for incident in document["incidents"]["new"]:
+        yield f"  Nieuw: {incident['summary']}"
+    for incident in document["incidents"]["ongoing"]:
+        yield f"  Loopt nog: {incident['summary']}"
     for experiment in document["experiments"]:
         yield f"  Experiment {experiment['title']} ({experiment['status']}, {experiment['progress']:.0%})"
     yield f"  Lessen: {len(document['lessons'])}; open acties: {sum(not a['done_on'] for a in document['open_actions'])}"

@@ -1,5 +1,5 @@
-"""The monthly retrospective brief: what changed in the patterns that month, the ripples, each running
-experiment's progress and log, effect estimates, decisions due, the month's lessons and the open actions
+"""The monthly retrospective brief: the incidents that began that month and the earlier ones still going on,
+each running experiment's progress and log, effect estimates, decisions due, the month's lessons and the open actions
 of earlier retrospectives. One document for the web page, `leerlus brief --json`, the HTML and the PDF."""
 
 from datetime import date, timedelta
@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from leerlus.core.models import Signal
 from leerlus.core.selectors import received_between
 from leerlus.errors import InputError
-from leerlus.patterns.models import Pattern
-from leerlus.patterns.selectors import pattern_as_json, series_rows
+from leerlus.patterns.models import Incident, Pattern
+from leerlus.patterns.selectors import TO_READ, incident_cards, series_rows
 from leerlus.playground.models import Experiment, Lesson, LogEntry
 from leerlus.playground.selectors import lesson_as_json, log_entry_as_json
 from leerlus.rhythm.models import Action, Retrospective
 
-CHANGE = 0.25  # an ongoing pattern grew or faded when its series moved this much against the month before
+CHANGE = 0.25  # an earlier incident still goes on when a series of it is this much off what was expected
 
 
 def parse_month(text: str) -> date:
@@ -33,26 +33,28 @@ def _month_mean(rows, first: date, last: date) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def _pattern_changes(first: date, last: date) -> tuple[list, list, list]:
-    """New patterns of the month; ongoing ones that grew; ones that ended or shrank."""
-    patterns = Pattern.objects.exclude(status=Pattern.Status.DISMISSED).select_related("service")
-    new = [p for p in patterns.filter(start__range=(first, last))]
-    grown, faded = [], []
-    ongoing = patterns.filter(start__lt=first).filter(Q(end=None) | Q(end__gte=first)).exclude(kind="ripple")
-    previous_first = first - relativedelta(months=1)
-    for pattern in ongoing:
-        if pattern.end and pattern.end <= last:
-            faded.append(pattern)
-            continue
-        rows = series_rows(pattern)
-        now, before = _month_mean(rows, first, last), _month_mean(rows, previous_first, first - timedelta(days=1))
-        if now is None or not before:
-            continue
-        if now > before * (1 + CHANGE):
-            grown.append(pattern)
-        elif now < before * (1 - CHANGE):
-            faded.append(pattern)
-    return new, grown, faded
+def _incidents(first: date, last: date) -> dict:
+    """The incidents to read that began in the month, and earlier ones that still go on in it."""
+    to_read = Incident.objects.filter(status__in=TO_READ)
+    new = incident_cards(to_read.filter(start__range=(first, last)), last)
+    earlier = incident_cards(to_read.filter(start__lt=first).filter(Q(end=None) | Q(end__gte=first)), last)
+    ongoing = [card for card in earlier if any(_goes_on(p, first, last) for p in card.patterns)]
+    return {"new": [card.as_json() for card in new], "ongoing": [card.as_json() for card in ongoing]}
+
+
+def _goes_on(pattern: Pattern, first: date, last: date) -> bool:
+    """Its series is still off what was expected this month; a series of new words (nothing expected): still
+    growing against the month before."""
+    rows = series_rows(pattern)
+    now = _month_mean(rows, first, last)
+    expected = [e for day, _o, e in rows if first <= day <= last and e is not None]
+    if now is None:
+        return False
+    if expected:
+        baseline = sum(expected) / len(expected)
+        return baseline > 0 and abs(now / baseline - 1) >= CHANGE
+    before = _month_mean(rows, first - relativedelta(months=1), first - timedelta(days=1))
+    return bool(before) and now > before * (1 + CHANGE)
 
 
 def _experiment_progress(experiment: Experiment, first: date, last: date) -> dict:
@@ -83,7 +85,6 @@ def brief_document(month: date) -> dict:
     signals = Signal.objects.filter(received_between(first, last))
     by_channel = dict(signals.values_list("channel").annotate(n=Count("id")).order_by("-n"))
     previous = Signal.objects.filter(received_between(first - relativedelta(months=1), first - timedelta(days=1)))
-    new, grown, faded = _pattern_changes(first, last)
     active = Experiment.objects.filter(start__lte=last, end__gte=first).exclude(status=Experiment.Status.IDEA)
     due = Experiment.objects.filter(end__lte=last + relativedelta(months=1), decision="") \
         .exclude(status=Experiment.Status.IDEA).order_by("end")
@@ -97,11 +98,7 @@ def brief_document(month: date) -> dict:
         "message": None if total else _("Geen signalen in %(m)s: er valt over deze maand nog niets te zeggen.") % {
             "m": f"{first:%Y-%m}"},
         "signals": {"total": total, "previous_month": previous.count(), "by_channel": by_channel},
-        "patterns": {"new": [pattern_as_json(p) for p in new if p.kind != "ripple"],
-                     "grown": [pattern_as_json(p) for p in grown], "faded": [pattern_as_json(p) for p in faded]},
-        "emerging_topics": [{"terms": p.terms, "start": p.start.isoformat(), "summary": p.summary}
-                            for p in new if p.kind == "emerging_topic"],
-        "ripples": [pattern_as_json(p) for p in new if p.kind == "ripple"],
+        "incidents": _incidents(first, last),
         "experiments": [_experiment_progress(e, first, last) for e in active],
         "decisions_due": [{"id": e.pk, "title": e.title, "end": e.end.isoformat(), "status": e.status} for e in due],
         "lessons": [lesson_as_json(lesson) for lesson in

@@ -1,4 +1,4 @@
-"""The monthly brief: names an emerging topic by its words, says so for a month without data, carries the
+"""The monthly brief: lists the month's new incidents with their words and the earlier ones still going on, says so for a month without data, carries the
 actions until done, and its PDF opens with extractable text, a cover and page numbers."""
 
 import io
@@ -30,13 +30,17 @@ def brief(*args):
     return result
 
 
-def test_the_brief_of_the_month_with_an_emerging_topic_names_it_by_its_words(analysed):
+def test_the_brief_lists_the_incidents_of_the_month_and_those_still_going_on(analysed):
     document = json.loads(brief("--month", "2025-07", "--json").stdout)
     assert document["has_data"] and document["signals"]["total"] > 0
-    assert any("omgevingsloket" in topic["terms"] for topic in document["emerging_topics"])
-    assert "Nieuw onderwerp: " in brief("--month", "2025-07").stdout and "omgevingsloket" in brief("--month", "2025-07").stdout
+    portal = [i for i in document["incidents"]["new"] if "omgevingsloket" in i["terms"]]
+    assert len(portal) == 1 and "Vergunning" in portal[0]["services"]
+    assert f"Nieuw: {portal[0]['summary']}" in brief("--month", "2025-07").stdout
+    august = json.loads(brief("--month", "2025-08", "--json").stdout)
+    assert portal[0]["id"] in [i["id"] for i in august["incidents"]["ongoing"]]  # the portal still brings calls
+    assert portal[0]["id"] not in [i["id"] for i in august["incidents"]["new"]]
     quiet = json.loads(brief("--month", "2025-03", "--json").stdout)
-    assert not any("omgevingsloket" in topic["terms"] for topic in quiet["emerging_topics"])
+    assert not any("omgevingsloket" in i["terms"] for i in quiet["incidents"]["new"] + quiet["incidents"]["ongoing"])
 
 
 def test_a_month_without_data_says_so_instead_of_failing(analysed, tmp_path):
@@ -53,7 +57,7 @@ def test_the_pdf_has_a_cover_page_numbers_and_extractable_text(analysed, tmp_pat
     assert len(reader.pages) >= 2
     assert "Maandbrief 2025-07" in reader.pages[0].extract_text()
     second = reader.pages[1].extract_text()
-    assert f"pagina 2 van {len(reader.pages)}" in second and "Wat veranderde in de patronen" in second
+    assert f"pagina 2 van {len(reader.pages)}" in second and "Incidenten" in second
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "omgevingsloket" in text
     assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged: text in reading order for screen readers
