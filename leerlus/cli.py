@@ -70,6 +70,7 @@ def cli():
 @command
 def demo(load_only, as_json):
     """Laadt Gemeente Voorbeeldstad (18 maanden signalen), analyseert ze en start de app op 127.0.0.1:8000."""
+    from leerlus.demo.incidents import mark_incidents
     from leerlus.demo.load import load_demo
     from leerlus.demo.playground import load_experiments
     from leerlus.demo.rhythm import load_rhythm
@@ -81,6 +82,7 @@ def demo(load_only, as_json):
     analysed = run_analysis(full=True, progress=lambda message: click.echo(message, err=True)).as_json()
     load_experiments()
     load_rhythm()
+    mark_incidents()
     emit({"import": imported, "analysis": analysed}, as_json,
          lambda document: [*_import_lines(document["import"]), *_analysis_lines(document["analysis"])])
     if not load_only:

@@ -96,7 +96,32 @@ def test_demo_patterns_show_every_kind_and_can_be_dismissed(browser, demo_server
     expect(page.locator("dl.facts")).to_contain_text("afgewezen: Bekend: de storm stond in het nieuws")
     page.get_by_role("link", name="Alle patronen").click()
     page.get_by_role("link", name="Toon afgewezen patronen").click()
-    expect(page.locator(".pattern")).to_have_count(1)
+    expect(page.locator(".pattern")).to_have_count(2)  # and the one of the incident the demo marked "onterecht"
+
+
+def test_an_incident_shows_its_facets_and_is_marked_with_a_reason(browser, demo_server):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    _login(page, demo_server, "teamlid", "teamlid")
+    page.get_by_role("link", name="Incidenten").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Incidenten")
+    expect(page.locator(".incident .status", has_text="bekend")).to_have_count(1)  # the demo's storm
+    page.get_by_label("Status").select_option("verwacht")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.get_by_text("aangekondigd: De parkeerapp gaat live")).to_be_visible()
+    expect(page.get_by_text("Elk jaar eind februari gaan de WOZ-beschikkingen")).to_be_visible()
+    page.get_by_label("Status").select_option("")
+    page.get_by_role("button", name="Filter").click()
+    page.locator(".incident a").filter(has_text="Omgevingsvergunning").first.click()
+    expect(page.get_by_role("heading", name="Oorzaak en gevolg")).to_be_visible()
+    for facet in ("Kanalen", "Diensten", "Onderwerpen", "Woorden"):
+        expect(page.locator("dl.facts dt", has_text=facet)).to_have_count(1)
+    expect(page.locator("figure svg").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling on a phone
+    page.get_by_role("radio", name=re.compile("^bekend")).check()
+    page.get_by_label("Reden").fill("Belscript voor statusvragen staat klaar")
+    page.get_by_role("button", name="Markering vastleggen").click()
+    expect(page.locator("dl.facts")).to_contain_text("bekend: Belscript voor statusvragen staat klaar")
+    expect(page.get_by_role("table").get_by_role("row").nth(1)).to_contain_text("Ahmed El Amrani")
 
 
 def test_what_if_compares_scenarios_for_the_demo_phone(browser, demo_server):

@@ -1,4 +1,4 @@
-"""Loads Gemeente Voorbeeldstad into the database: organisation, people, accounts and signals.
+"""Loads Gemeente Voorbeeldstad into the database: organisation, people, accounts, signals and known events.
 
 Loading twice changes nothing: everything is looked up before it is created and the signals go
 through the idempotent importer.
@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from leerlus.core.models import Department, Organisation, Person, Service
+from leerlus.demo.incidents import load_known_events
 from leerlus.demo.playground import load_start
 from leerlus.demo.signals import COLUMNS, demo_rows
 from leerlus.demo.texts import SERVICES
@@ -81,4 +82,5 @@ def load_demo(seed: int = 2025, progress=None) -> ImportSummary:
     table = Table(columns=COLUMNS, rows=demo_rows(seed))
     summary = import_table(table, "Gemeente Voorbeeldstad (demo)", "demo", progress=progress)
     load_start(organisation)
+    load_known_events()
     return summary
