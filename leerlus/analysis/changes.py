@@ -1,9 +1,11 @@
 """Finds changes in one daily series against its baseline: spikes, level shifts and slow trends.
 
-Every score is calibrated (calibration.py): a day's count is scored by its negative binomial tail
-under the baseline, a level shift by the move of the four-week mean against the moves of the
-four-week mean on every other day of the series' history, a trend by Mann-Kendall on four-week
-means; each then on the scale of a standard normal deviate, compared with the same `threshold`.
+Every score is calibrated (calibration.py): a burst of days is scored by the negative binomial
+tail of its total under the baseline, a level shift by the move of the four-week mean against the
+moves of the four-week mean on the other days of the series' history (away from that step; other
+steps and seasons included: a series that moves a lot needs a larger step to say something new),
+a trend by Mann-Kendall on four-week means; each on the scale of a standard normal deviate, and
+compared with the `threshold` that the alarm budget gives.
 Level-shift candidates come from ruptures (kernel change-point detection with a linear kernel,
 its C implementation); a series whose rise or fall is better described by a straight line than
 by its strongest step (lower BIC) is reported as a trend instead.
@@ -117,8 +119,11 @@ class LevelShiftDetector:
         calm = np.minimum(root, typical + 3 * sigma)
         cuts = [self._refine(calm, cut) for cut in cuts]
         moves = _window_moves(calm, self.window)
-        center, spread = robust_scale(moves, floor=sigma * np.sqrt(2 / self.window))
+        moved_on = np.arange(len(moves)) + self.window  # the day each move is measured at
         for cut in cuts:
+            # the null: how the four-week mean moved on the days away from this step, other steps included
+            away = np.abs(moved_on - cut) > self.window
+            center, spread = robust_scale(moves[away], floor=sigma * np.sqrt(2 / self.window), tail=0.99)
             left, right = calm[max(0, cut - self.window): cut], calm[cut: cut + self.window]
             # a shorter window (a shift of the last days) moves more by chance
             widen = np.sqrt((1 / len(left) + 1 / len(right)) / (2 / self.window))
