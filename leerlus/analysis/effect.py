@@ -23,7 +23,8 @@ import pandas as pd
 import statsmodels.api as sm
 from statsmodels.tsa.statespace.structural import UnobservedComponents
 
-from leerlus.analysis.effect_controls import MIN_MEAN_PER_DAY, choose_controls, control_level, last_break
+from leerlus.analysis.effect_controls import (MIN_MEAN_PER_DAY, choose_controls, control_level, last_break,
+                                              off_season)
 from leerlus.analysis.effect_days import day_kinds, unusual
 
 Z95 = 1.959963984540054
@@ -207,7 +208,9 @@ class EffectEstimator:
 
     def _estimate(self, window: _Window, days_before: int, days_after: int) -> EffectEstimate:
         skip = unusual(window.days)
-        chosen = choose_controls(window.y, window.controls, days_before, skip, days_after)
+        seasonal = off_season(window.y, window.controls, days_before, skip, days_after)
+        usable = {name: series for name, series in window.controls.items() if name not in seasonal}
+        chosen = choose_controls(window.y, usable, days_before, skip)
         changed = 0
         if chosen:
             level = window.level(chosen)
@@ -216,7 +219,8 @@ class EffectEstimator:
         first = min(changed, days_before - self.min_days_before)
         if first > 0:
             window, days_before = window.since(first), days_before - first
-            chosen = choose_controls(window.y, window.controls, days_before, unusual(window.days), days_after)
+            chosen = choose_controls(window.y, {n: window.controls[n] for n in usable}, days_before,
+                                     unusual(window.days))
         level = window.level(chosen)
         suffix = "" if level is None else "-control"
         candidates = {estimator.name + suffix: estimator for estimator in self.estimators}

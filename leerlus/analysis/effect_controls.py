@@ -10,6 +10,7 @@ MAX_CONTROLS = 3
 MIN_WEEKS_BETWEEN_BREAKS = 4
 BREAK_PENALTY = 3.0
 OFF_SEASON_Z = 2.5
+LEAD_IN_WEEKS = 13
 
 
 def control_level(controls: dict[str, pd.Series], unusual: dict[str, np.ndarray]) -> pd.Series | None:
@@ -31,52 +32,72 @@ def _smooth(series: pd.Series, unusual: np.ndarray) -> pd.Series:
     return np.maximum(weekly, 0.5) * factor
 
 
-def choose_controls(y: pd.Series, candidates: dict[str, pd.Series], start: int, unusual: np.ndarray,
-                    horizon: int) -> list[str]:
+def choose_controls(y: pd.Series, candidates: dict[str, pd.Series], start: int, unusual: np.ndarray) -> list[str]:
     """Up to three candidates whose sum keeps the steadiest ratio to the metric before the start (weekly
-    sums on the metric's usual days, log scale), leaving out those with a season the metric lacks.
+    sums on the metric's usual days, log scale).
 
     A steady ratio is exactly what the counterfactual assumes; unsteadiness is the spread of the weekly
     log-ratio. The steadiest candidate comes first; the next are added only while they make the ratio of
     the sum steadier still. A candidate with its own trend or jump makes the ratio swing and ranks low.
-    A season the metric lacks (passports in spring) may hardly show in a whole year's spread and yet
-    lead the counterfactual astray in exactly the weeks measured, so a candidate whose ratio in the same
-    weeks a year before (the `horizon` days after the start, a year back) stood clearly apart from its
-    mean is left out (see `off_season`). The metric's `unusual` days (closed, catch-up) do not count,
-    so a control that stays open on holidays is compared on the metric's ordinary days only.
+    The metric's `unusual` days (closed, catch-up) do not count, so a control that stays open on
+    holidays is compared on the metric's ordinary days only.
     """
-    weeks = start // 7
-    if weeks < 4:
+    if start // 7 < 4:
         return []
-    window = slice(start - 7 * weeks, start)
-    usual = ~unusual[window]
-    season = slice(weeks - 52, weeks - 52 + -(-horizon // 7)) if weeks >= 52 else slice(0, 0)
-
-    def weekly(series):
-        return (series.iloc[window].to_numpy() * usual).reshape(weeks, 7).sum(axis=1)
-
-    metric = np.log1p(weekly(y))
-    ratios = {name: metric - np.log1p(weekly(series)) for name, series in candidates.items()
-              if series.iloc[:start].mean() >= MIN_MEAN_PER_DAY}
-    usable = sorted((name for name, ratio in ratios.items() if not off_season(ratio, season)),
-                    key=lambda name: np.std(ratios[name]))
+    metric, sums = _weekly_sums(y, candidates, start, ~unusual)
+    ranked = sorted(sums, key=lambda name: np.std(metric - np.log1p(sums[name])))
     chosen, best = [], np.inf
-    for name in usable[:MAX_CONTROLS]:
-        score = float(np.std(metric - np.log1p(sum(weekly(candidates[n]) for n in [*chosen, name]))))
+    for name in ranked[:MAX_CONTROLS]:
+        score = float(np.std(metric - np.log1p(sum(sums[n] for n in [*chosen, name]))))
         if score < best:
             chosen, best = [*chosen, name], score
     return chosen
 
 
-def off_season(ratio: np.ndarray, season: slice) -> bool:
-    """Whether the weekly log-ratio in the `season` weeks stood clearly apart from the other weeks: more
-    than 2.5 standard errors, with the spread of the other weeks (weekly noise alone does that for about
-    1 in 80 good controls; leaving one of those out costs little)."""
-    inside = ratio[season]
-    outside = np.delete(ratio, np.arange(len(ratio))[season])
-    if len(inside) < 2 or len(outside) < 2:
-        return False
-    return abs(inside.mean() - outside.mean()) > OFF_SEASON_Z * np.std(outside) / np.sqrt(len(inside))
+def off_season(y: pd.Series, candidates: dict[str, pd.Series], start: int, unusual: np.ndarray,
+               horizon: int) -> set[str]:
+    """The candidates with a season of their own in the weeks measured (passports in spring), which may
+    hardly show in a whole year's spread and yet lead the counterfactual astray in exactly those weeks.
+
+    Needs a year of history. For each candidate the weekly log-ratio's move from the last quarter before
+    the start (whose level the counterfactual carries on) to the same weeks a year before the `horizon`
+    days after the start is compared with the median candidate's move; more than 2.5 standard errors
+    (from the spread of the other weeks) apart is a season of its own. A change of the metric itself (a
+    trend, a jump, its own season) moves every ratio alike and leaves none out; a candidate's jump
+    before the season weeks does not count either (last_break deals with jumps); with fewer than three
+    candidates nothing tells whose season it is. Weekly noise alone puts about 1 good candidate in 80
+    beyond the bound.
+    """
+    weeks = start // 7
+    if weeks < 52:
+        return set()
+    metric, sums = _weekly_sums(y, candidates, start, ~unusual)
+    season = np.arange(weeks - 52, min(weeks, weeks - 52 + -(-horizon // 7)))
+    lead_in = np.arange(max(season[-1] + 1, weeks - LEAD_IN_WEEKS), weeks)
+    others = np.setdiff1d(np.arange(weeks), season)
+    if len(sums) < 3 or len(lead_in) < 2:
+        return set()
+    moves, errors = {}, {}
+    for name, weekly in sums.items():
+        ratio = metric - np.log1p(weekly)
+        moves[name] = ratio[season].mean() - ratio[lead_in].mean()
+        errors[name] = np.std(ratio[others]) * np.sqrt(1 / len(season) + 1 / len(lead_in))
+    typical = float(np.median(list(moves.values())))
+    return {name for name in sums if abs(moves[name] - typical) > OFF_SEASON_Z * errors[name]}
+
+
+def _weekly_sums(y: pd.Series, candidates: dict[str, pd.Series], start: int,
+                 usual: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """The metric's weekly log counts and each large enough candidate's weekly sums, over the whole
+    weeks before the start and the metric's usual days only."""
+    weeks = start // 7
+    window = slice(start - 7 * weeks, start)
+
+    def weekly(series):
+        return (series.iloc[window].to_numpy() * usual[window]).reshape(weeks, 7).sum(axis=1)
+
+    return np.log1p(weekly(y)), {name: weekly(series) for name, series in candidates.items()
+                                 if series.iloc[:start].mean() >= MIN_MEAN_PER_DAY}
 
 
 def last_break(y_before: pd.Series, level_before: pd.Series, unusual: np.ndarray) -> int:
