@@ -11,6 +11,7 @@ season in its first year is forgiven (nobody can know a season before it came on
 
 from datetime import date, timedelta
 
+import holidays
 import numpy as np
 import pandas as pd
 
@@ -103,7 +104,9 @@ def effect_check(frame: pd.DataFrame, event: PlantedEvent) -> dict:
     pairs = [pair for pair in daily.index.droplevel("day").unique() if pair[0] != channel and pair[1] != service]
     largest = sorted(pairs, key=lambda pair: -daily.loc[pair].sum())[:12]
     controls = {f"{c} / {s}": series(c, s) for c, s in largest}
-    estimate = EffectEstimator().fit(series(channel, service), controls, pd.Timestamp(event.start)).estimate_
+    closed = frozenset(holidays.country_holidays("NL", years=range(days[0].year, days[-1].year + 1)))
+    estimate = EffectEstimator(holidays=closed).fit(series(channel, service), controls,
+                                                    pd.Timestamp(event.start)).estimate_
     if estimate.relative_effect is None:
         return {"truth": event.magnitude, "estimate": None}
     return {"truth": event.magnitude, "estimate": round(estimate.relative_effect, 3),
