@@ -193,7 +193,7 @@ class PatternFinder:
 
     def _chart(self, key: SeriesKey) -> dict:
         return {"observed": tuple(float(v) for v in self.series_[key]),
-                "expected": tuple(round(float(v), 2) for v in np.nan_to_num(self.baselines_[key])),
+                "baseline": tuple(round(float(v), 2) for v in np.nan_to_num(self.baselines_[key])),
                 "first_day": self._day(0)}
 
     def _pattern(self, event) -> Pattern:

@@ -25,7 +25,7 @@ class Pattern:
     effect: SeriesKey | None = None
     lag_days: int | None = None
     observed: tuple[float, ...] = field(default=(), repr=False)  # the series, for the chart
-    expected: tuple[float, ...] = field(default=(), repr=False)  # its baseline
+    baseline: tuple[float, ...] = field(default=(), repr=False)  # what was expected each day, for the chart
     first_day: date | None = None  # the day of observed[0]
     expected: str | None = None  # a reason code when people said it would come (see feedback.py)
 

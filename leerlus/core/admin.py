@@ -9,7 +9,7 @@ from leerlus.core.tokens import new_key
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "it_budget", "playground_share"]
+    list_display = ["name", "it_budget", "playground_share", "alarm_budget"]
 
 
 @admin.register(Department)

@@ -1,6 +1,7 @@
 """The organisation, its departments and people, the channel aliases, services and signals."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,11 @@ class Organisation(models.Model):
     playground_share = models.DecimalField(
         _("aandeel speeltuin"), max_digits=4, decimal_places=3, default=0.05,
         help_text=_("Deel van het IT-budget voor experimenten, tussen 0,05 en 0,10 (5–10%)."),
+    )
+    alarm_budget = models.FloatField(
+        _("vals alarm per maand"), default=1.0, validators=[MinValueValidator(0.05), MaxValueValidator(10.0)],
+        help_text=_("Hoeveel meldingen per maand over niets de analyse hoogstens mag geven, voor de hele gemeente. "
+                    "Lager: minder valse meldingen, maar kleine gebeurtenissen vallen weg. Standaard 1."),
     )
 
     class Meta:

@@ -19,12 +19,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leerlus.analysis.calibration import AlarmBudget
 from leerlus.analysis.emerging import EmergingTermDetector, WordsPerDay
 from leerlus.analysis.engine import PatternFinder, SignalClassifier, TextIndex
 from leerlus.analysis.results import series_name
 from leerlus.analysis.series import count_cube
 from leerlus.core.channels import CHANNELS
 from leerlus.core.models import Person, Service
+from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError
 from leerlus.patterns import signal_store
 from leerlus.patterns.feedback import feedback_from_people
@@ -86,7 +88,7 @@ def run_analysis(*, full: bool = False, progress=lambda message: None) -> Analys
     topic_terms = {t.number: t.terms for t in classifier.topics_}
     years = range(min(cube["day"]).year, max(cube["day"]).year + 1)
     finder = PatternFinder(holidays=frozenset(holidays.country_holidays("NL", years=years)),
-                           feedback=feedback_from_people())
+                           budget=alarm_budget(), feedback=feedback_from_people())
     if retrained:
         new_from = None
         finder.fit(columns, topic_terms, index, cube=cube)
@@ -111,6 +113,12 @@ def run_analysis(*, full: bool = False, progress=lambda message: None) -> Analys
                            patterns=len({row.pk for row in rows}), new_patterns=fresh, incidents=incidents,
                            new_incidents=fresh_incidents, data_until=finder.data_until_.isoformat(),
                            seconds=state.seconds)
+
+
+def alarm_budget() -> AlarmBudget:
+    """The false cards a month the organisation accepts (Beheer → Organisatie), by default one."""
+    organisation = current_organisation()
+    return AlarmBudget(per_month=organisation.alarm_budget) if organisation else AlarmBudget()
 
 
 def _service_names(frame: pd.DataFrame) -> pd.Series:

@@ -156,3 +156,18 @@ def test_a_category_only_export_without_any_text_is_analysed(tmp_path):
     assert summary["classified"] == len(frame)
     kinds = {p["kind"] for p in run("patterns")["patterns"]}
     assert {"spike", "level_shift"} <= kinds and "emerging_topic" not in kinds
+
+
+def test_the_alarm_budget_set_in_beheer_decides_how_much_is_reported(planted):
+    """A municipality that accepts fewer false alarms gets fewer (never more) patterns, the planted storm still among them."""
+    from leerlus.core.models import Organisation
+
+    organisation = Organisation.objects.create(name="Gemeente Proefdorp", alarm_budget=10.0)
+    run("analyse", "--full")
+    generous = run("patterns")["patterns"]
+    organisation.alarm_budget = 0.1
+    organisation.save()
+    run("analyse", "--full")
+    strict = run("patterns")["patterns"]
+    assert len(strict) < len(generous)
+    assert any(p["kind"] == "spike" and p["service"] == "Afval" for p in strict)
