@@ -112,7 +112,6 @@ def test_an_incident_shows_its_facets_and_is_marked_with_a_reason(browser, demo_
     page.get_by_label("Status").select_option("")
     page.get_by_role("button", name="Filter").click()
     page.locator(".incident a").filter(has_text="Omgevingsvergunning").first.click()
-    expect(page.get_by_role("heading", name="Oorzaak en gevolg")).to_be_visible()
     for facet in ("Kanalen", "Diensten", "Onderwerpen", "Woorden"):
         expect(page.locator("dl.facts dt", has_text=facet)).to_have_count(1)
     expect(page.locator("figure svg").first).to_be_visible()
