@@ -51,8 +51,8 @@ def _service_factor(service: str, channel: str, day: date) -> float:
     if service == "Omgevingsvergunning":
         if channel == "website" and day >= PORTAL_DAY:
             factor *= 3.0 if day < PORTAL_DAY + timedelta(days=14) else 1.6
-        if channel == "telefoon" and PORTAL_DAY + timedelta(days=2) <= day < PORTAL_DAY + timedelta(days=18):
-            factor *= 2.4
+        if channel == "telefoon" and day >= PORTAL_DAY + timedelta(days=2):  # status calls, fewer once it settles
+            factor *= 2.4 if day < PORTAL_DAY + timedelta(days=18) else 1.6
     if service == "Openbare ruimte" and channel in ("telefoon", "website", "app", "social"):
         factor *= {0: 6.0, 1: 3.0, 2: 1.5}.get((day - STORM_DAY).days, 1.0)
     if service == "Afval en containers" and day >= CONTAINER_DAY:
