@@ -93,7 +93,8 @@ class Baseline:
         if min(quiet.sum(), (~quiet).sum()) < 28:  # (nearly) the same mean every day: one alpha says it all
             return 1.0, _median_alpha(mean, deviation)
         low, high = float(np.median(mean[quiet])), float(np.median(mean[~quiet]))
-        alpha_quiet, alpha_busy = _median_alpha(mean[quiet], deviation[quiet]), _median_alpha(mean[~quiet], deviation[~quiet])
+        alpha_quiet = _median_alpha(mean[quiet], deviation[quiet])
+        alpha_busy = _median_alpha(mean[~quiet], deviation[~quiet])
         if high <= 1.2 * low or alpha_quiet <= alpha_busy:
             return 1.0, _median_alpha(mean, deviation)
         phi = 1 + (alpha_quiet - alpha_busy) / (1 / low - 1 / high)

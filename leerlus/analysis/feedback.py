@@ -4,7 +4,8 @@ The next run uses it. A window marked "verwacht" (expected, a yearly season) on 
 same window a year later expected on that series and the series inside it. A pattern marked
 "onterecht" (false) lowers the weight of that kind of evidence on that series: each marking
 divides its score by `FALSE_WEIGHT`. An announced event ("aanslagen verstuurd op 1 februari")
-makes a rise in its services and channels in the weeks after it expected, not news.
+makes the changes in its services and channels in the weeks after it (the rise, and the fall when
+it is over) expected, not news.
 """
 
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from leerlus.analysis.series import SeriesKey
 
 FALSE_WEIGHT = 1.5
 YEARLY_SLACK_DAYS = 21  # a season comes a few weeks earlier or later than last year
+ANNOUNCED_SLACK_DAYS = 3  # a change day can come out a few days before the event
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class Feedback:
         """A reason code when the pattern was expected: "season_marked" or "announced"; else None."""
         if pattern.kind != "trend" and any(self._recurs(season, pattern) for season in self.seasons):
             return "season_marked"
-        if pattern.magnitude > 0 and any(self._follows(announcement, pattern) for announcement in self.announcements):
+        if any(self._follows(announcement, pattern) for announcement in self.announcements):
             return "announced"
         return None
 
@@ -62,9 +64,12 @@ class Feedback:
 
     @staticmethod
     def _follows(announcement: Announcement, pattern: Pattern) -> bool:
+        """The rise after the announced day, and the fall when it is over, in its services and channels (a
+        series across all of them included); a change day may come out a few days early."""
         key = pattern.effect or pattern.key
-        in_time = announcement.day <= pattern.start <= announcement.day + timedelta(days=announcement.days)
-        service = not announcement.services or key.service in announcement.services
+        first = announcement.day - timedelta(days=ANNOUNCED_SLACK_DAYS)
+        in_time = first <= pattern.start <= announcement.day + timedelta(days=announcement.days)
+        service = not announcement.services or key.service is None or key.service in announcement.services
         channel = not announcement.channels or key.channel is None or key.channel in announcement.channels
         return in_time and service and channel
 

@@ -4,8 +4,9 @@ A storm shows up as a spike on the phone, a rise on WhatsApp, new words ("boom",
 ripple to the website. Two patterns belong to the same event when they go the same way (both up or
 both down), their active periods overlap (with a few days' slack: a change day can come out early)
 and they share a subject: a service, a topic, a word, or one series that contains the other
-("telefoon" contains "telefoon · Afval"). A ripple links its cause and its effect. A trend spans
-the whole series and is its own incident.
+("telefoon" contains "telefoon · Afval"). A ripple links its cause and its effect. Trends share no
+moment: trends that go the same way about the same subject or channel (the phone declining, seen
+in several of its topics) are one incident.
 """
 
 from dataclasses import dataclass
@@ -44,9 +45,9 @@ def group_incidents(patterns: list[Pattern], *, topic_services: dict[int, str] |
 
     def linked(i: int, j: int) -> bool:
         a, b = patterns[i], patterns[j]
-        if "trend" in (a.kind, b.kind):
-            return a.kind == b.kind == "trend" and a.key == b.key
         same_way = (a.magnitude >= 0) == (b.magnitude >= 0)  # a season ending is not the next rise beginning
+        if "trend" in (a.kind, b.kind):  # slow trends share no moment: the same way about the same subject
+            return a.kind == b.kind == "trend" and same_way and _same_subject(a, b, homes, channels=True)
         return same_way and _overlap(a, b, slack_days) and _same_subject(a, b, homes)
 
     incidents = [_incident(patterns, members, max_terms) for members in linked_groups(len(patterns), linked)]
@@ -72,14 +73,17 @@ def keys(pattern: Pattern) -> tuple[SeriesKey, ...]:
     return tuple(k for k in (pattern.key, pattern.cause, pattern.effect) if k is not None)
 
 
-def _same_subject(a: Pattern, b: Pattern, homes: dict[int, str]) -> bool:
+def _same_subject(a: Pattern, b: Pattern, homes: dict[int, str], channels: bool = False) -> bool:
+    """A shared word, topic or service, or nested series; with `channels`, a shared channel too."""
     if set(a.terms) & set(b.terms):
         return True
     for key_a in keys(a):
         for key_b in keys(b):
             nested = key_a.contains(key_b) or key_b.contains(key_a)
             topic = key_a.topic is not None and key_a.topic == key_b.topic
-            if nested or topic or _service(key_a, homes) and _service(key_a, homes) == _service(key_b, homes):
+            channel = channels and key_a.channel is not None and key_a.channel == key_b.channel
+            service = _service(key_a, homes)
+            if nested or topic or channel or service is not None and service == _service(key_b, homes):
                 return True
     return False
 
