@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-sqlite test-postgres bench browser pdf-libs openapi clean
+.PHONY: install demo test lint bench browser pdf-libs openapi clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,12 @@ pdf-libs:
 demo: install pdf-libs
 	$(BIN)/leerlus demo
 
-test: install browser pdf-libs
+# ruff: the same lint and format rules for everyone (configured in pyproject.toml).
+lint: install
+	$(BIN)/ruff check leerlus tests benchmarks
+	$(BIN)/ruff format --check leerlus tests benchmarks
+
+test: install browser pdf-libs lint
 	$(BIN)/pytest
 
 # The bars of docs/benchmarks.md; BERTopic (with CPU torch from this machine's disk) only for the topic comparison.

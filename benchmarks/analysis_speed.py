@@ -50,10 +50,14 @@ def main() -> None:
         incremental, incremental_wall = timed(leerlus, env, "analyse")
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"signals:              {imported['imported']:,} over {DAYS - 1} days (import {import_wall:.1f} s)")
-        print(f"full analysis:        {full_wall:.1f} s wall ({full['seconds']:.1f} s in run_analysis), "
-              f"{full['patterns']} patterns")
-        print(f"one new day:          {added['imported']:,} signals; incremental analysis {incremental_wall:.1f} s wall "
-              f"({incremental['seconds']:.1f} s in run_analysis; classified {incremental['classified']:,})")
+        print(
+            f"full analysis:        {full_wall:.1f} s wall ({full['seconds']:.1f} s in run_analysis), "
+            f"{full['patterns']} patterns"
+        )
+        print(
+            f"one new day:          {added['imported']:,} signals; incremental analysis {incremental_wall:.1f} s wall "
+            f"({incremental['seconds']:.1f} s in run_analysis; classified {incremental['classified']:,})"
+        )
         print(f"peak memory:          {peak_mb:,.0f} MB (largest of the steps)")
 
 

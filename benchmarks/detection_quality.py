@@ -39,11 +39,11 @@ from pathlib import Path
 
 import holidays
 import numpy as np
+from quality_real import KATWIJK_FILE, NYC_FILE, katwijk_frame, katwijk_report, nyc_frame, nyc_report
+from quality_scoring import cards, effect_check, score
 
 from leerlus.analysis import scenario
 from leerlus.analysis.engine import PatternFinder, SignalClassifier, TextIndex
-from quality_real import KATWIJK_FILE, NYC_FILE, katwijk_frame, katwijk_report, nyc_frame, nyc_report
-from quality_scoring import cards, effect_check, score
 
 COLUMNS = ["id", "day", "channel", "service", "topic", "text"]
 KINDS = ("spike", "level_shift", "ripple", "emerging_topic", "drop")
@@ -68,25 +68,35 @@ def scenario_run(volume: float, seed: int) -> dict:
     finder, seconds = analyse(frame, "NL")
     days = (frame["day"].max() - frame["day"].min()).days + 1
     bot = next(e for e in truth if e.name == "whatsapp-bot")
-    return {"volume": volume, "seed": seed, "signals": len(frame), "patterns": len(finder.patterns_),
-            **score(cards(finder.incidents_), truth, days), "effect": effect_check(frame, bot),
-            "seconds": round(seconds, 1)}
+    return {
+        "volume": volume,
+        "seed": seed,
+        "signals": len(frame),
+        "patterns": len(finder.patterns_),
+        **score(cards(finder.incidents_), truth, days),
+        "effect": effect_check(frame, bot),
+        "seconds": round(seconds, 1),
+    }
 
 
 def real_runs(folder: Path) -> dict:
     result = {}
     for name, file, load, country, report in (
-            ("nyc", NYC_FILE, nyc_frame, "US", lambda found, _frame: nyc_report(found)),
-            ("katwijk", KATWIJK_FILE, katwijk_frame, "NL", katwijk_report)):
+        ("nyc", NYC_FILE, nyc_frame, "US", lambda found, _frame: nyc_report(found)),
+        ("katwijk", KATWIJK_FILE, katwijk_frame, "NL", katwijk_report),
+    ):
         path = folder / file
         if not path.exists():
             print(f"note: {path} is missing; {name} skipped", file=sys.stderr)
             continue
         frame = load(path)
         finder, seconds = analyse(frame, country)
-        result[name] = {"signals": len(frame), "patterns": len(finder.patterns_),
-                        **report(cards(finder.incidents_), frame),
-                        "seconds": round(seconds, 1)}
+        result[name] = {
+            "signals": len(frame),
+            "patterns": len(finder.patterns_),
+            **report(cards(finder.incidents_), frame),
+            "seconds": round(seconds, 1),
+        }
     return result
 
 
@@ -97,24 +107,32 @@ def recall_text(recall: dict) -> str:
 def effect_text(effect: dict) -> str:
     if effect.get("estimate") is None:
         return "none"
-    return (f"{effect['estimate']:+.0%} [{effect['ci_low']:+.0%}, {effect['ci_high']:+.0%}] "
-            f"{'covers' if effect['covered'] else 'misses'}")
+    return (
+        f"{effect['estimate']:+.0%} [{effect['ci_low']:+.0%}, {effect['ci_high']:+.0%}] "
+        f"{'covers' if effect['covered'] else 'misses'}"
+    )
 
 
 def print_runs(runs: list[dict]) -> None:
-    print("| volume | seed | signals | patterns | cards | recall | false | false/month | forgiven | "
-          "false: repeat season | cards/event mean (max) | effect (truth −35%) | seconds |")
+    print(
+        "| volume | seed | signals | patterns | cards | recall | false | false/month | forgiven | "
+        "false: repeat season | cards/event mean (max) | effect (truth −35%) | seconds |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in runs:
-        print(f"| {r['volume']:g} | {r['seed']} | {r['signals']:,} | {r['patterns']} | {r['cards']} | "
-              f"{recall_text(r['recall'])} | {r['false_cards']} | {r['false_per_month']:.1f} | "
-              f"{r['forgiven_first_season']} | {r['false_repeat_season']} | {r['cards_per_event_mean']:.1f} "
-              f"({r['cards_per_event_max']}) | {effect_text(r['effect'])} | {r['seconds']:.0f} |")
+        print(
+            f"| {r['volume']:g} | {r['seed']} | {r['signals']:,} | {r['patterns']} | {r['cards']} | "
+            f"{recall_text(r['recall'])} | {r['false_cards']} | {r['false_per_month']:.1f} | "
+            f"{r['forgiven_first_season']} | {r['false_repeat_season']} | {r['cards_per_event_mean']:.1f} "
+            f"({r['cards_per_event_max']}) | {effect_text(r['effect'])} | {r['seconds']:.0f} |"
+        )
 
 
 def print_summary(runs: list[dict]) -> None:
-    print("\n| volume | runs | signals | patterns | cards | recall (all seeds) | false/month mean (max) | "
-          "cards/event mean (max) | effect error mean, points | intervals covering | seconds |")
+    print(
+        "\n| volume | runs | signals | patterns | cards | recall (all seeds) | false/month mean (max) | "
+        "cards/event mean (max) | effect error mean, points | intervals covering | seconds |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for volume in sorted({r["volume"] for r in runs}):
         group = [r for r in runs if r["volume"] == volume]
@@ -124,45 +142,57 @@ def print_summary(runs: list[dict]) -> None:
                 recall[kind] = [recall.get(kind, [0, 0])[0] + found, recall.get(kind, [0, 0])[1] + total]
         errors = [abs(r["effect"]["error_points"]) for r in group if r["effect"].get("estimate") is not None]
         covered = sum(bool(r["effect"].get("covered")) for r in group)
-        print(f"| {volume:g} | {len(group)} | {np.mean([r['signals'] for r in group]):,.0f} | "
-              f"{np.mean([r['patterns'] for r in group]):.0f} | {np.mean([r['cards'] for r in group]):.0f} | "
-              f"{recall_text(recall)} | {np.mean([r['false_per_month'] for r in group]):.1f} "
-              f"({max(r['false_per_month'] for r in group):.1f}) | "
-              f"{np.mean([r['cards_per_event_mean'] for r in group]):.1f} ({max(r['cards_per_event_max'] for r in group)}) | "
-              f"{np.mean(errors) if errors else float('nan'):.1f} | {covered}/{len(group)} | "
-              f"{np.mean([r['seconds'] for r in group]):.0f} |")
+        print(
+            f"| {volume:g} | {len(group)} | {np.mean([r['signals'] for r in group]):,.0f} | "
+            f"{np.mean([r['patterns'] for r in group]):.0f} | {np.mean([r['cards'] for r in group]):.0f} | "
+            f"{recall_text(recall)} | {np.mean([r['false_per_month'] for r in group]):.1f} "
+            f"({max(r['false_per_month'] for r in group):.1f}) | "
+            f"{np.mean([r['cards_per_event_mean'] for r in group]):.1f} ({max(r['cards_per_event_max'] for r in group)}) | "  # noqa: E501
+            f"{np.mean(errors) if errors else float('nan'):.1f} | {covered}/{len(group)} | "
+            f"{np.mean([r['seconds'] for r in group]):.0f} |"
+        )
 
 
 def print_real(real: dict) -> None:
     if "nyc" in real:
         nyc = real["nyc"]
-        print(f"\nNYC street flooding: {nyc['signals']:,} complaints, {nyc['patterns']} patterns, {nyc['cards']} cards "
-              f"({nyc['seconds']:.0f} s); rank among the cards: "
-              + ", ".join(f"{name} {rank or 'not a card'}" for name, rank in nyc["storm_rank"].items()))
+        print(
+            f"\nNYC street flooding: {nyc['signals']:,} complaints, {nyc['patterns']} patterns, {nyc['cards']} cards "
+            f"({nyc['seconds']:.0f} s); rank among the cards: "
+            + ", ".join(f"{name} {rank or 'not a card'}" for name, rank in nyc["storm_rank"].items())
+        )
         for line in nyc["top"]:
             print(f"  {line}")
     if "katwijk" in real:
         katwijk = real["katwijk"]
-        print(f"\nKatwijk meldingen: {katwijk['signals']:,} signals, {katwijk['patterns']} patterns, "
-              f"{katwijk['cards']} cards ({katwijk['seconds']:.0f} s)")
+        print(
+            f"\nKatwijk meldingen: {katwijk['signals']:,} signals, {katwijk['patterns']} patterns, "
+            f"{katwijk['cards']} cards ({katwijk['seconds']:.0f} s)"
+        )
         print("  cards per year: " + ", ".join(f"{y}: {n}" for y, n in katwijk["cards_per_year"].items()))
-        print("  fireworks cards around December: "
-              + ", ".join(f"{y}: {n}" for y, n in katwijk["fireworks_cards_per_december"].items()))
+        print(
+            "  fireworks cards around December: "
+            + ", ".join(f"{y}: {n}" for y, n in katwijk["fireworks_cards_per_december"].items())
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--volumes", type=float, nargs="+", default=[0.25, 1.0, 4.0])
-    parser.add_argument("--real-data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
+    parser.add_argument(
+        "--real-data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON document instead of the tables")
     args = parser.parse_args()
     runs = []
     for volume in args.volumes:
         for seed in args.seeds:
             runs.append(scenario_run(volume, seed))
-            print(f"volume {volume:g} seed {seed}: {runs[-1]['cards']} cards, {runs[-1]['seconds']:.0f} s",
-                  file=sys.stderr)
+            print(
+                f"volume {volume:g} seed {seed}: {runs[-1]['cards']} cards, {runs[-1]['seconds']:.0f} s",
+                file=sys.stderr,
+            )
     real = real_runs(args.real_data)
     if args.json:
         print(json.dumps({"runs": runs, "real": real}, indent=1, default=str))

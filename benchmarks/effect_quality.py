@@ -37,8 +37,15 @@ def public_holidays(days: pd.DatetimeIndex) -> frozenset:
 
 def series_estimate(seed: int):
     metric, controls = synthetic.experiment_series(
-        days=START + 90, start=START, effect=TRUTH, week=synthetic.OFFICE_WEEK, control_week=synthetic.ONLINE_WEEK,
-        holidays=public_holidays(pd.date_range("2025-01-01", periods=START + 90)), dispersion=10, seed=seed)
+        days=START + 90,
+        start=START,
+        effect=TRUTH,
+        week=synthetic.OFFICE_WEEK,
+        control_week=synthetic.ONLINE_WEEK,
+        holidays=public_holidays(pd.date_range("2025-01-01", periods=START + 90)),
+        dispersion=10,
+        seed=seed,
+    )
     return EffectEstimator(holidays=public_holidays(metric.index)).fit(metric, controls, metric.index[START]).estimate_
 
 
@@ -55,8 +62,11 @@ def municipality_estimate(seed: int):
     pairs = [pair for pair in daily.index.droplevel("day").unique() if pair[0] != channel and pair[1] != service]
     largest = sorted(pairs, key=lambda pair: -daily.loc[pair].sum())[:CANDIDATES]
     controls = {f"{c} / {s}": series((c, s)) for c, s in largest}
-    return EffectEstimator(holidays=public_holidays(days)).fit(series(bot.metric), controls,
-                                                               pd.Timestamp(bot.start)).estimate_
+    return (
+        EffectEstimator(holidays=public_holidays(days))
+        .fit(series(bot.metric), controls, pd.Timestamp(bot.start))
+        .estimate_
+    )
 
 
 def report(name: str, estimate, seeds: range) -> None:
@@ -64,17 +74,22 @@ def report(name: str, estimate, seeds: range) -> None:
     estimates = [estimate(seed) for seed in seeds]
     errors = 100 * (np.array([e.relative_effect for e in estimates]) - TRUTH)
     covered = sum(e.ci_low <= TRUTH <= e.ci_high for e in estimates)
-    print(f"| {name} | {len(estimates)} | {errors.mean():+.1f} | {np.abs(errors).mean():.1f} | "
-          f"{np.sum(np.abs(errors) <= 5)}/{len(estimates)} | {covered}/{len(estimates)} | "
-          f"{time.perf_counter() - started:.0f} |", flush=True)
+    print(
+        f"| {name} | {len(estimates)} | {errors.mean():+.1f} | {np.abs(errors).mean():.1f} | "
+        f"{np.sum(np.abs(errors) <= 5)}/{len(estimates)} | {covered}/{len(estimates)} | "
+        f"{time.perf_counter() - started:.0f} |",
+        flush=True,
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", type=int, default=20)
     seeds = range(parser.parse_args().seeds)
-    print("| setting | seeds | mean error, points | mean absolute error, points | within 5 points | "
-          "intervals covering | seconds |")
+    print(
+        "| setting | seeds | mean error, points | mean absolute error, points | within 5 points | "
+        "intervals covering | seconds |"
+    )
     print("|---|---|---|---|---|---|---|")
     report("series", series_estimate, seeds)
     report("municipality", municipality_estimate, seeds)

@@ -64,8 +64,10 @@ def main() -> None:
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         size_mb = sum(p.stat().st_size for p in home.glob("leerlus.sqlite3*")) / 1e6
         print(f"rows in file:        {args.rows:,}")
-        print(f"imported:            {summary['imported']:,}  (rejected {summary['rejected']}, "
-              f"redactions {sum(summary['redacted'].values()):,})")
+        print(
+            f"imported:            {summary['imported']:,}  (rejected {summary['rejected']}, "
+            f"redactions {sum(summary['redacted'].values()):,})"
+        )
         print(f"wall time:           {wall:.1f} s  (import itself: {summary['seconds']:.1f} s)")
         print(f"throughput:          {args.rows / wall:,.0f} signals/s (wall, incl. start-up)")
         print(f"peak memory:         {peak_mb:,.0f} MB")

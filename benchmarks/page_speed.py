@@ -68,11 +68,20 @@ def free_port() -> int:
 
 
 def login(base: str, home: Path, env: dict, leerlus: Path) -> urllib.request.OpenerDirector:
-    script = ("from django.contrib.auth import get_user_model; "
-              "get_user_model().objects.filter(username='bench').exists() or "
-              "get_user_model().objects.create_superuser('bench', password='bench')")
-    subprocess.run([leerlus.with_name("python"), "-c", "import django, os; os.environ['DJANGO_SETTINGS_MODULE']="
-                    "'leerlus.settings'; django.setup(); " + script], env=env, check=True)
+    script = (
+        "from django.contrib.auth import get_user_model; "
+        "get_user_model().objects.filter(username='bench').exists() or "
+        "get_user_model().objects.create_superuser('bench', password='bench')"
+    )
+    subprocess.run(
+        [
+            leerlus.with_name("python"),
+            "-c",
+            "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='leerlus.settings'; django.setup(); " + script,
+        ],
+        env=env,
+        check=True,
+    )
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     form = opener.open(base + "/inloggen/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
@@ -96,8 +105,24 @@ def main() -> None:
         subprocess.run([leerlus, "import", str(export)], env=env, check=True, capture_output=True)
         subprocess.run([leerlus, "analyse", "--full"], env=env, check=True, capture_output=True)
         started = time.perf_counter()
-        subprocess.run([leerlus, "effect", "--channel", "telefoon", "--service", "Vergunning", "--start", "2025-07-20",
-                        "--end", "2025-09-30", "--json"], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [
+                leerlus,
+                "effect",
+                "--channel",
+                "telefoon",
+                "--service",
+                "Vergunning",
+                "--start",
+                "2025-07-20",
+                "--end",
+                "2025-09-30",
+                "--json",
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         print(f"leerlus effect (telefoon / Vergunning, whole command): {time.perf_counter() - started:.1f} s")
         django_setup = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='leerlus.settings'; django.setup()"
         subprocess.run([leerlus.with_name("python"), "-c", django_setup + "\n" + PLAYGROUND], env=env, check=True)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-
 from quality_scoring import AFTER, BEFORE, card_period, describe, overlaps
 
 NYC_FILE = "nyc311_street_flooding_daily_counts_2010_2021.csv"
@@ -18,9 +17,17 @@ KATWIJK_FILE = "katwijk_fixi_meldingen_2019_2025.csv.gz"
 STORMS = {"Irene": (date(2011, 8, 27), date(2011, 8, 28)), "Sandy": (date(2012, 10, 29), date(2012, 10, 30))}
 FIREWORKS = "Vuurwerkoverlast"
 KATWIJK_CHANNELS = {
-    "website": "website", "telephone": "telefoon", "citizen-android": "app", "citizen-ios": "app",
-    "handler-android": "intern", "handler-ios": "intern", "whats-app": "whatsapp", "twitter": "social",
-    "facebook": "social", "email": "email", "desk": "balie",
+    "website": "website",
+    "telephone": "telefoon",
+    "citizen-android": "app",
+    "citizen-ios": "app",
+    "handler-android": "intern",
+    "handler-ios": "intern",
+    "whats-app": "whatsapp",
+    "twitter": "social",
+    "facebook": "social",
+    "email": "email",
+    "desk": "balie",
 }
 
 
@@ -67,6 +74,9 @@ def katwijk_report(found_cards: list, frame: pd.DataFrame) -> dict:
             continue
         about = [c for c in found_cards if FIREWORKS in c.services and overlaps(card_period(c), december)]
         fireworks[year] = [describe(c) for c in about]
-    return {"cards": len(found_cards), "cards_per_year": dict(sorted(per_year.items())),
-            "fireworks_cards_per_december": {y: len(c) for y, c in fireworks.items()},
-            "fireworks_cards": fireworks}
+    return {
+        "cards": len(found_cards),
+        "cards_per_year": dict(sorted(per_year.items())),
+        "fireworks_cards_per_december": {y: len(c) for y, c in fireworks.items()},
+        "fireworks_cards": fireworks,
+    }

@@ -77,10 +77,15 @@ def score(found_cards: list, truth: list[PlantedEvent], days: int) -> dict:
         recall[event.kind] = [found + (per_event[event.name] > 0), total + 1]
     counts = list(per_event.values())
     return {
-        "cards": len(found_cards), "recall": recall, "cards_per_event": per_event,
-        "cards_per_event_mean": round(float(np.mean(counts)), 2), "cards_per_event_max": max(counts),
-        "false_cards": len(false), "false_per_month": round(len(false) / (days / DAYS_PER_MONTH), 2),
-        "forgiven_first_season": forgiven, "false_repeat_season": false_repeat_season,
+        "cards": len(found_cards),
+        "recall": recall,
+        "cards_per_event": per_event,
+        "cards_per_event_mean": round(float(np.mean(counts)), 2),
+        "cards_per_event_max": max(counts),
+        "false_cards": len(false),
+        "false_per_month": round(len(false) / (days / DAYS_PER_MONTH), 2),
+        "forgiven_first_season": forgiven,
+        "false_repeat_season": false_repeat_season,
         "false_in_quiet_periods": false_quiet,
         "false_examples": [describe(card) for card in sorted(false, key=lambda c: -c.score)[:5]],
     }
@@ -101,15 +106,22 @@ def effect_check(frame: pd.DataFrame, event: PlantedEvent) -> dict:
 
     def series(c, s):
         return daily.loc[(c, s)].rename(index=pd.Timestamp).reindex(days, fill_value=0).astype(float)
+
     pairs = [pair for pair in daily.index.droplevel("day").unique() if pair[0] != channel and pair[1] != service]
     largest = sorted(pairs, key=lambda pair: -daily.loc[pair].sum())[:12]
     controls = {f"{c} / {s}": series(c, s) for c, s in largest}
     closed = frozenset(holidays.country_holidays("NL", years=range(days[0].year, days[-1].year + 1)))
-    estimate = EffectEstimator(holidays=closed).fit(series(channel, service), controls,
-                                                    pd.Timestamp(event.start)).estimate_
+    estimate = (
+        EffectEstimator(holidays=closed).fit(series(channel, service), controls, pd.Timestamp(event.start)).estimate_
+    )
     if estimate.relative_effect is None:
         return {"truth": event.magnitude, "estimate": None}
-    return {"truth": event.magnitude, "estimate": round(estimate.relative_effect, 3),
-            "ci_low": round(estimate.ci_low, 3), "ci_high": round(estimate.ci_high, 3),
-            "error_points": round(100 * (estimate.relative_effect - event.magnitude), 1),
-            "covered": bool(estimate.ci_low <= event.magnitude <= estimate.ci_high), "method": estimate.method}
+    return {
+        "truth": event.magnitude,
+        "estimate": round(estimate.relative_effect, 3),
+        "ci_low": round(estimate.ci_low, 3),
+        "ci_high": round(estimate.ci_high, 3),
+        "error_points": round(100 * (estimate.relative_effect - event.magnitude), 1),
+        "covered": bool(estimate.ci_low <= event.magnitude <= estimate.ci_high),
+        "method": estimate.method,
+    }

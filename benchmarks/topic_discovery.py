@@ -47,8 +47,10 @@ def main() -> None:
         results[name] = (time.perf_counter() - started, adjusted_rand_score(truth, labels), len(set(labels)))
     for name, (seconds, ari, topics) in results.items():
         print(f"{name:<9} {seconds:7.1f} s   adjusted Rand index {ari:.3f}   topics {topics}")
-    print(f"speed-up: {results['BERTopic'][0] / results['leerlus'][0]:.1f}x  ({args.texts:,} texts, "
-          f"{len(synthetic.TOPICS)} known topics)")
+    print(
+        f"speed-up: {results['BERTopic'][0] / results['leerlus'][0]:.1f}x  ({args.texts:,} texts, "
+        f"{len(synthetic.TOPICS)} known topics)"
+    )
 
 
 if __name__ == "__main__":

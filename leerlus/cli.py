@@ -83,8 +83,11 @@ def demo(load_only, as_json):
     load_experiments()
     load_rhythm()
     mark_incidents()
-    emit({"import": imported, "analysis": analysed}, as_json,
-         lambda document: [*_import_lines(document["import"]), *_analysis_lines(document["analysis"])])
+    emit(
+        {"import": imported, "analysis": analysed},
+        as_json,
+        lambda document: [*_import_lines(document["import"]), *_analysis_lines(document["analysis"])],
+    )
     if not load_only:
         click.echo("Inloggen als beheerder: demo / demo (of als lezer: lezer / lezer)", err=True)
         _serve("127.0.0.1", 8000)
@@ -137,8 +140,10 @@ def import_command(file, file_format, default_channel, column_map, map_channel, 
 
 
 def _import_lines(summary):
-    yield (f"{summary['read']} rijen gelezen: {summary['imported']} nieuw, {summary['duplicates']} dubbel, "
-           f"{summary['rejected']} afgewezen ({summary['seconds']} s).")
+    yield (
+        f"{summary['read']} rijen gelezen: {summary['imported']} nieuw, {summary['duplicates']} dubbel, "
+        f"{summary['rejected']} afgewezen ({summary['seconds']} s)."
+    )
     if summary["redacted"]:
         yield "Verwijderde persoonsgegevens: " + ", ".join(f"{k} {v}" for k, v in summary["redacted"].items())
     for error in summary["errors"][:20]:
@@ -161,10 +166,17 @@ def signals(since, until, channel, service, words, limit, after, as_json):
     """Toont signalen, nieuwste eerst, met dezelfde filters als de signalenpagina."""
     from leerlus.core.selectors import SignalFilter, signal_page
 
-    page = signal_page(SignalFilter(
-        since=since.date() if since else None, until=until.date() if until else None,
-        channel=channel, service=service, words=words, limit=limit, after=after,
-    ))
+    page = signal_page(
+        SignalFilter(
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            channel=channel,
+            service=service,
+            words=words,
+            limit=limit,
+            after=after,
+        )
+    )
     emit(page.as_json(), as_json, _signal_lines)
 
 
@@ -176,7 +188,9 @@ def _signal_lines(page):
 
 
 @cli.command()
-@click.option("--full", is_flag=True, help="Alles opnieuw: model en onderwerpen opnieuw leren, alle signalen opnieuw indelen.")
+@click.option(
+    "--full", is_flag=True, help="Alles opnieuw: model en onderwerpen opnieuw leren, alle signalen opnieuw indelen."
+)
 @click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
 @command
 def analyse(full, as_json):
@@ -188,9 +202,11 @@ def analyse(full, as_json):
 
 
 def _analysis_lines(summary):
-    yield (f"{summary['classified']} van {summary['signals']} signalen ingedeeld; {summary['patterns']} patronen "
-           f"({summary['new_patterns']} nieuw) in {summary['incidents']} incidenten ({summary['new_incidents']} nieuw), "
-           f"gegevens tot en met {summary['data_until']} ({summary['seconds']} s).")
+    yield (
+        f"{summary['classified']} van {summary['signals']} signalen ingedeeld; {summary['patterns']} patronen "
+        f"({summary['new_patterns']} nieuw) in {summary['incidents']} incidenten ({summary['new_incidents']} nieuw), "
+        f"gegevens tot en met {summary['data_until']} ({summary['seconds']} s)."
+    )
 
 
 @cli.command()
@@ -204,8 +220,9 @@ def patterns(since, kind, channel, service, as_json):
     """Toont de gevonden patronen, nieuwste en sterkste eerst (afgewezen patronen niet)."""
     from leerlus.patterns.selectors import PatternFilter, patterns_document
 
-    document = patterns_document(PatternFilter(since=since.date() if since else None, kind=kind, channel=channel,
-                                               service=service))
+    document = patterns_document(
+        PatternFilter(since=since.date() if since else None, kind=kind, channel=channel, service=service)
+    )
     emit(document, as_json, _pattern_lines)
 
 
@@ -225,8 +242,11 @@ def incidents(since, status, as_json):
     """Toont de incidenten: één per gebeurtenis, met de patronen die erbij horen, sterkste en recentste eerst."""
     from leerlus.patterns.selectors import IncidentFilter, incidents_document
 
-    emit(incidents_document(IncidentFilter(since=since.date() if since else None, status=status)), as_json,
-         _incident_lines)
+    emit(
+        incidents_document(IncidentFilter(since=since.date() if since else None, status=status)),
+        as_json,
+        _incident_lines,
+    )
 
 
 def _incident_lines(document):
@@ -239,11 +259,21 @@ def _incident_lines(document):
 @cli.command()
 @click.option("--channel", help="Het kanaal van de meetreeks.")
 @click.option("--service", help="De dienst van de meetreeks.")
-@click.option("--terms", multiple=True, help="Alleen signalen met deze woorden (herhaal de optie of scheid met spaties).")
-@click.option("--start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Start van het experiment (jjjj-mm-dd).")
-@click.option("--end", type=click.DateTime(["%Y-%m-%d"]), help="Einde (jjjj-mm-dd); standaard de laatste dag met gegevens.")
-@click.option("--exclude", multiple=True, metavar="KANAAL/DIENST",
-              help="Laat deze reeks weg uit de controlereeksen (herhaalbaar): whatsapp/Algemeen, whatsapp of /Afval.")
+@click.option(
+    "--terms", multiple=True, help="Alleen signalen met deze woorden (herhaal de optie of scheid met spaties)."
+)
+@click.option(
+    "--start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Start van het experiment (jjjj-mm-dd)."
+)
+@click.option(
+    "--end", type=click.DateTime(["%Y-%m-%d"]), help="Einde (jjjj-mm-dd); standaard de laatste dag met gegevens."
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="KANAAL/DIENST",
+    help="Laat deze reeks weg uit de controlereeksen (herhaalbaar): whatsapp/Algemeen, whatsapp of /Afval.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
 @command
 def effect(channel, service, terms, start, end, exclude, as_json):
@@ -252,9 +282,14 @@ def effect(channel, service, terms, start, end, exclude, as_json):
 
     from leerlus.playground.measurement import estimate_effect, parse_exclusions, resolve_service
 
-    estimate = estimate_effect(channel=channel, service=resolve_service(service),
-                               terms=[word for value in terms for word in value.replace(",", " ").split()],
-                               start=start.date(), end=end.date() if end else None, touched=parse_exclusions(exclude))
+    estimate = estimate_effect(
+        channel=channel,
+        service=resolve_service(service),
+        terms=[word for value in terms for word in value.replace(",", " ").split()],
+        start=start.date(),
+        end=end.date() if end else None,
+        touched=parse_exclusions(exclude),
+    )
     emit(asdict(estimate), as_json, _effect_lines)
 
 
@@ -262,15 +297,19 @@ def _effect_lines(estimate):
     if not estimate["enough_data"]:
         yield estimate["reason"]
         return
-    yield (f"Effect {estimate['relative_effect']:+.1%} (95%-interval {estimate['ci_low']:+.1%} tot "
-           f"{estimate['ci_high']:+.1%}), {estimate['absolute_per_day']:+.1f} signalen per dag.")
+    yield (
+        f"Effect {estimate['relative_effect']:+.1%} (95%-interval {estimate['ci_low']:+.1%} tot "
+        f"{estimate['ci_high']:+.1%}), {estimate['absolute_per_day']:+.1f} signalen per dag."
+    )
     yield f"Methode: {estimate['method']}; controlereeksen: {', '.join(estimate['control']) or 'geen'}."
     yield estimate["reason"]
 
 
 @cli.command()
 @click.option("--month", required=True, help="De maand (jjjj-mm).")
-@click.option("--format", "output_format", type=click.Choice(["html", "pdf"]), help="Als HTML of PDF in plaats van tekst.")
+@click.option(
+    "--format", "output_format", type=click.Choice(["html", "pdf"]), help="Als HTML of PDF in plaats van tekst."
+)
 @click.option("--output", type=click.Path(path_type=Path), help="Schrijf naar dit bestand (nodig voor PDF).")
 @click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
 @command
@@ -306,7 +345,7 @@ def _brief_lines(document):
         yield f"  Loopt nog: {incident['summary']}"
     for experiment in document["experiments"]:
         yield f"  Experiment {experiment['title']} ({experiment['status']}, {experiment['progress']:.0%})"
-    yield f"  Lessen: {len(document['lessons'])}; open acties: {sum(not a['done_on'] for a in document['open_actions'])}"
+    yield f"  Lessen: {len(document['lessons'])}; open acties: {sum(not a['done_on'] for a in document['open_actions'])}"  # noqa: E501
 
 
 @cli.command()
@@ -321,8 +360,13 @@ def calendar(output):
 
 
 @cli.command()
-@click.option("--scenario", "scenario_file", required=True, type=click.Path(path_type=Path),
-              help="JSON-bestand met kanalen (en eventueel scenario's).")
+@click.option(
+    "--scenario",
+    "scenario_file",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="JSON-bestand met kanalen (en eventueel scenario's).",
+)
 @click.option("--simulation", is_flag=True, help="Simuleren (SimPy) in plaats van de formules (Erlang C/A).")
 @click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
 @command
@@ -336,9 +380,11 @@ def simulate(scenario_file, simulation, as_json):
 def _simulation_lines(document):
     def lines(channels):
         for c in channels:
-            yield (f"  {c['name']:<12} servicelevel {c['service_level']:.0%}, wachttijd {c['asa_seconds']:.0f} s, "
-                   f"bezetting {c['occupancy']:.0%}, afhakers {c['abandon_rate']:.0%}, wachtrij {c['queue_length']:.1f} "
-                   f"({c['method']})")
+            yield (
+                f"  {c['name']:<12} servicelevel {c['service_level']:.0%}, wachttijd {c['asa_seconds']:.0f} s, "
+                f"bezetting {c['occupancy']:.0%}, afhakers {c['abandon_rate']:.0%}, wachtrij {c['queue_length']:.1f} "
+                f"({c['method']})"
+            )
 
     yield "Nu:"
     yield from lines(document["channels"])

@@ -61,8 +61,9 @@ def demo_server(tmp_path_factory):
         env["LEERLUS_DATABASE_URL"] = database_url
     subprocess.run([LEERLUS, "demo", "--load-only"], env=env, check=True, capture_output=True, timeout=600)
     port = _free_port()
-    server = subprocess.Popen([LEERLUS, "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [LEERLUS, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:

@@ -5,8 +5,15 @@ import re
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +75,8 @@ def test_english_is_available(browser, demo_server):
     page.get_by_role("link", name="All patterns, one by one").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Patterns")
     expect(page.locator(".pattern .kind").first).to_have_text(
-        re.compile("^(spike|level shift|trend|emerging topic|ripple)$"))
+        re.compile("^(spike|level shift|trend|emerging topic|ripple)$")
+    )
 
 
 def test_demo_patterns_show_every_kind_and_can_be_dismissed(browser, demo_server):
@@ -218,7 +226,9 @@ def test_the_learning_rhythm_brief_kit_and_governance_check_on_the_demo(browser,
 
     page.goto(demo_server + "/ritme/maandbrief/?maand=2026-10")
     expect(page.get_by_role("heading", level=1)).to_have_text("Maandbrief 2026-10")
-    expect(page.locator("#b-acties + ul")).to_contain_text("Gesprek met de ouderenbond over digitale hulp — Fatima Yilmaz")
+    expect(page.locator("#b-acties + ul")).to_contain_text(
+        "Gesprek met de ouderenbond over digitale hulp — Fatima Yilmaz"
+    )
     expect(page.get_by_text("Een WhatsApp-bot haalt eenvoudige afvalvragen weg bij de telefoon")).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("link", name="Download als PDF").click()

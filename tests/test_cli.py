@@ -16,8 +16,12 @@ def test_import_json_summary_follows_the_contract(leerlus_home, tmp_path):
 def test_bad_files_exit_2_with_one_line(leerlus_home, tmp_path):
     binary = tmp_path / "foto.csv"
     binary.write_bytes(b"\x00\x01\x02PNG")
-    for args in (["import", str(binary)], ["import", str(tmp_path / "weg.csv")], ["signals", "--channel", "fax"],
-                 ["import", str(binary), "--map-channel", "fout"]):
+    for args in (
+        ["import", str(binary)],
+        ["import", str(tmp_path / "weg.csv")],
+        ["signals", "--channel", "fax"],
+        ["import", str(binary), "--map-channel", "fout"],
+    ):
         done = leerlus_home(*args, check=False)
         assert done.returncode == 2, args
         assert len(done.stderr.strip().splitlines()) == 1 and done.stderr.startswith("leerlus: "), done.stderr
@@ -29,18 +33,40 @@ def test_signals_json_lists_the_contract_fields(leerlus_home, tmp_path):
     export.write_text("received_at,channel,service,text\n2025-03-01,telefoon,Paspoort,afspraak maken\n")
     leerlus_home("import", str(export))
     page = json.loads(leerlus_home("signals", "--json").stdout)
-    assert set(page["signals"][0]) == {"id", "external_id", "received_at", "channel", "service", "service_origin",
-                                       "demand", "sentiment", "topic", "text"}
+    assert set(page["signals"][0]) == {
+        "id",
+        "external_id",
+        "received_at",
+        "channel",
+        "service",
+        "service_origin",
+        "demand",
+        "sentiment",
+        "topic",
+        "text",
+    }
 
 
 def test_simulate_answers_per_channel_and_per_scenario(leerlus_home, tmp_path):
     scenario = tmp_path / "scenario.json"
-    scenario.write_text(json.dumps({
-        "answer_within_seconds": 20,
-        "channels": [{"name": "telefoon", "contacts_per_hour": 200, "handle_seconds": 180, "agents": 14},
-                     {"name": "chat", "contacts_per_hour": 60, "handle_seconds": 240, "agents": 3, "patience_seconds": 300}],
-        "scenarios": [{"name": "twee extra", "changes": [{"channel": "telefoon", "agents_change": 2}]}],
-    }))
+    scenario.write_text(
+        json.dumps(
+            {
+                "answer_within_seconds": 20,
+                "channels": [
+                    {"name": "telefoon", "contacts_per_hour": 200, "handle_seconds": 180, "agents": 14},
+                    {
+                        "name": "chat",
+                        "contacts_per_hour": 60,
+                        "handle_seconds": 240,
+                        "agents": 3,
+                        "patience_seconds": 300,
+                    },
+                ],
+                "scenarios": [{"name": "twee extra", "changes": [{"channel": "telefoon", "agents_change": 2}]}],
+            }
+        )
+    )
     document = json.loads(leerlus_home("simulate", "--scenario", str(scenario), "--json").stdout)
     phone, chat = document["channels"]
     assert set(phone) == {"name", "service_level", "asa_seconds", "occupancy", "abandon_rate", "queue_length", "method"}
@@ -48,14 +74,36 @@ def test_simulate_answers_per_channel_and_per_scenario(leerlus_home, tmp_path):
     assert abs(phone["service_level"] - 0.8883) < 0.005 and phone["abandon_rate"] == 0
     better = document["scenarios"][0]["channels"][0]
     assert better["asa_seconds"] < phone["asa_seconds"]
-    scenario.write_text(json.dumps({"channels": [{"name": "telefoon", "contacts_per_hour": 300, "handle_seconds": 180,
-                                                  "agents": 10}]}))
+    scenario.write_text(
+        json.dumps({"channels": [{"name": "telefoon", "contacts_per_hour": 300, "handle_seconds": 180, "agents": 10}]})
+    )
     overloaded = json.loads(leerlus_home("simulate", "--scenario", str(scenario), "--json").stdout)["channels"][0]
     assert overloaded["asa_seconds"] is None and overloaded["queue_length"] is None  # it never empties
-    scenario.write_text(json.dumps({"channels": [
-        {"name": "telefoon", "contacts_per_hour": 200, "handle_seconds": 180, "agents": 10, "patience_seconds": 120,
-         "shift_to": "chat", "shift_share": 0.5, "repeat_share": 0.1},
-        {"name": "chat", "contacts_per_hour": 20, "handle_seconds": 300, "agents": 4, "patience_seconds": 600}]}))
+    scenario.write_text(
+        json.dumps(
+            {
+                "channels": [
+                    {
+                        "name": "telefoon",
+                        "contacts_per_hour": 200,
+                        "handle_seconds": 180,
+                        "agents": 10,
+                        "patience_seconds": 120,
+                        "shift_to": "chat",
+                        "shift_share": 0.5,
+                        "repeat_share": 0.1,
+                    },
+                    {
+                        "name": "chat",
+                        "contacts_per_hour": 20,
+                        "handle_seconds": 300,
+                        "agents": 4,
+                        "patience_seconds": 600,
+                    },
+                ]
+            }
+        )
+    )
     simulated = json.loads(leerlus_home("simulate", "--scenario", str(scenario), "--json").stdout)["channels"]
     assert {c["method"] for c in simulated} == {"simulation"} and simulated[0]["abandon_rate"] > 0
     scenario.write_text('{"channels": [{"name": "telefoon", "agents": 3}]}')

@@ -5,5 +5,13 @@ from leerlus.analysis.redact import REDACTION_KINDS, Redactor, redact
 from leerlus.analysis.results import Pattern
 from leerlus.analysis.series import SeriesKey
 
-__all__ = ["REDACTION_KINDS", "Pattern", "PatternFinder", "Redactor", "SeriesKey", "SignalClassifier", "TextIndex",
-           "redact"]
+__all__ = [
+    "REDACTION_KINDS",
+    "Pattern",
+    "PatternFinder",
+    "Redactor",
+    "SeriesKey",
+    "SignalClassifier",
+    "TextIndex",
+    "redact",
+]

@@ -35,8 +35,9 @@ class Baseline:
             ratio = np.where(week_mean > 0, counts / week_mean, np.nan)
         factors = np.array([_median(ratio[(weekday == d) & ~holiday], 1.0) for d in range(7)])
         self.weekday_factors_ = factors * 7 / factors.sum() if factors.sum() > 0 else np.ones(7)
-        self.holiday_factor_ = _median(ratio[holiday], self.weekday_factors_[6]) if holiday.sum() >= 2 \
-            else self.weekday_factors_[6]
+        self.holiday_factor_ = (
+            _median(ratio[holiday], self.weekday_factors_[6]) if holiday.sum() >= 2 else self.weekday_factors_[6]
+        )
         day_factor = np.where(holiday, self.holiday_factor_, self.weekday_factors_[weekday])
         with np.errstate(divide="ignore", invalid="ignore"):
             deseasonalised = np.where(day_factor > 0.05, counts / day_factor, np.nan)
@@ -62,7 +63,7 @@ class Baseline:
         missed = np.zeros(len(holiday))
         working = (usual >= 0.5 * usual.max()) & ~holiday  # for a mix of channels: the day the staffed ones reopen
         for day in np.flatnonzero(holiday & (day_factor < 0.8 * usual)):
-            later = np.flatnonzero(working[day + 1:])
+            later = np.flatnonzero(working[day + 1 :])
             if len(later) and later[0] < 5:
                 missed[day + 1 + later[0]] += 1
         return missed
@@ -145,13 +146,14 @@ class Baseline:
                 short = np.where((days3 > 3 * highest) & (days3 >= self.min_yearly_level), days3 / highest, 1.0)
             # a calendar date moves a day against the weekday each year: look two days either way
             short = pd.Series(np.nan_to_num(short, nan=1.0)).rolling(5, center=True, min_periods=1).max().to_numpy()
-            both_years = np.minimum(short[YEAR: len(index) - YEAR], short[: len(index) - 2 * YEAR])
-            index[2 * YEAR:] = np.maximum(index[2 * YEAR:], np.clip(both_years, 1.0, 50.0))
+            both_years = np.minimum(short[YEAR : len(index) - YEAR], short[: len(index) - 2 * YEAR])
+            index[2 * YEAR :] = np.maximum(index[2 * YEAR :], np.clip(both_years, 1.0, 50.0))
         return index
 
 
 def _median_alpha(mean: np.ndarray, deviation: np.ndarray) -> float:
     """The alpha of variance mean + alpha × mean² at which the median absolute Pearson residual is 0.6745."""
+
     def median_residual(alpha: float) -> float:
         return float(np.median(deviation / np.sqrt(mean + alpha * mean**2)))
 

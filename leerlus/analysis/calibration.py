@@ -24,8 +24,12 @@ SHARES = {"spike": 0.35, "level_shift": 0.35, "trend": 0.1, "emerging_topic": 0.
 # How often a detector can fire on one series in a month. A level shift is scored on four-week windows,
 # but its day is the best of the days around it, so it counts as a test a week; a trend is looked for
 # again every month.
-TESTS_PER_MONTH = {"spike": DAYS_PER_MONTH, "level_shift": DAYS_PER_MONTH / 7, "trend": 1.0,
-                   "emerging_topic": DAYS_PER_MONTH}
+TESTS_PER_MONTH = {
+    "spike": DAYS_PER_MONTH,
+    "level_shift": DAYS_PER_MONTH / 7,
+    "trend": 1.0,
+    "emerging_topic": DAYS_PER_MONTH,
+}
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ def count_scores(observed: np.ndarray, expected: np.ndarray, dispersion) -> np.n
     mean = np.maximum(expected, 1e-6)
     alpha = np.broadcast_to(np.asarray(dispersion, dtype=float), mean.shape)
     size = 1.0 / np.maximum(alpha, 1e-6)
-    tail = np.where(alpha < 1e-6, stats.poisson.sf(observed - 1, mean),
-                    stats.nbinom.sf(observed - 1, size, size / (size + mean)))
+    tail = np.where(
+        alpha < 1e-6, stats.poisson.sf(observed - 1, mean), stats.nbinom.sf(observed - 1, size, size / (size + mean))
+    )
     return stats.norm.isf(np.clip(tail, 1e-300, 1.0))

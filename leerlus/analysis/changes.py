@@ -52,8 +52,11 @@ class SpikeDetector:
         open_days = np.isfinite(expected) & (expected > 0.05)
         observed, expected = np.where(open_days, observed, 0.0), np.where(open_days, expected, 0.0)
         variance = overdispersion * expected + dispersion * expected**2
-        windows = [window for length in range(1, self.max_days + 1)
-                   for window in self._windows(observed, expected, variance, open_days, length)]
+        windows = [
+            window
+            for length in range(1, self.max_days + 1)
+            for window in self._windows(observed, expected, variance, open_days, length)
+        ]
         longer = self._longer_excursions(windows)
         taken = np.zeros(len(observed), dtype=bool)
         self.spikes_ = []
@@ -63,8 +66,18 @@ class SpikeDetector:
                 continue
             taken[days] = True
             before, peak = float(expected[days].mean()), float(observed[days].mean())
-            self.spikes_.append(Change("spike", start, end, peak / max(before, 0.5) - 1, float(score),
-                                       float((observed[days] - expected[days]).sum()), before, peak))
+            self.spikes_.append(
+                Change(
+                    "spike",
+                    start,
+                    end,
+                    peak / max(before, 0.5) - 1,
+                    float(score),
+                    float((observed[days] - expected[days]).sum()),
+                    before,
+                    peak,
+                )
+            )
         self.spikes_.sort(key=lambda change: change.start)
         return self
 
@@ -73,12 +86,15 @@ class SpikeDetector:
         total, mean = _sums(observed, length), _sums(expected, length)
         with np.errstate(divide="ignore", invalid="ignore"):  # the sum as one negative binomial of that variance
             alpha = np.where(mean > 0, np.maximum(_sums(variance, length) - mean, 0.0) / mean**2, 0.0)
-        ends_open = open_days[: len(total)] & open_days[length - 1:]
+        ends_open = open_days[: len(total)] & open_days[length - 1 :]
         raw = np.where(ends_open & (mean > 0), count_scores(total, mean, alpha), np.nan)
         center, spread = robust_scale(raw, floor=1.0, tail=0.99)
         scores = (raw - center) / spread
-        hot = (np.nan_to_num(scores) >= self.threshold) & (total - mean >= self.min_excess * length) & \
-              (total >= self.min_ratio * mean)
+        hot = (
+            (np.nan_to_num(scores) >= self.threshold)
+            & (total - mean >= self.min_excess * length)
+            & (total >= self.min_ratio * mean)
+        )
         return [(float(scores[start]), int(start), int(start + length - 1)) for start in np.flatnonzero(hot)]
 
     def _longer_excursions(self, windows) -> np.ndarray:
@@ -91,7 +107,7 @@ class SpikeDetector:
         longer = np.zeros(days + self.max_days, dtype=bool)
         for start, end in _runs(hot):
             if end - start + 1 > 2 * self.max_days:
-                longer[start: end + 1] = True
+                longer[start : end + 1] = True
         return longer
 
 
@@ -124,21 +140,22 @@ class LevelShiftDetector:
             # the null: how the four-week mean moved on the days away from this step, other steps included
             away = np.abs(moved_on - cut) > self.window
             center, spread = robust_scale(moves[away], floor=sigma * np.sqrt(2 / self.window), tail=0.99)
-            left, right = calm[max(0, cut - self.window): cut], calm[cut: cut + self.window]
+            left, right = calm[max(0, cut - self.window) : cut], calm[cut : cut + self.window]
             # a shorter window (a shift of the last days) moves more by chance
             widen = np.sqrt((1 / len(left) + 1 / len(right)) / (2 / self.window))
             score = abs(right.mean() - left.mean() - center) / (spread * widen)
             before, after = float((left**2).mean()), float((right**2).mean())
             magnitude = after / max(before, 0.5) - 1
             if abs(magnitude) >= self.min_magnitude and score >= self.threshold:
-                self.shifts_.append(Change("level_shift", int(valid[cut]), None, magnitude, float(score),
-                                           after - before, before, after))
+                self.shifts_.append(
+                    Change("level_shift", int(valid[cut]), None, magnitude, float(score), after - before, before, after)
+                )
         return self
 
     def _refine(self, root: np.ndarray, cut: int, reach: int = 3, width: int = 14) -> int:
         """The exact day of a step: kernel change points can land a few (noisy) days off."""
         options = range(max(width, cut - reach), min(len(root) - width, cut + reach) + 1)
-        return max(options, key=lambda c: abs(root[c: c + width].mean() - root[c - width: c].mean()), default=cut)
+        return max(options, key=lambda c: abs(root[c : c + width].mean() - root[c - width : c].mean()), default=cut)
 
 
 class TrendDetector:
@@ -175,8 +192,16 @@ class TrendDetector:
         magnitude = last / first - 1
         if abs(magnitude) < self.min_change or not self._line_beats_a_step(x, y, line):
             return self
-        self.trend_ = Change("trend", 0, None, float(magnitude), float(stats.norm.isf(max(p_value, 1e-300) / 2)),
-                             float(last - first), float(first), float(last))
+        self.trend_ = Change(
+            "trend",
+            0,
+            None,
+            float(magnitude),
+            float(stats.norm.isf(max(p_value, 1e-300) / 2)),
+            float(last - first),
+            float(first),
+            float(last),
+        )
         return self
 
     @staticmethod
@@ -188,8 +213,9 @@ class TrendDetector:
             return True
         n = len(y)
         line_rss = float(((y - (line.intercept + line.slope * x)) ** 2).sum())
-        step_rss = min(float(((y[x < c] - y[x < c].mean()) ** 2).sum() + ((y[x >= c] - y[x >= c].mean()) ** 2).sum())
-                       for c in cuts)
+        step_rss = min(
+            float(((y[x < c] - y[x < c].mean()) ** 2).sum() + ((y[x >= c] - y[x >= c].mean()) ** 2).sum()) for c in cuts
+        )
         bic = lambda rss, k: n * np.log(max(rss, 1e-9) / n) + k * np.log(n)  # noqa: E731
         return bic(line_rss, 2) < bic(step_rss, 3)
 

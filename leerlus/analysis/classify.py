@@ -17,31 +17,105 @@ from leerlus.analysis.text import as_tokens, tokenize
 
 FAILURE_CUES = [
     # chasing progress and waiting
-    r"\bstatus\b", r"\bwacht(en)?\b.{0,30}\b(al|nog|op)\b", r"\bal\b.{0,25}\b(weken|maanden|dagen)\b",
-    r"\bwaar blijft\b", r"\bhoe lang (nog|duurt)\b", r"\bduurt\b.{0,15}\b(lang|lange)\b", r"\bonderweg\b",
-    r"\bnog steeds\b", r"\bnog altijd\b", r"\bnog (niet|geen|niks|niets)\b",
+    r"\bstatus\b",
+    r"\bwacht(en)?\b.{0,30}\b(al|nog|op)\b",
+    r"\bal\b.{0,25}\b(weken|maanden|dagen)\b",
+    r"\bwaar blijft\b",
+    r"\bhoe lang (nog|duurt)\b",
+    r"\bduurt\b.{0,15}\b(lang|lange)\b",
+    r"\bonderweg\b",
+    r"\bnog steeds\b",
+    r"\bnog altijd\b",
+    r"\bnog (niet|geen|niks|niets)\b",
     # repeating and no answer
     r"\b(al|weer|opnieuw|wederom|nogmaals)\b.{0,25}\b(keer|gebeld|gemaild|gemeld|melding|opgestuurd|ingeleverd)\b",
-    r"\b(tweede|derde|vierde|zoveelste) (keer|melding)\b", r"\beerder gemeld\b", r"\bal eerder\b",
-    r"\bniemand\b", r"\bgeen (reactie|antwoord|bericht|terugkoppeling)\b", r"\bnooit\b", r"\bbelt?\b.{0,10}\bterug\b",
-    r"\bterugbel", r"\bdezelfde (stukken|papieren|gegevens)\b", r"\bopnieuw\b",
+    r"\b(tweede|derde|vierde|zoveelste) (keer|melding)\b",
+    r"\beerder gemeld\b",
+    r"\bal eerder\b",
+    r"\bniemand\b",
+    r"\bgeen (reactie|antwoord|bericht|terugkoppeling)\b",
+    r"\bnooit\b",
+    r"\bbelt?\b.{0,10}\bterug\b",
+    r"\bterugbel",
+    r"\bdezelfde (stukken|papieren|gegevens)\b",
+    r"\bopnieuw\b",
     # not done, or not done right
     r"\bniet\b.{0,20}\b(geleegd|opgehaald|gekomen|verwerkt|ontvangen|overgemaakt|beantwoord|gerepareerd|gedaan)\b",
-    r"\bklopt niet\b", r"\bfout", r"\bwerkt niet\b", r"\blukt niet\b", r"\bkapot\b", r"\bverkeerd", r"\bdoet het\b.{0,15}\bniet\b",
-    r"\bzonder bericht\b", r"\bverzet\b", r"\bte veel\b", r"\btwee keer\b", r"\bdubbel\b", r"\bboete\b", r"\bvergeten\b",
-    r"\bniet meer\b", r"\bgebeurt er niets\b", r"\bniets gebeurd\b", r"\bopent niet\b", r"\baccepteert\b.{0,30}\bniet\b",
+    r"\bklopt niet\b",
+    r"\bfout",
+    r"\bwerkt niet\b",
+    r"\blukt niet\b",
+    r"\bkapot\b",
+    r"\bverkeerd",
+    r"\bdoet het\b.{0,15}\bniet\b",
+    r"\bzonder bericht\b",
+    r"\bverzet\b",
+    r"\bte veel\b",
+    r"\btwee keer\b",
+    r"\bdubbel\b",
+    r"\bboete\b",
+    r"\bvergeten\b",
+    r"\bniet meer\b",
+    r"\bgebeurt er niets\b",
+    r"\bniets gebeurd\b",
+    r"\bopent niet\b",
+    r"\baccepteert\b.{0,30}\bniet\b",
     # not understanding
-    r"\bbegrijp\b.{0,40}\bniet\b", r"\bsnap\b.{0,40}\bniet\b", r"\bonduidelijk\b", r"\bniet (duidelijk|te volgen)\b",
+    r"\bbegrijp\b.{0,40}\bniet\b",
+    r"\bsnap\b.{0,40}\bniet\b",
+    r"\bonduidelijk\b",
+    r"\bniet (duidelijk|te volgen)\b",
     r"\bwat (bedoelt|betekent)\b",
 ]
-POSITIVE_CUES = [r"\bbedankt\b", r"\bdank (u|je) wel\b", r"\bdankjewel\b", r"\bfijn\b", r"\btevreden\b", r"\bprima\b",
-                 r"\bsnel geholpen\b", r"\bgoed geholpen\b", r"\bvriendelijk", r"\bduidelijk\b", r"\bsuper\b",
-                 r"\bgeweldig\b", r"\bhandig\b", r"\bcompliment", r"\bblij\b", r"\btop\b", r"\bmooi\b", r"\bprettig\b"]
-NEGATIVE_CUES = [r"\bboos\b", r"\bslecht", r"\bbelachelijk\b", r"\bschandalig\b", r"\bteleurgesteld\b", r"\bklacht",
-                 r"\bfrustrer", r"\birritant\b", r"\bonacceptabel\b", r"\bniemand\b", r"\bnooit\b", r"\bkapot\b",
-                 r"\bvies\b", r"\bgevaarlijk", r"\bonduidelijk\b", r"\bfout", r"\bwerkt niet\b", r"\blukt niet\b",
-                 r"\bnog steeds\b", r"\bniet (blij|tevreden|duidelijk|goed|fijn)\b", r"\bergerlijk\b", r"\bzorgen\b",
-                 r"\bschade\b", r"\bklopt niet\b", r"\bboete\b", r"\bwaarom duurt\b", r"\bzo lang\b"]
+POSITIVE_CUES = [
+    r"\bbedankt\b",
+    r"\bdank (u|je) wel\b",
+    r"\bdankjewel\b",
+    r"\bfijn\b",
+    r"\btevreden\b",
+    r"\bprima\b",
+    r"\bsnel geholpen\b",
+    r"\bgoed geholpen\b",
+    r"\bvriendelijk",
+    r"\bduidelijk\b",
+    r"\bsuper\b",
+    r"\bgeweldig\b",
+    r"\bhandig\b",
+    r"\bcompliment",
+    r"\bblij\b",
+    r"\btop\b",
+    r"\bmooi\b",
+    r"\bprettig\b",
+]
+NEGATIVE_CUES = [
+    r"\bboos\b",
+    r"\bslecht",
+    r"\bbelachelijk\b",
+    r"\bschandalig\b",
+    r"\bteleurgesteld\b",
+    r"\bklacht",
+    r"\bfrustrer",
+    r"\birritant\b",
+    r"\bonacceptabel\b",
+    r"\bniemand\b",
+    r"\bnooit\b",
+    r"\bkapot\b",
+    r"\bvies\b",
+    r"\bgevaarlijk",
+    r"\bonduidelijk\b",
+    r"\bfout",
+    r"\bwerkt niet\b",
+    r"\blukt niet\b",
+    r"\bnog steeds\b",
+    r"\bniet (blij|tevreden|duidelijk|goed|fijn)\b",
+    r"\bergerlijk\b",
+    r"\bzorgen\b",
+    r"\bschade\b",
+    r"\bklopt niet\b",
+    r"\bboete\b",
+    r"\bwaarom duurt\b",
+    r"\bzo lang\b",
+]
 
 _FAILURE = re.compile("|".join(FAILURE_CUES))
 _POSITIVE = re.compile("|".join(POSITIVE_CUES))
@@ -90,7 +164,9 @@ class ServiceClassifier:
         classes = {services[i] for i in labelled}
         self.vectorizer_, self.model_ = None, None
         if len(labelled) >= self.min_examples and len(classes) >= 2:
-            self.vectorizer_ = TfidfVectorizer(analyzer=as_tokens, sublinear_tf=True, min_df=2 if len(labelled) > 1000 else 1)
+            self.vectorizer_ = TfidfVectorizer(
+                analyzer=as_tokens, sublinear_tf=True, min_df=2 if len(labelled) > 1000 else 1
+            )
             features = self.vectorizer_.fit_transform([tokens[i] for i in labelled])
             self.model_ = SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=20, tol=None, random_state=self.seed)
             self.model_.fit(features, [services[i] for i in labelled])

@@ -24,9 +24,12 @@ class ChangeFinder:
     @classmethod
     def for_budget(cls, budget: AlarmBudget, series: int, *, holidays=frozenset()) -> "ChangeFinder":
         """The detectors with the thresholds that the alarm budget gives when this many series are looked at."""
-        return cls(holidays=holidays, spikes=SpikeDetector(threshold=budget.threshold("spike", series)),
-                   shifts=LevelShiftDetector(threshold=budget.threshold("level_shift", series)),
-                   trends=TrendDetector(threshold=budget.threshold("trend", series)))
+        return cls(
+            holidays=holidays,
+            spikes=SpikeDetector(threshold=budget.threshold("spike", series)),
+            shifts=LevelShiftDetector(threshold=budget.threshold("level_shift", series)),
+            trends=TrendDetector(threshold=budget.threshold("trend", series)),
+        )
 
     def fit(self, days: pd.DatetimeIndex, counts: np.ndarray):
         first = Baseline(holidays=self.holidays).fit(days, counts)
@@ -36,8 +39,9 @@ class ChangeFinder:
         steps = [] if trend else [shift.start for shift in shifts.shifts_]  # the level restarts at a reported step
         self.baseline_ = Baseline(holidays=self.holidays).fit(days, counts, steps)
         baseline = self.baseline_
-        found: list[Change] = list(self.spikes.fit(counts, baseline.expected_, baseline.dispersion_,
-                                                   baseline.overdispersion_).spikes_)
+        found: list[Change] = list(
+            self.spikes.fit(counts, baseline.expected_, baseline.dispersion_, baseline.overdispersion_).spikes_
+        )
         found = [change for change in found if change.start >= baseline.level_days]  # no history to judge it by yet
         self.changes_ = found + ([trend] if trend else list(shifts.shifts_))
         return self

@@ -23,8 +23,7 @@ import pandas as pd
 import statsmodels.api as sm
 from statsmodels.tsa.statespace.structural import UnobservedComponents
 
-from leerlus.analysis.effect_controls import (MIN_MEAN_PER_DAY, choose_controls, control_level, last_break,
-                                              off_season)
+from leerlus.analysis.effect_controls import MIN_MEAN_PER_DAY, choose_controls, control_level, last_break, off_season
 from leerlus.analysis.effect_days import day_kinds, unusual
 
 Z95 = 1.959963984540054
@@ -38,6 +37,7 @@ CLEARLY_BETTER = 0.75
 @dataclass(frozen=True)
 class EffectEstimate:
     """The effect JSON of PRODUCT.md plus what the page needs to show and explain it."""
+
     relative_effect: float | None
     ci_low: float | None
     ci_high: float | None
@@ -79,6 +79,7 @@ def _day_columns(index: pd.DatetimeIndex, days: pd.DataFrame, start: int, weekda
 
 class InterruptedTimeSeries:
     """Poisson regression with a step at the start; the control (if any) is the offset: the log-ratio."""
+
     name = "its"
 
     def fit_effect(self, y: pd.Series, level: pd.Series | None, start: int, days: pd.DataFrame) -> _Fit:
@@ -88,8 +89,9 @@ class InterruptedTimeSeries:
         offset = np.zeros(len(y)) if level is None else np.log(level.to_numpy())
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            result = sm.GLM(y.to_numpy()[opened], design[opened], family=sm.families.Poisson(),
-                            offset=offset[opened]).fit(cov_type="HAC", cov_kwds={"maxlags": 7})
+            result = sm.GLM(
+                y.to_numpy()[opened], design[opened], family=sm.families.Poisson(), offset=offset[opened]
+            ).fit(cov_type="HAC", cov_kwds={"maxlags": 7})
         without = design[start:].copy()
         without[:, -1] = 0.0
         counterfactual = result.predict(without, offset=offset[start:]) * opened[start:]
@@ -99,6 +101,7 @@ class InterruptedTimeSeries:
 class StructuralTimeSeries:
     """Local level + weekly seasonal (+ holiday and catch-up regressors, control offset) on log(1 + count),
     forecast after the start; closed days are missing observations."""
+
     name = "sts"
 
     def fit_effect(self, y: pd.Series, level: pd.Series | None, start: int, days: pd.DataFrame) -> _Fit:
@@ -108,8 +111,12 @@ class StructuralTimeSeries:
             log_y = log_y - np.log(level.to_numpy())
         exog = _day_columns(y.index, days, start, weekdays=False)
         exog = exog if exog.shape[1] else None
-        model = UnobservedComponents(np.where(opened, log_y, np.nan)[:start], level="llevel", seasonal=7,
-                                     exog=None if exog is None else exog[:start])
+        model = UnobservedComponents(
+            np.where(opened, log_y, np.nan)[:start],
+            level="llevel",
+            seasonal=7,
+            exog=None if exog is None else exog[:start],
+        )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             result = model.fit(disp=False, method="lbfgs", maxiter=200)
@@ -149,6 +156,7 @@ ESTIMATORS = (InterruptedTimeSeries(), StructuralTimeSeries())
 class Backtest:
     """Placebo result of one candidate: mean absolute log effect where there is none, and how much wider
     its intervals must be to match the scatter of those placebo effects (never narrower)."""
+
     error: float
     widening: float
     runs: int
@@ -158,15 +166,19 @@ class Backtest:
 class _Window:
     """The metric, its kinds of day and the candidate controls with their unusual (closed or catch-up) days,
     from one day on."""
+
     y: pd.Series
     days: pd.DataFrame
     controls: dict[str, pd.Series]
     control_unusual: dict[str, np.ndarray]
 
     def since(self, first: int) -> "_Window":
-        return _Window(self.y.iloc[first:], self.days.iloc[first:],
-                       {n: s.iloc[first:] for n, s in self.controls.items()},
-                       {n: c[first:] for n, c in self.control_unusual.items()})
+        return _Window(
+            self.y.iloc[first:],
+            self.days.iloc[first:],
+            {n: s.iloc[first:] for n, s in self.controls.items()},
+            {n: c[first:] for n, c in self.control_unusual.items()},
+        )
 
     def level(self, chosen: list[str]) -> pd.Series | None:
         return control_level({n: self.controls[n] for n in chosen}, self.control_unusual)
@@ -181,15 +193,23 @@ class EffectEstimator:
     of the one with the smallest placebo error in ``estimate_``.
     """
 
-    def __init__(self, *, min_days_before=MIN_DAYS_BEFORE, min_days_after=MIN_DAYS_AFTER, history_days=HISTORY_DAYS,
-                 placebo_runs=PLACEBO_RUNS, estimators=ESTIMATORS, holidays=frozenset()):
+    def __init__(
+        self,
+        *,
+        min_days_before=MIN_DAYS_BEFORE,
+        min_days_after=MIN_DAYS_AFTER,
+        history_days=HISTORY_DAYS,
+        placebo_runs=PLACEBO_RUNS,
+        estimators=ESTIMATORS,
+        holidays=frozenset(),
+    ):
         self.min_days_before, self.min_days_after = min_days_before, min_days_after
         self.history_days, self.placebo_runs, self.estimators = history_days, placebo_runs, estimators
         self.holidays = holidays
 
     def fit(self, y: pd.Series, controls: dict[str, pd.Series], start, end=None):
         start, end = pd.Timestamp(start), pd.Timestamp(end) if end is not None else y.index[-1]
-        y = y.loc[start - pd.Timedelta(days=self.history_days):end].astype(float)
+        y = y.loc[start - pd.Timedelta(days=self.history_days) : end].astype(float)
         days_before, days_after = int((y.index < start).sum()), int((y.index >= start).sum())
         if days_after < self.min_days_after:
             self.estimate_ = _not_enough(self.min_days_after - days_after, "after")
@@ -203,8 +223,12 @@ class EffectEstimator:
 
     def _window(self, y: pd.Series, controls: dict[str, pd.Series], days_before: int) -> _Window:
         aligned = {name: s.reindex(y.index, fill_value=0.0).astype(float) for name, s in controls.items()}
-        return _Window(y, day_kinds(y, days_before, self.holidays), aligned,
-                       {name: unusual(day_kinds(s, days_before, self.holidays)) for name, s in aligned.items()})
+        return _Window(
+            y,
+            day_kinds(y, days_before, self.holidays),
+            aligned,
+            {name: unusual(day_kinds(s, days_before, self.holidays)) for name, s in aligned.items()},
+        )
 
     def _estimate(self, window: _Window, days_before: int, days_after: int) -> EffectEstimate:
         skip = unusual(window.days)
@@ -219,23 +243,39 @@ class EffectEstimator:
         first = min(changed, days_before - self.min_days_before)
         if first > 0:
             window, days_before = window.since(first), days_before - first
-            chosen = choose_controls(window.y, {n: window.controls[n] for n in usable}, days_before,
-                                     unusual(window.days))
+            chosen = choose_controls(
+                window.y, {n: window.controls[n] for n in usable}, days_before, unusual(window.days)
+            )
         level = window.level(chosen)
         suffix = "" if level is None else "-control"
         candidates = {estimator.name + suffix: estimator for estimator in self.estimators}
-        backtests = {name: self._backtest(estimator, window, level, days_before, days_after)
-                     for name, estimator in candidates.items()}
+        backtests = {
+            name: self._backtest(estimator, window, level, days_before, days_after)
+            for name, estimator in candidates.items()
+        }
         best = simplest_good_enough(list(candidates), backtests, 1.0 if level is None else CLEARLY_BETTER)
         fit = candidates[best].fit_effect(window.y, level, days_before, window.days)
         reason = _reason(best, backtests)
         if changed > first:
-            reason = (f"Kort vóór de start, rond {changed_on}, veranderde de reeks al; de schatting gebruikt de laatste "
-                      f"{self.min_days_before} dagen en is minder zeker. ") + reason
+            reason = (
+                f"Kort vóór de start, rond {changed_on}, veranderde de reeks al; de schatting gebruikt de laatste "
+                f"{self.min_days_before} dagen en is minder zeker. "
+            ) + reason
         elif first > 0:
-            reason = f"Vóór de start veranderde de reeks al eens, rond {changed_on}; alleen de periode daarna telt als verleden. " + reason
-        return _estimate(window, fit, days_before, backtests[best].widening, best, chosen,
-                         {name: round(test.error, 4) for name, test in backtests.items()}, reason)
+            reason = (
+                f"Vóór de start veranderde de reeks al eens, rond {changed_on}; alleen de periode daarna telt als verleden. "  # noqa: E501
+                + reason
+            )
+        return _estimate(
+            window,
+            fit,
+            days_before,
+            backtests[best].widening,
+            best,
+            chosen,
+            {name: round(test.error, 4) for name, test in backtests.items()},
+            reason,
+        )
 
     def _backtest(self, estimator, window: _Window, level, days_before: int, horizon: int) -> Backtest:
         """Fake starts inside the period before the real one, where the true effect is zero. Each placebo
@@ -247,8 +287,9 @@ class EffectEstimator:
             if fake_start < self.min_days_before // 2 or horizon < 7:
                 break
             part = slice(0, fake_start + horizon)
-            fit = estimator.fit_effect(window.y.iloc[part], None if level is None else level.iloc[part], fake_start,
-                                       window.days.iloc[part])
+            fit = estimator.fit_effect(
+                window.y.iloc[part], None if level is None else level.iloc[part], fake_start, window.days.iloc[part]
+            )
             effects.append(abs(fit.log_effect))
             z_scores.append(fit.log_effect / fit.log_se)
         if not effects:
@@ -273,11 +314,15 @@ def _reason(best: str, backtests: dict[str, Backtest]) -> str:
     if not test.runs:
         return "Te kort om proefperiodes vóór de start te toetsen; de eerste methode is gebruikt."
     others = ", ".join(f"{name} {100 * np.expm1(t.error):.1f}%" for name, t in backtests.items() if name != best)
-    reason = (f"In {test.runs} proefperiodes vóór de start, waarin niets veranderde, week {best} gemiddeld "
-              f"{100 * np.expm1(test.error):.1f}% af van nul (de andere methodes: {others}).")
+    reason = (
+        f"In {test.runs} proefperiodes vóór de start, waarin niets veranderde, week {best} gemiddeld "
+        f"{100 * np.expm1(test.error):.1f}% af van nul (de andere methodes: {others})."
+    )
     if test.widening > 1.0:
-        reason += (f" Het interval is {test.widening:.1f}× verbreed, omdat de proefperiodes meer schommelden dan "
-                   f"het model verwacht.")
+        reason += (
+            f" Het interval is {test.widening:.1f}× verbreed, omdat de proefperiodes meer schommelden dan "
+            f"het model verwacht."
+        )
     return reason
 
 
@@ -292,11 +337,17 @@ def _estimate(window: _Window, fit: _Fit, start, widening, method, control, plac
         ci_low=round(float(np.expm1(fit.log_effect - margin)), 4),
         ci_high=round(float(np.expm1(fit.log_effect + margin)), 4),
         absolute_per_day=round(float(np.mean(after.to_numpy()[opened] - fit.counterfactual[opened])), 2),
-        method=method, control=control, reason=reason, placebo_error=placebo,
-        days=[d.date().isoformat() for d in after.index], observed=[float(v) for v in after],
-        counterfactual=_rounded(fit.counterfactual), counterfactual_low=_rounded(fit.counterfactual * np.exp(-margin)),
+        method=method,
+        control=control,
+        reason=reason,
+        placebo_error=placebo,
+        days=[d.date().isoformat() for d in after.index],
+        observed=[float(v) for v in after],
+        counterfactual=_rounded(fit.counterfactual),
+        counterfactual_low=_rounded(fit.counterfactual * np.exp(-margin)),
         counterfactual_high=_rounded(fit.counterfactual * np.exp(margin)),
-        closed_holidays=[d.date().isoformat() for d in closed_holidays])
+        closed_holidays=[d.date().isoformat() for d in closed_holidays],
+    )
 
 
 def _rounded(values: np.ndarray) -> list[float]:
@@ -305,11 +356,31 @@ def _rounded(values: np.ndarray) -> list[float]:
 
 def _not_enough(days_needed: int, side: str) -> EffectEstimate:
     where = "na de start" if side == "after" else "vóór de start"
-    return EffectEstimate(None, None, None, None, None, [], enough_data=False, days_needed=days_needed,
-                          reason=f"Te weinig gegevens: nog {days_needed} dagen {where} nodig.")
+    return EffectEstimate(
+        None,
+        None,
+        None,
+        None,
+        None,
+        [],
+        enough_data=False,
+        days_needed=days_needed,
+        reason=f"Te weinig gegevens: nog {days_needed} dagen {where} nodig.",
+    )
 
 
 def _too_few_signals(mean_per_day: float) -> EffectEstimate:
-    return EffectEstimate(None, None, None, None, None, [], enough_data=False, days_needed=0,
-                          reason=(f"Te weinig signalen in deze reeks: gemiddeld {mean_per_day:.1f} per dag vóór de "
-                                  f"start; een effect is daarop niet betrouwbaar te meten. Kies een bredere reeks."))
+    return EffectEstimate(
+        None,
+        None,
+        None,
+        None,
+        None,
+        [],
+        enough_data=False,
+        days_needed=0,
+        reason=(
+            f"Te weinig signalen in deze reeks: gemiddeld {mean_per_day:.1f} per dag vóór de "
+            f"start; een effect is daarop niet betrouwbaar te meten. Kies een bredere reeks."
+        ),
+    )

@@ -54,8 +54,9 @@ def choose_controls(y: pd.Series, candidates: dict[str, pd.Series], start: int, 
     return chosen
 
 
-def off_season(y: pd.Series, candidates: dict[str, pd.Series], start: int, unusual: np.ndarray,
-               horizon: int) -> set[str]:
+def off_season(
+    y: pd.Series, candidates: dict[str, pd.Series], start: int, unusual: np.ndarray, horizon: int
+) -> set[str]:
     """The candidates with a season of their own in the weeks measured (passports in spring), which may
     hardly show in a whole year's spread and yet lead the counterfactual astray in exactly those weeks.
 
@@ -86,8 +87,9 @@ def off_season(y: pd.Series, candidates: dict[str, pd.Series], start: int, unusu
     return {name for name in sums if abs(moves[name] - typical) > OFF_SEASON_Z * errors[name]}
 
 
-def _weekly_sums(y: pd.Series, candidates: dict[str, pd.Series], start: int,
-                 usual: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+def _weekly_sums(
+    y: pd.Series, candidates: dict[str, pd.Series], start: int, usual: np.ndarray
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """The metric's weekly log counts and each large enough candidate's weekly sums, over the whole
     weeks before the start and the metric's usual days only."""
     weeks = start // 7
@@ -96,8 +98,9 @@ def _weekly_sums(y: pd.Series, candidates: dict[str, pd.Series], start: int,
     def weekly(series):
         return (series.iloc[window].to_numpy() * usual[window]).reshape(weeks, 7).sum(axis=1)
 
-    return np.log1p(weekly(y)), {name: weekly(series) for name, series in candidates.items()
-                                 if series.iloc[:start].mean() >= MIN_MEAN_PER_DAY}
+    return np.log1p(weekly(y)), {
+        name: weekly(series) for name, series in candidates.items() if series.iloc[:start].mean() >= MIN_MEAN_PER_DAY
+    }
 
 
 def last_break(y_before: pd.Series, level_before: pd.Series, unusual: np.ndarray) -> int:
@@ -119,7 +122,10 @@ def last_break(y_before: pd.Series, level_before: pd.Series, unusual: np.ndarray
     noise = 1.4826 * np.median(np.abs(steps - np.median(steps))) / np.sqrt(2)
     if not noise > 0:
         return 0
-    breaks = ruptures.Pelt(model="l2", min_size=MIN_WEEKS_BETWEEN_BREAKS, jump=1).fit(weekly.reshape(-1, 1)).predict(
-        pen=BREAK_PENALTY * noise ** 2 * np.log(weeks))
+    breaks = (
+        ruptures.Pelt(model="l2", min_size=MIN_WEEKS_BETWEEN_BREAKS, jump=1)
+        .fit(weekly.reshape(-1, 1))
+        .predict(pen=BREAK_PENALTY * noise**2 * np.log(weeks))
+    )
     inner = [b for b in breaks if b < weeks]
     return offset + 7 * inner[-1] if inner else 0

@@ -29,7 +29,7 @@ def day_kinds(y: pd.Series, start: int, holidays: frozenset = frozenset()) -> pd
     closed = weekday_closed | (holiday & (y.to_numpy() == 0))
     catch_up = np.zeros(len(y), dtype=bool)
     for day in np.flatnonzero(closed & holiday):
-        catch_up[day + 1 + np.flatnonzero(~closed[day + 1:])[:1]] = True
+        catch_up[day + 1 + np.flatnonzero(~closed[day + 1 :])[:1]] = True
     return pd.DataFrame({"closed": closed, "holiday": holiday, "catch_up": catch_up}, index=y.index)
 
 

@@ -59,16 +59,30 @@ class WordsPerDay:
             offset = (part.first_day - first).days
             parts.append((coo.row + offset, np.array([column[part.words[c]] for c in coo.col], dtype=int), coo.data))
         rows, cols, data = (np.concatenate(values) for values in zip(*parts))
-        days = max(self.first_day + timedelta(days=self.counts.shape[0]),
-                   other.first_day + timedelta(days=other.counts.shape[0])) - first
+        days = (
+            max(
+                self.first_day + timedelta(days=self.counts.shape[0]),
+                other.first_day + timedelta(days=other.counts.shape[0]),
+            )
+            - first
+        )
         return WordsPerDay(first, words, sparse.csr_matrix((data, (rows, cols)), shape=(days.days, len(words))))
 
 
 class EmergingTermDetector:
     """fit(day_term, words, doc_term) finds topics_: words with a burst after a quiet history."""
 
-    def __init__(self, *, window_days=14, history_days=120, min_history_days=42, min_count=15, quiet_ratio=0.1,
-                 min_cooccurrence=0.3, max_terms=6):
+    def __init__(
+        self,
+        *,
+        window_days=14,
+        history_days=120,
+        min_history_days=42,
+        min_count=15,
+        quiet_ratio=0.1,
+        min_cooccurrence=0.3,
+        max_terms=6,
+    ):
         self.window_days = window_days
         self.history_days = history_days
         self.min_history_days = min_history_days
@@ -110,8 +124,14 @@ class EmergingTermDetector:
     def _group(self, found, words, doc_term, doc_column) -> list[EmergingTopic]:
         if not found:
             return []
-        present = sparse.hstack([doc_term[:, [doc_column[words[f[0]]]]] if words[f[0]] in doc_column else
-                                 sparse.csr_matrix((doc_term.shape[0], 1)) for f in found]).tocsr()
+        present = sparse.hstack(
+            [
+                doc_term[:, [doc_column[words[f[0]]]]]
+                if words[f[0]] in doc_column
+                else sparse.csr_matrix((doc_term.shape[0], 1))
+                for f in found
+            ]
+        ).tocsr()
         present = (present > 0).astype(np.float32)
         together = (present.T @ present).toarray()
         frequency = np.diag(together)
@@ -127,10 +147,14 @@ class EmergingTermDetector:
             start = min(found[i][1] for i in members)
             magnitude = lead[2] / max(lead[3] * self.window_days, 1.0) - 1  # from at most one per window
             expected = lead[3] * self.window_days
-            topics.append(EmergingTopic(
-                terms=tuple(words[found[i][0]] for i in members[: self.max_terms]),
-                term_columns=tuple(int(found[i][0]) for i in members[: self.max_terms]),
-                start=start, recent=int(lead[2]), magnitude=float(magnitude),
-                score=float((lead[2] - expected) / np.sqrt(expected + 1)),
-            ))
+            topics.append(
+                EmergingTopic(
+                    terms=tuple(words[found[i][0]] for i in members[: self.max_terms]),
+                    term_columns=tuple(int(found[i][0]) for i in members[: self.max_terms]),
+                    start=start,
+                    recent=int(lead[2]),
+                    magnitude=float(magnitude),
+                    score=float((lead[2] - expected) / np.sqrt(expected + 1)),
+                )
+            )
         return sorted(topics, key=lambda topic: topic.start)

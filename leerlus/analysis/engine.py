@@ -48,7 +48,8 @@ class SignalClassifier:
         index = text_index or TextIndex(signals["text"])
         pairs = pd.DataFrame({"code": index.codes, "service": signals["service"].to_numpy()}).dropna().drop_duplicates()
         self.service_model_ = ServiceClassifier(seed=self.seed).fit(
-            [index.tokens[c] for c in pairs["code"]], list(pairs["service"]), self.aliases or {})
+            [index.tokens[c] for c in pairs["code"]], list(pairs["service"]), self.aliases or {}
+        )
         self.topic_model_ = TopicModel(seed=self.seed).fit(index.tokens, np.bincount(index.codes))
         self.topics_ = self.topic_model_.topics_
         return self
@@ -56,12 +57,18 @@ class SignalClassifier:
     def transform(self, signals: pd.DataFrame, text_index: TextIndex | None = None) -> pd.DataFrame:
         """id, service, service_origin (given|classified|None), demand, sentiment, topic (-1: none)."""
         index = text_index or TextIndex(signals["text"])
-        per_text = pd.DataFrame({
-            "service": self.service_model_.predict(index.tokens),
-            "demand": [demand(t) for t in index.texts],
-            "sentiment": [sentiment(t) for t in index.texts],
-            "topic": self.topic_model_.transform(index.tokens),
-        }).iloc[index.codes].reset_index(drop=True)
+        per_text = (
+            pd.DataFrame(
+                {
+                    "service": self.service_model_.predict(index.tokens),
+                    "demand": [demand(t) for t in index.texts],
+                    "sentiment": [sentiment(t) for t in index.texts],
+                    "topic": self.topic_model_.transform(index.tokens),
+                }
+            )
+            .iloc[index.codes]
+            .reset_index(drop=True)
+        )
         given = signals["service"].reset_index(drop=True)
         has_given = given.notna()
         labels = pd.DataFrame({"id": signals["id"].to_numpy()})
@@ -76,15 +83,25 @@ class PatternFinder:
     """fit(signals, topic_terms) finds patterns_ in a frame with id, day, channel, service, topic, text.
 
     For an incremental run, `signals` may hold only the new signals and all signals from day
-    `complete_from` on: pass the count cube of all signals (`cube`, see `series.count_cube`), the words-per-day counts of the earlier run
+    `complete_from` on: pass the count cube of all signals (`cube`, see `series.count_cube`), the words-per-day
+    counts of the earlier run
     plus those of the new signals (`words_per_day`), the day from which counts changed (`new_from`),
     `window_lookup(key, first_day, last_day, limit) -> [(id, text)]` for evidence older than the
     signals given, and `stored_evidence(kind, key, start) -> (terms, examples) | None`: the evidence
     of a pattern found before, reused when its window lies wholly before the new signals.
     """
 
-    def __init__(self, *, holidays=frozenset(), budget=AlarmBudget(), feedback=Feedback(), min_per_day=0.5,
-                 max_examples=5, evidence_sample=2000, seed=0):
+    def __init__(
+        self,
+        *,
+        holidays=frozenset(),
+        budget=AlarmBudget(),
+        feedback=Feedback(),
+        min_per_day=0.5,
+        max_examples=5,
+        evidence_sample=2000,
+        seed=0,
+    ):
         self.holidays = holidays
         self.budget = budget
         self.feedback = feedback
@@ -93,10 +110,19 @@ class PatternFinder:
         self.evidence_sample = evidence_sample
         self.seed = seed
 
-    def fit(self, signals: pd.DataFrame, topic_terms: dict[int, tuple[str, ...]], text_index: TextIndex | None = None,
-            *, cube: pd.DataFrame | None = None, complete_from: date | None = None,
-            words_per_day: WordsPerDay | None = None, new_from: date | None = None, window_lookup=None,
-            stored_evidence=None):
+    def fit(
+        self,
+        signals: pd.DataFrame,
+        topic_terms: dict[int, tuple[str, ...]],
+        text_index: TextIndex | None = None,
+        *,
+        cube: pd.DataFrame | None = None,
+        complete_from: date | None = None,
+        words_per_day: WordsPerDay | None = None,
+        new_from: date | None = None,
+        window_lookup=None,
+        stored_evidence=None,
+    ):
         self.topic_terms = topic_terms
         self.patterns_, self.incidents_ = [], []
         cube = count_cube(signals) if cube is None else cube
@@ -163,7 +189,9 @@ class PatternFinder:
                 mask &= codes == values.get_loc(value) if value in values else np.zeros(len(mask), dtype=bool)
         return mask
 
-    def _evidence(self, kind: str, key: SeriesKey, first: int, last: int, terms=()) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    def _evidence(
+        self, kind: str, key: SeriesKey, first: int, last: int, terms=()
+    ) -> tuple[tuple[str, ...], tuple[int, ...]]:
         """The distinctive words of a series in days first..last against the eight weeks before, and examples."""
         if last < self._new_day:
             stored = self._stored_evidence(kind, key, self._day(first))
@@ -192,9 +220,11 @@ class PatternFinder:
         return self.days_[number].date()
 
     def _chart(self, key: SeriesKey) -> dict:
-        return {"observed": tuple(float(v) for v in self.series_[key]),
-                "baseline": tuple(round(float(v), 2) for v in np.nan_to_num(self.baselines_[key])),
-                "first_day": self._day(0)}
+        return {
+            "observed": tuple(float(v) for v in self.series_[key]),
+            "baseline": tuple(round(float(v), 2) for v in np.nan_to_num(self.baselines_[key])),
+            "first_day": self._day(0),
+        }
 
     def _pattern(self, event) -> Pattern:
         key, change = event.key, event.change
@@ -202,40 +232,67 @@ class PatternFinder:
         topic = self.topic_terms.get(key.topic, ()) if key.topic is not None else ()
         terms, examples = self._evidence(change.kind, key, change.start, last, topic)
         return Pattern(
-            kind=change.kind, start=self._day(change.start),
-            end=self._day(change.end) if change.end is not None else None, key=key, terms=terms,
-            magnitude=round(change.magnitude, 3), score=round(change.score, 2),
-            summary=self._summary(key, change), examples=examples, evidence=event.evidence, **self._chart(key))
+            kind=change.kind,
+            start=self._day(change.start),
+            end=self._day(change.end) if change.end is not None else None,
+            key=key,
+            terms=terms,
+            magnitude=round(change.magnitude, 3),
+            score=round(change.score, 2),
+            summary=self._summary(key, change),
+            examples=examples,
+            evidence=event.evidence,
+            **self._chart(key),
+        )
 
     def _summary(self, key: SeriesKey, change: Change) -> str:
         name, day = series_name(key, self.topic_terms), dutch_date(self._day(change.start))
         if change.kind == "spike":
             until = f" t/m {dutch_date(self._day(change.end))}" if change.end != change.start else ""
-            return (f"Piek op {day}{until} bij {name}: {change.after:.0f} signalen per dag waar er "
-                    f"{change.before:.0f} verwacht werden (+{percentage(change.magnitude)}).")
+            return (
+                f"Piek op {day}{until} bij {name}: {change.after:.0f} signalen per dag waar er "
+                f"{change.before:.0f} verwacht werden (+{percentage(change.magnitude)})."
+            )
         if change.kind == "level_shift":
             more = direction(change.magnitude, "meer", "minder")
-            return (f"Sinds {day} komen er {percentage(change.magnitude)} {more} signalen binnen bij {name}: "
-                    f"gemiddeld {change.after:.1f} per dag, was {change.before:.1f}.")
+            return (
+                f"Sinds {day} komen er {percentage(change.magnitude)} {more} signalen binnen bij {name}: "
+                f"gemiddeld {change.after:.1f} per dag, was {change.before:.1f}."
+            )
         months = round(len(self.days_) / 30.4)
         grows = direction(change.magnitude, "groeit", "krimpt")
-        return (f"{name[0].upper()}{name[1:]} {grows} gestaag: {'+' if change.magnitude >= 0 else '-'}"
-                f"{percentage(change.magnitude)} in {months} maanden (van {change.before:.1f} naar "
-                f"{change.after:.1f} per dag, zonder seizoenspatroon).")
+        return (
+            f"{name[0].upper()}{name[1:]} {grows} gestaag: {'+' if change.magnitude >= 0 else '-'}"
+            f"{percentage(change.magnitude)} in {months} maanden (van {change.before:.1f} naar "
+            f"{change.after:.1f} per dag, zonder seizoenspatroon)."
+        )
 
     def _ripple(self, ripple) -> Pattern:
         cause, effect = ripple.cause_change, ripple.effect_change
         last = effect.end if effect.end is not None else min(effect.start + 13, len(self.days_) - 1)
         terms, examples = self._evidence("ripple", ripple.effect, effect.start, last)
         days = "dag" if ripple.lag_days == 1 else "dagen"
-        summary = (f"Na de {direction(cause.magnitude)} bij {series_name(ripple.cause, self.topic_terms)} op "
-                   f"{dutch_date(self._day(cause.start))} volgde {ripple.lag_days} {days} later een "
-                   f"{direction(effect.magnitude)} bij {series_name(ripple.effect, self.topic_terms)} "
-                   f"({'+' if effect.magnitude >= 0 else '-'}{percentage(effect.magnitude)}).")
+        summary = (
+            f"Na de {direction(cause.magnitude)} bij {series_name(ripple.cause, self.topic_terms)} op "
+            f"{dutch_date(self._day(cause.start))} volgde {ripple.lag_days} {days} later een "
+            f"{direction(effect.magnitude)} bij {series_name(ripple.effect, self.topic_terms)} "
+            f"({'+' if effect.magnitude >= 0 else '-'}{percentage(effect.magnitude)})."
+        )
         return Pattern(
-            kind="ripple", start=self._day(cause.start), end=self._day(effect.start), key=ripple.effect, terms=terms,
-            magnitude=round(effect.magnitude, 3), score=round(ripple.score, 2), summary=summary, examples=examples,
-            cause=ripple.cause, effect=ripple.effect, lag_days=ripple.lag_days, **self._chart(ripple.effect))
+            kind="ripple",
+            start=self._day(cause.start),
+            end=self._day(effect.start),
+            key=ripple.effect,
+            terms=terms,
+            magnitude=round(effect.magnitude, 3),
+            score=round(ripple.score, 2),
+            summary=summary,
+            examples=examples,
+            cause=ripple.cause,
+            effect=ripple.effect,
+            lag_days=ripple.lag_days,
+            **self._chart(ripple.effect),
+        )
 
     def _emerging(self, first_onset: int) -> list[Pattern]:
         counts = self.words_per_day_
@@ -249,17 +306,32 @@ class PatternFinder:
             holds = np.asarray(self._doc_term[:, columns].sum(axis=1)).ravel() > 0
             mask = holds[self._codes] & (self._day_number >= start) & (self._day_number < start + 14)
             key = self._home(mask)
-            if any(p.key.compatible(key) and (self._day(start) - p.start).days <= 14 and p.key.service == key.service
-                   for p in patterns):
+            if any(
+                p.key.compatible(key) and (self._day(start) - p.start).days <= 14 and p.key.service == key.service
+                for p in patterns
+            ):
                 continue  # the same news, in words that caught on a little later
             terms, found = self._evidence("emerging_topic", key, start, start + 13, topic.terms)
-            summary = (f"Nieuw onderwerp sinds {dutch_date(self._day(start))}: '{', '.join(topic.terms[:4])}' "
-                       f"({topic.recent} signalen in twee weken, daarvoor vrijwel nooit).")
-            lead = counts.counts[offset: offset + len(self.days_), topic.term_columns[0]].toarray().ravel()
-            patterns.append(Pattern(
-                kind="emerging_topic", start=self._day(start), end=None, key=key, terms=topic.terms,
-                magnitude=round(topic.magnitude, 3), score=round(topic.score, 2), summary=summary, examples=found,
-                observed=tuple(float(v) for v in lead), first_day=self._day(0)))
+            summary = (
+                f"Nieuw onderwerp sinds {dutch_date(self._day(start))}: '{', '.join(topic.terms[:4])}' "
+                f"({topic.recent} signalen in twee weken, daarvoor vrijwel nooit)."
+            )
+            lead = counts.counts[offset : offset + len(self.days_), topic.term_columns[0]].toarray().ravel()
+            patterns.append(
+                Pattern(
+                    kind="emerging_topic",
+                    start=self._day(start),
+                    end=None,
+                    key=key,
+                    terms=topic.terms,
+                    magnitude=round(topic.magnitude, 3),
+                    score=round(topic.score, 2),
+                    summary=summary,
+                    examples=found,
+                    observed=tuple(float(v) for v in lead),
+                    first_day=self._day(0),
+                )
+            )
         return patterns
 
     def _home(self, mask: np.ndarray) -> SeriesKey:

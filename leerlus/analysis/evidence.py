@@ -10,8 +10,11 @@ def distinctive_terms(inside: list[str], before: list[str], top: int = 5) -> tup
     now = Counter(word for text in inside for word in set(tokenize(text)))
     then = Counter(word for text in before for word in set(tokenize(text)))
     minimum = max(3, 0.05 * len(inside))
-    lift = {word: (n + 0.5) / max(len(inside), 1) / ((then[word] + 0.5) / max(len(before), 1))
-            for word, n in now.items() if n >= minimum}
+    lift = {
+        word: (n + 0.5) / max(len(inside), 1) / ((then[word] + 0.5) / max(len(before), 1))
+        for word, n in now.items()
+        if n >= minimum
+    }
     return tuple(word for word in sorted(lift, key=lambda w: (-lift[w], w))[:top] if lift[word] > 1.5)
 
 

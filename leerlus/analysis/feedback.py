@@ -43,7 +43,7 @@ class Feedback:
     def weight(self, kind: str, key: SeriesKey) -> float:
         """The factor on a score of this kind of evidence on this series."""
         marked = sum(1 for k, series in self.false_alarms if k == kind and series == key)
-        return FALSE_WEIGHT ** -marked
+        return FALSE_WEIGHT**-marked
 
     def expected(self, pattern: Pattern) -> str | None:
         """A reason code when the pattern was expected: "season_marked" or "announced"; else None."""
@@ -59,8 +59,9 @@ class Feedback:
             return False
         slack = timedelta(days=YEARLY_SLACK_DAYS)
         years = range(1, pattern.start.year - season.start.year + 1)
-        return any(_years_later(season.start, n) - slack <= pattern.start <= _years_later(season.end, n) + slack
-                   for n in years)
+        return any(
+            _years_later(season.start, n) - slack <= pattern.start <= _years_later(season.end, n) + slack for n in years
+        )
 
     @staticmethod
     def _follows(announcement: Announcement, pattern: Pattern) -> bool:

@@ -34,8 +34,13 @@ class Incident:
     expected: str | None = None  # a reason code when every pattern in it was expected
 
 
-def group_incidents(patterns: list[Pattern], *, topic_services: dict[int, str] | None = None,
-                    slack_days: int = SLACK_DAYS, max_terms: int = 8) -> list[Incident]:
+def group_incidents(
+    patterns: list[Pattern],
+    *,
+    topic_services: dict[int, str] | None = None,
+    slack_days: int = SLACK_DAYS,
+    max_terms: int = 8,
+) -> list[Incident]:
     """The incidents of `patterns`, strongest first.
 
     topic_services: the service most of a topic's signals belong to, so that a rise in a topic on a

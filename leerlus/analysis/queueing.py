@@ -34,8 +34,10 @@ class Outcome:
 
     def as_json(self) -> dict:
         """Rounded; an endless wait or queue (Erlang C beyond capacity) is null, as JSON has no infinity."""
-        return {key: (round(value, 6) if np.isfinite(value) else None) if isinstance(value, float) else value
-                for key, value in asdict(self).items()}
+        return {
+            key: (round(value, 6) if np.isfinite(value) else None) if isinstance(value, float) else value
+            for key, value in asdict(self).items()
+        }
 
 
 def erlang_c_wait_probability(agents: int, load: float) -> float:

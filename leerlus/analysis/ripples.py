@@ -44,9 +44,9 @@ def waited(adjusted: np.ndarray, cause_day: int, effect: Change, window: int = 2
 
     The new level is the spike itself for a spike, the four weeks from the effect for a shift.
     """
-    before = np.nanmean(adjusted[max(0, cause_day - window): cause_day]) if cause_day else np.nan
-    gap = adjusted[cause_day:effect.start]
-    after = adjusted[effect.start: (effect.end + 1) if effect.kind == "spike" else effect.start + window]
+    before = np.nanmean(adjusted[max(0, cause_day - window) : cause_day]) if cause_day else np.nan
+    gap = adjusted[cause_day : effect.start]
+    after = adjusted[effect.start : (effect.end + 1) if effect.kind == "spike" else effect.start + window]
     if np.isnan(before) or not np.isfinite(gap).any() or not np.isfinite(after).any():
         return False
     step = np.nanmean(after) - before
@@ -66,9 +66,9 @@ def moved_first(adjusted: np.ndarray, cause: Change, effect_day: int, window: in
     A change day can come out a few days early; without this check an event that hit two channels on
     the same day could read as a ripple from the one whose day came out earlier.
     """
-    before = np.nanmean(adjusted[max(0, cause.start - window): cause.start]) if cause.start else np.nan
-    lead = adjusted[cause.start: (cause.end + 1) if cause.kind == "spike" else effect_day]
-    after = adjusted[cause.start: (cause.end + 1) if cause.kind == "spike" else cause.start + window]
+    before = np.nanmean(adjusted[max(0, cause.start - window) : cause.start]) if cause.start else np.nan
+    lead = adjusted[cause.start : (cause.end + 1) if cause.kind == "spike" else effect_day]
+    after = adjusted[cause.start : (cause.end + 1) if cause.kind == "spike" else cause.start + window]
     if np.isnan(before) or not np.isfinite(lead).any() or not np.isfinite(after).any():
         return False
     step = np.nanmean(after) - before
@@ -81,8 +81,9 @@ def moved_first(adjusted: np.ndarray, cause: Change, effect_day: int, window: in
     return bool(stats.poisson.cdf(np.nansum(lead), expected_at_old_level) < 0.01)
 
 
-def find_ripples(changes: list[tuple[SeriesKey, Change]], adjusted: dict[SeriesKey, np.ndarray], *, min_lag=1,
-                 max_lag=14) -> list[Ripple]:
+def find_ripples(
+    changes: list[tuple[SeriesKey, Change]], adjusted: dict[SeriesKey, np.ndarray], *, min_lag=1, max_lag=14
+) -> list[Ripple]:
     """The strongest cause for each effect. adjusted: each series without its weekday and yearly rhythm."""
     candidates = [(k, c) for k, c in changes if c.kind in ("level_shift", "spike")]
     best: dict[tuple[SeriesKey, int], Ripple] = {}
@@ -91,8 +92,9 @@ def find_ripples(changes: list[tuple[SeriesKey, Change]], adjusted: dict[SeriesK
             lag = effect.start - cause.start
             if not min_lag <= lag <= max_lag or not related(cause_key, effect_key):
                 continue
-            if not waited(adjusted[effect_key], cause.start, effect) or \
-                    not moved_first(adjusted[cause_key], cause, effect.start):
+            if not waited(adjusted[effect_key], cause.start, effect) or not moved_first(
+                adjusted[cause_key], cause, effect.start
+            ):
                 continue
             score = min(cause.score, effect.score) / (1 + 0.1 * lag)
             slot = (effect_key, effect.start)

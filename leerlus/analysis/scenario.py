@@ -31,31 +31,70 @@ DISPERSION = (8.0, 15.0)  # range of the negative-binomial k per series
 
 # service: (share of the volume, {channel: share of the service}, {topic: its words})
 SERVICES = {
-    "Afval": (0.20, {"telefoon": .35, "website": .30, "app": .15, "whatsapp": .10, "email": .05, "social": .05}, {
-        "afval-ophalen": "container geleegd grofvuil ophaaldag papier gft kliko vuilniswagen",
-        "afval-zwerfvuil": "zwerfvuil bijplaatsing dumping afvalbak vol ophalen glasbak"}),
-    "Burgerzaken": (0.16, {"balie": .35, "website": .30, "telefoon": .25, "email": .10}, {
-        "paspoort": "paspoort identiteitskaart pasfoto verlopen afspraak rijbewijs",
-        "verhuizing": "verhuizing adreswijziging inschrijven woonadres brp uittreksel"}),
-    "Belastingen": (0.09, {"telefoon": .35, "email": .30, "website": .25, "whatsapp": .05, "balie": .05}, {
-        "aanslag": "aanslag woz waarde taxatie bezwaar aanslagbiljet",
-        "betaling": "termijnbetaling kwijtschelding incasso machtiging termijnen aflossing"}),
-    "Vergunning": (0.10, {"website": .45, "telefoon": .30, "email": .20, "balie": .05}, {
-        "vergunning-aanvraag": "dakkapel aanbouw tekeningen bouwplan schutting aanvraag",
-        "vergunning-besluit": "besluit beslistermijn verlengd uitspraak wachttijd zienswijze"}),
-    "Parkeren": (0.11, {"app": .35, "website": .25, "telefoon": .25, "email": .10, "social": .05}, {
-        "parkeervergunning": "parkeervergunning bezoekers kenteken zone parkeerautomaat",
-        "parkeerboete": "naheffing parkeerboete bekeuring handhaving parkeerwachter"}),
-    "Algemeen": (0.14, {"telefoon": .45, "whatsapp": .15, "website": .15, "email": .10, "balie": .10,
-                        "social": .05}, {
-        "bereikbaarheid": "openingstijden gemeentehuis bereikbaarheid contactgegevens doorverbinden",
-        "klacht": "klacht medewerker behandeling ontevreden beklag klachtenformulier"}),
-    "Openbare ruimte": (0.12, {"app": .35, "website": .25, "telefoon": .25, "whatsapp": .10, "social": .05}, {
-        "verlichting": "straatverlichting lantaarnpaal lamp donker stoeptegel losliggend",
-        "groen": "onkruid gras maaien snoeien plantsoen bladeren"}),
-    "Werk en inkomen": (0.08, {"telefoon": .40, "website": .30, "email": .15, "balie": .15}, {
-        "uitkering": "bijstand uitkering inkomen levensonderhoud inkomstenformulier",
-        "schulden": "schuldhulp schulden betalingsachterstand budgetcoach bewindvoering"}),
+    "Afval": (
+        0.20,
+        {"telefoon": 0.35, "website": 0.30, "app": 0.15, "whatsapp": 0.10, "email": 0.05, "social": 0.05},
+        {
+            "afval-ophalen": "container geleegd grofvuil ophaaldag papier gft kliko vuilniswagen",
+            "afval-zwerfvuil": "zwerfvuil bijplaatsing dumping afvalbak vol ophalen glasbak",
+        },
+    ),
+    "Burgerzaken": (
+        0.16,
+        {"balie": 0.35, "website": 0.30, "telefoon": 0.25, "email": 0.10},
+        {
+            "paspoort": "paspoort identiteitskaart pasfoto verlopen afspraak rijbewijs",
+            "verhuizing": "verhuizing adreswijziging inschrijven woonadres brp uittreksel",
+        },
+    ),
+    "Belastingen": (
+        0.09,
+        {"telefoon": 0.35, "email": 0.30, "website": 0.25, "whatsapp": 0.05, "balie": 0.05},
+        {
+            "aanslag": "aanslag woz waarde taxatie bezwaar aanslagbiljet",
+            "betaling": "termijnbetaling kwijtschelding incasso machtiging termijnen aflossing",
+        },
+    ),
+    "Vergunning": (
+        0.10,
+        {"website": 0.45, "telefoon": 0.30, "email": 0.20, "balie": 0.05},
+        {
+            "vergunning-aanvraag": "dakkapel aanbouw tekeningen bouwplan schutting aanvraag",
+            "vergunning-besluit": "besluit beslistermijn verlengd uitspraak wachttijd zienswijze",
+        },
+    ),
+    "Parkeren": (
+        0.11,
+        {"app": 0.35, "website": 0.25, "telefoon": 0.25, "email": 0.10, "social": 0.05},
+        {
+            "parkeervergunning": "parkeervergunning bezoekers kenteken zone parkeerautomaat",
+            "parkeerboete": "naheffing parkeerboete bekeuring handhaving parkeerwachter",
+        },
+    ),
+    "Algemeen": (
+        0.14,
+        {"telefoon": 0.45, "whatsapp": 0.15, "website": 0.15, "email": 0.10, "balie": 0.10, "social": 0.05},
+        {
+            "bereikbaarheid": "openingstijden gemeentehuis bereikbaarheid contactgegevens doorverbinden",
+            "klacht": "klacht medewerker behandeling ontevreden beklag klachtenformulier",
+        },
+    ),
+    "Openbare ruimte": (
+        0.12,
+        {"app": 0.35, "website": 0.25, "telefoon": 0.25, "whatsapp": 0.10, "social": 0.05},
+        {
+            "verlichting": "straatverlichting lantaarnpaal lamp donker stoeptegel losliggend",
+            "groen": "onkruid gras maaien snoeien plantsoen bladeren",
+        },
+    ),
+    "Werk en inkomen": (
+        0.08,
+        {"telefoon": 0.40, "website": 0.30, "email": 0.15, "balie": 0.15},
+        {
+            "uitkering": "bijstand uitkering inkomen levensonderhoud inkomstenformulier",
+            "schulden": "schuldhulp schulden betalingsachterstand budgetcoach bewindvoering",
+        },
+    ),
 }
 
 # Yearly seasons: service, first day (month, day), length in days, highest multiplier, Tukey taper
@@ -71,6 +110,7 @@ SEASONS = {
 @dataclass(frozen=True)
 class PlantedEvent:
     """One thing the analysis should see (or, for a season, may be forgiven for raising) and its truth."""
+
     name: str
     kind: str  # spike, level_shift, ripple, emerging_topic, drop, season or quiet (a period with nothing planted)
     start: date
@@ -92,6 +132,7 @@ class PlantedEvent:
 @dataclass(frozen=True)
 class _Change:
     """A planted change of the rate of some series: multiplier per day from `first` to `last` (day numbers)."""
+
     event: str
     channels: tuple[str, ...]
     service: str
@@ -103,21 +144,68 @@ class _Change:
 
 def _events(first_day: date) -> tuple[list[PlantedEvent], list[_Change]]:
     """The planted events (day numbers from `first_day`; the dates below are for 1 January 2025)."""
+
     def day(number):
         return first_day + timedelta(days=number)
+
     portal, phone_after, pass_day, storm, bonus, bot = 167, 170, 243, 295, 369, 425
     portal_words = "omgevingsloket portaal inloggen digid uploaden"
     events = [
-        PlantedEvent("portaal", "ripple", day(portal), None, ("website", "telefoon"), ("Vergunning",),
-                     ("omgevingsloket", "portaal", "inloggen", "digid"), 0.8, ("website", "Vergunning"), lag_days=3),
-        PlantedEvent("afvalpas", "level_shift", day(pass_day), None, ("telefoon", "website"), ("Afval",),
-                     ("afvalpas", "milieupas"), 0.6, ("telefoon", "Afval")),
-        PlantedEvent("storm", "spike", day(storm), day(storm + 1), ("telefoon", "whatsapp", "website"), ("Afval",),
-                     ("storm", "omgewaaid", "boom"), 4.0, ("telefoon", "Afval")),
-        PlantedEvent("energietoeslag", "emerging_topic", day(bonus), day(bonus + 25),
-                     tuple(SERVICES["Werk en inkomen"][1]), ("Werk en inkomen",), ("energietoeslag",), 0.3),
-        PlantedEvent("whatsapp-bot", "drop", day(bot), None, ("telefoon", "whatsapp"), ("Algemeen",),
-                     ("chatbot",), -0.35, ("telefoon", "Algemeen")),
+        PlantedEvent(
+            "portaal",
+            "ripple",
+            day(portal),
+            None,
+            ("website", "telefoon"),
+            ("Vergunning",),
+            ("omgevingsloket", "portaal", "inloggen", "digid"),
+            0.8,
+            ("website", "Vergunning"),
+            lag_days=3,
+        ),
+        PlantedEvent(
+            "afvalpas",
+            "level_shift",
+            day(pass_day),
+            None,
+            ("telefoon", "website"),
+            ("Afval",),
+            ("afvalpas", "milieupas"),
+            0.6,
+            ("telefoon", "Afval"),
+        ),
+        PlantedEvent(
+            "storm",
+            "spike",
+            day(storm),
+            day(storm + 1),
+            ("telefoon", "whatsapp", "website"),
+            ("Afval",),
+            ("storm", "omgewaaid", "boom"),
+            4.0,
+            ("telefoon", "Afval"),
+        ),
+        PlantedEvent(
+            "energietoeslag",
+            "emerging_topic",
+            day(bonus),
+            day(bonus + 25),
+            tuple(SERVICES["Werk en inkomen"][1]),
+            ("Werk en inkomen",),
+            ("energietoeslag",),
+            0.3,
+        ),
+        PlantedEvent(
+            "whatsapp-bot",
+            "drop",
+            day(bot),
+            None,
+            ("telefoon", "whatsapp"),
+            ("Algemeen",),
+            ("chatbot",),
+            -0.35,
+            ("telefoon", "Algemeen"),
+        ),
         PlantedEvent("rustig-najaar", "quiet", day(306), day(338)),  # 3 November – 5 December 2025
         PlantedEvent("rustig-voorjaar", "quiet", day(510), day(534)),  # 26 May – 19 June 2026
     ]
@@ -125,12 +213,21 @@ def _events(first_day: date) -> tuple[list[PlantedEvent], list[_Change]]:
     changes = [
         _Change("portaal", ("website",), "Vergunning", portal, None, 1.8, portal_words),
         _Change("portaal", ("telefoon",), "Vergunning", phone_after, None, 1.5, portal_words),
-        _Change("afvalpas", ("telefoon", "website"), "Afval", pass_day, None, 1.6, "afvalpas milieupas pasje milieustraat"),
+        _Change(
+            "afvalpas", ("telefoon", "website"), "Afval", pass_day, None, 1.6, "afvalpas milieupas pasje milieustraat"
+        ),
         _Change("storm", ("telefoon",), "Afval", storm, storm + 1, 5.0, "storm omgewaaid boom takken schade"),
         _Change("storm", ("whatsapp",), "Afval", storm, storm + 1, 3.0, "storm omgewaaid boom takken schade"),
         _Change("storm", ("website",), "Afval", storm, storm + 1, 2.0, "storm omgewaaid boom takken schade"),
-        _Change("energietoeslag", tuple(SERVICES["Werk en inkomen"][1]), "Werk en inkomen", bonus, bonus + 25, 1.3,
-                "energietoeslag toeslag inkomensgrens aanvragen"),
+        _Change(
+            "energietoeslag",
+            tuple(SERVICES["Werk en inkomen"][1]),
+            "Werk en inkomen",
+            bonus,
+            bonus + 25,
+            1.3,
+            "energietoeslag toeslag inkomensgrens aanvragen",
+        ),
         _Change("whatsapp-bot", ("telefoon",), "Algemeen", bot, None, 0.65),
         _Change("whatsapp-bot", ("whatsapp",), "Algemeen", bot, None, 1 + moved, "chatbot automatisch antwoord"),
     ]
@@ -140,6 +237,7 @@ def _events(first_day: date) -> tuple[list[PlantedEvent], list[_Change]]:
 @dataclass(frozen=True)
 class _SeasonWords:
     """The words of a season, on the share of its service's signals that the season added."""
+
     season: str
     service: str
     words: str
@@ -163,17 +261,28 @@ def _seasons(days: pd.DatetimeIndex) -> tuple[list[PlantedEvent], list[_SeasonWo
             span = np.arange(max(first, 0), min(first + length, len(days)))
             factor = 1 + (peak - 1) * shape[span - first]
             multiplier[span] *= factor
-            events.append(PlantedEvent(f"{name}-{year}", "season", start, start + timedelta(days=length - 1),
-                                       tuple(SERVICES[service][1]), (service,), tuple(words.split()[:1]), peak - 1,
-                                       first_year_season=not seen))
+            events.append(
+                PlantedEvent(
+                    f"{name}-{year}",
+                    "season",
+                    start,
+                    start + timedelta(days=length - 1),
+                    tuple(SERVICES[service][1]),
+                    (service,),
+                    tuple(words.split()[:1]),
+                    peak - 1,
+                    first_year_season=not seen,
+                )
+            )
             if words:
                 worded.append(_SeasonWords(name, service, words, span, factor))
             seen = True
     return events, worded, multipliers
 
 
-def municipality(*, volume=1.0, months=18, first_day=date(2025, 1, 1), dispersion=DISPERSION,
-                 seed=0) -> tuple[pd.DataFrame, list[PlantedEvent]]:
+def municipality(
+    *, volume=1.0, months=18, first_day=date(2025, 1, 1), dispersion=DISPERSION, seed=0
+) -> tuple[pd.DataFrame, list[PlantedEvent]]:
     """Signals (id, day, channel, service, text, topic: the truth) and the planted events, seasons and quiet periods.
 
     volume scales every series (1.0: about 233,000 signals in 18 months); dispersion is the range
@@ -213,8 +322,10 @@ def _plan(rng, days: pd.DatetimeIndex, series: list[tuple[str, str]]) -> tuple[n
         if change.first >= len(days):
             continue
         last = len(days) - 1 if change.last is None else min(change.last, len(days) - 1)
-        cells = np.ix_([r for r, (c, s) in enumerate(series) if s == change.service and c in change.channels],
-                       np.arange(change.first, last + 1))
+        cells = np.ix_(
+            [r for r, (c, s) in enumerate(series) if s == change.service and c in change.channels],
+            np.arange(change.first, last + 1),
+        )
         rate[cells] *= change.factor
         if change.words and change.factor > 1:
             share = np.zeros(rate.shape)
@@ -222,7 +333,9 @@ def _plan(rng, days: pd.DatetimeIndex, series: list[tuple[str, str]]) -> tuple[n
             word_shares.append((change.words, change.event, share))
     for season in season_words:
         share = np.zeros(rate.shape)
-        share[np.ix_([r for r, (_c, s) in enumerate(series) if s == season.service], season.span)] = 1 - 1 / season.factor
+        share[np.ix_([r for r, (_c, s) in enumerate(series) if s == season.service], season.span)] = (
+            1 - 1 / season.factor
+        )
         word_shares.append((season.words, season.season, share))
     _close_staffed(rate, staffed, weekday, holiday)
     truth = [e for e in events + season_events if e.start <= days[-1].date()]
@@ -240,7 +353,7 @@ def _close_staffed(rate: np.ndarray, staffed: np.ndarray, weekday: np.ndarray, h
     """Staffed channels close on public holidays; CATCH_UP of that day's contacts come on the next working day."""
     open_day = (weekday < 5) & ~holiday
     for day in np.flatnonzero(holiday & (weekday < 5)):
-        later = np.flatnonzero(open_day[day + 1:])
+        later = np.flatnonzero(open_day[day + 1 :])
         if len(later):
             rate[staffed, day + 1 + later[0]] += CATCH_UP * rate[staffed, day]
         rate[staffed, day] = 0.0
@@ -270,22 +383,34 @@ def _rows(rng, counts: np.ndarray, series: list, days: pd.DatetimeIndex, word_sh
     topic = topic_pools[row_series, rng.integers(2, size=len(cell))]
     event = np.full(len(cell), -1)
     draw, below = rng.random(len(cell)), np.zeros(len(cell))
-    for words, name, share in word_shares:
+    for _words, name, share in word_shares:
         row_share = share[row_series, day]
         chosen = (event < 0) & (draw >= below) & (draw < below + row_share)
         event[chosen] = names.index(name)
         below = below + row_share
     has_event = event >= 0
-    slot_pools = np.stack([np.where(has_event, event, topic), np.where(has_event, event, topic), topic,
-                           *[np.full(len(cell), names.index("everyday"))] * 3], axis=1)
+    slot_pools = np.stack(
+        [
+            np.where(has_event, event, topic),
+            np.where(has_event, event, topic),
+            topic,
+            *[np.full(len(cell), names.index("everyday"))] * 3,
+        ],
+        axis=1,
+    )
     words = offsets[slot_pools] + (rng.random(slot_pools.shape) * sizes[slot_pools]).astype(int)
     words = np.take_along_axis(words, np.argsort(rng.random(words.shape), axis=1), axis=1)
     chosen_words = vocabulary[words]
     text = chosen_words[:, 0]
     for column in range(1, chosen_words.shape[1]):
         text = text + " " + chosen_words[:, column]
-    return pd.DataFrame({
-        "id": np.arange(1, len(cell) + 1), "day": days.date[day], "channel": channel_of[row_series],
-        "service": service_of[row_series], "text": text,
-        "topic": np.array(names, dtype=object)[np.where(has_event, event, topic)],
-    })
+    return pd.DataFrame(
+        {
+            "id": np.arange(1, len(cell) + 1),
+            "day": days.date[day],
+            "channel": channel_of[row_series],
+            "service": service_of[row_series],
+            "text": text,
+            "topic": np.array(names, dtype=object)[np.where(has_event, event, topic)],
+        }
+    )

@@ -24,13 +24,21 @@ class SeriesKey:
 
     def contains(self, other: "SeriesKey") -> bool:
         """True when `other` is this series or a finer part of it."""
-        return all(mine is None or mine == theirs for mine, theirs in
-                   ((self.channel, other.channel), (self.service, other.service), (self.topic, other.topic)))
+        return all(
+            mine is None or mine == theirs
+            for mine, theirs in (
+                (self.channel, other.channel),
+                (self.service, other.service),
+                (self.topic, other.topic),
+            )
+        )
 
     def compatible(self, other: "SeriesKey") -> bool:
         """True when no field has two different values: both can describe the same signals."""
-        return all(a is None or b is None or a == b for a, b in
-                   ((self.channel, other.channel), (self.service, other.service), (self.topic, other.topic)))
+        return all(
+            a is None or b is None or a == b
+            for a, b in ((self.channel, other.channel), (self.service, other.service), (self.topic, other.topic))
+        )
 
 
 def day_index(first_day, last_day) -> pd.DatetimeIndex:
@@ -44,7 +52,12 @@ def count_cube(signals: pd.DataFrame) -> pd.DataFrame:
     """
     frame = signals[["day", "channel", "service", "topic"]].copy()
     frame["topic"] = frame["topic"].where(frame["topic"] >= 0)
-    return frame.groupby(["day", "channel", "service", "topic"], dropna=False, observed=True).size().rename("n").reset_index()
+    return (
+        frame.groupby(["day", "channel", "service", "topic"], dropna=False, observed=True)
+        .size()
+        .rename("n")
+        .reset_index()
+    )
 
 
 def daily_series(cube: pd.DataFrame, days: pd.DatetimeIndex, min_per_day: float = 0.5) -> dict[SeriesKey, np.ndarray]:
@@ -56,8 +69,11 @@ def daily_series(cube: pd.DataFrame, days: pd.DatetimeIndex, min_per_day: float 
     for level in LEVELS:
         part = cube.dropna(subset=list(level)) if level else cube
         grouped = part.groupby([*level, "day"], observed=True)["n"].sum()
-        table = grouped.unstack("day", fill_value=0).reindex(columns=days, fill_value=0) if level else \
-            grouped.to_frame().T.reindex(columns=days, fill_value=0)
+        table = (
+            grouped.unstack("day", fill_value=0).reindex(columns=days, fill_value=0)
+            if level
+            else grouped.to_frame().T.reindex(columns=days, fill_value=0)
+        )
         for labels, values in zip(table.index, table.to_numpy(dtype=float)):
             if values.sum() < minimum:
                 continue

@@ -28,8 +28,15 @@ def simulate(channel: Channel, answer_within: float, **options) -> Outcome:
     return simulate_system([channel], answer_within, **options)[0]
 
 
-def simulate_system(channels: list[Channel], answer_within: float, *, behaviour: dict[str, Behaviour] | None = None,
-                    hours: float = 500, warmup_hours: float = 10, seed: int = 0) -> list[Outcome]:
+def simulate_system(
+    channels: list[Channel],
+    answer_within: float,
+    *,
+    behaviour: dict[str, Behaviour] | None = None,
+    hours: float = 500,
+    warmup_hours: float = 10,
+    seed: int = 0,
+) -> list[Outcome]:
     """Poisson arrivals, exponential handling and patience, first come first served per channel.
 
     Every contact counts, also repeats and shifted ones; a contact answered by callback is answered,
@@ -100,13 +107,15 @@ def simulate_system(channels: list[Channel], answer_within: float, *, behaviour:
     for channel in channels:
         stats = seen[channel.name]
         arrived = max(stats["arrived"], 1)
-        outcomes.append(Outcome(
-            name=channel.name,
-            service_level=stats["in_time"] / arrived,
-            asa_seconds=stats["waited"] / max(stats["live"], 1),
-            occupancy=stats["busy"] / (channel.agents * (end - start)),
-            abandon_rate=stats["gave_up"] / arrived,
-            queue_length=stats["queued"] / arrived,
-            method="simulation",
-        ))
+        outcomes.append(
+            Outcome(
+                name=channel.name,
+                service_level=stats["in_time"] / arrived,
+                asa_seconds=stats["waited"] / max(stats["live"], 1),
+                occupancy=stats["busy"] / (channel.agents * (end - start)),
+                abandon_rate=stats["gave_up"] / arrived,
+                queue_length=stats["queued"] / arrived,
+                method="simulation",
+            )
+        )
     return outcomes

@@ -8,9 +8,20 @@ import pandas as pd
 OFFICE_WEEK = (1.3, 1.1, 1.0, 1.0, 0.8, 0.0, 0.0)
 
 
-def daily_counts(*, days=365, level=40.0, first_day=date(2025, 1, 1), week=OFFICE_WEEK, shifts=(), spikes=(),
-                 trend=0.0, peaks=(), holidays=frozenset(), dispersion=None,
-                 seed=0) -> tuple[pd.DatetimeIndex, np.ndarray]:
+def daily_counts(
+    *,
+    days=365,
+    level=40.0,
+    first_day=date(2025, 1, 1),
+    week=OFFICE_WEEK,
+    shifts=(),
+    spikes=(),
+    trend=0.0,
+    peaks=(),
+    holidays=frozenset(),
+    dispersion=None,
+    seed=0,
+) -> tuple[pd.DatetimeIndex, np.ndarray]:
     """Poisson counts: level × weekday × (1 + shift after its day) × spikes × trend × yearly peaks.
 
     shifts: (day number, relative change); spikes: (day number, multiplier); trend: relative change
@@ -39,7 +50,10 @@ ONLINE_WEEK = (1.1, 1.05, 1.0, 1.0, 0.95, 0.6, 0.6)
 RELEASE_DAY, STORM_DAY = 200, 152  # from 1 January 2025: a Sunday (the website is open) and a Monday
 # Known topics: each with its own words, inside a service. Texts mix them with everyday filler.
 TOPICS = {
-    "vergunning-aanvraag": ("Vergunning", "vergunning dakkapel aanbouw tekeningen bouwplan schutting aanvraag indienen"),
+    "vergunning-aanvraag": (
+        "Vergunning",
+        "vergunning dakkapel aanbouw tekeningen bouwplan schutting aanvraag indienen",
+    ),
     "vergunning-besluit": ("Vergunning", "besluit termijn bezwaar beslistermijn verlengd uitspraak wachttijd"),
     "afval-ophalen": ("Afval", "container geleegd grofvuil ophaaldag papier gft kliko vuilniswagen"),
     "afval-pas": ("Afval", "afvalpas milieustraat storten tarief pasje ondergronds klep"),
@@ -76,19 +90,33 @@ def signals(*, per_day=200.0, days=420, first_day=date(2025, 1, 1), holidays=fro
     portal = PORTAL_WORDS.split()
     frames = []
     for number, (channel, service, week, share, change) in enumerate(CHANNEL_PLAN):
-        index, counts = daily_counts(days=days, level=per_day * share, first_day=first_day, week=week,
-                                     holidays=holidays, seed=seed + number, **change)
+        index, counts = daily_counts(
+            days=days,
+            level=per_day * share,
+            first_day=first_day,
+            week=week,
+            holidays=holidays,
+            seed=seed + number,
+            **change,
+        )
         day_numbers = np.repeat(np.arange(days), counts.astype(int))
         own = [n for n in topic_names if TOPICS[n][0] == service]
         topics = rng.choice(own, len(day_numbers))
         texts = []
         for day_number, topic in zip(day_numbers, topics):
-            pool = portal if service == "Vergunning" and day_number >= RELEASE_DAY and rng.random() < 0.5 else words[topic]
-            chosen = [pool[i] for i in rng.integers(len(pool), size=3)] + [FILLER[i] for i in rng.integers(len(FILLER), size=3)]
+            pool = (
+                portal if service == "Vergunning" and day_number >= RELEASE_DAY and rng.random() < 0.5 else words[topic]
+            )
+            chosen = [pool[i] for i in rng.integers(len(pool), size=3)] + [
+                FILLER[i] for i in rng.integers(len(FILLER), size=3)
+            ]
             rng.shuffle(chosen)
             texts.append(" ".join(chosen))
-        frames.append(pd.DataFrame({"day": index[day_numbers].date, "channel": channel, "service": service,
-                                    "text": texts, "topic": topics}))
+        frames.append(
+            pd.DataFrame(
+                {"day": index[day_numbers].date, "channel": channel, "service": service, "text": texts, "topic": topics}
+            )
+        )
     frame = pd.concat(frames, ignore_index=True)
     frame.insert(0, "id", np.arange(1, len(frame) + 1))
     return frame
@@ -107,8 +135,13 @@ def topic_texts(n: int, *, seed=5, borrow=0.3) -> tuple[list[str], list[str]]:
     everyday = sorted({w.strip("?,.").lower() for w in EVERYDAY.split()} - {w for ws in words for w in ws})
     truth = rng.integers(len(names), size=n)
     texts = []
-    sibling = [next((j for j, other in enumerate(names) if other != name and TOPICS[other][0] == TOPICS[name][0]),
-                    (i + 1) % len(names)) for i, name in enumerate(names)]
+    sibling = [
+        next(
+            (j for j, other in enumerate(names) if other != name and TOPICS[other][0] == TOPICS[name][0]),
+            (i + 1) % len(names),
+        )
+        for i, name in enumerate(names)
+    ]
     for topic in truth:
         sources = np.where(rng.random(rng.integers(2, 5)) < borrow, sibling[topic], topic)
         own = [words[s][rng.integers(len(words[s]))] for s in sources]
@@ -130,10 +163,24 @@ woensdag donderdag vrijdag ochtend middag avond telefonisch digitaal persoonlijk
 uitleg stappen regels kosten betalen rekening nummer gegevens wijzigen controleren nakijken"""
 
 
-def experiment_series(*, days=300, start=240, effect=-0.3, level=40.0, control_levels=(60.0, 30.0), drift=0.01,
-                      earlier_shift=None, week=ONLINE_WEEK, control_week=None, holidays=frozenset(), catch_up=0.5,
-                      dispersion=None, control_peaks=(), first_day=date(2025, 1, 1),
-                      seed=0) -> tuple[pd.Series, dict[str, pd.Series]]:
+def experiment_series(
+    *,
+    days=300,
+    start=240,
+    effect=-0.3,
+    level=40.0,
+    control_levels=(60.0, 30.0),
+    drift=0.01,
+    earlier_shift=None,
+    week=ONLINE_WEEK,
+    control_week=None,
+    holidays=frozenset(),
+    catch_up=0.5,
+    dispersion=None,
+    control_peaks=(),
+    first_day=date(2025, 1, 1),
+    seed=0,
+) -> tuple[pd.Series, dict[str, pd.Series]]:
     """A metric and control series that share the municipality's ups and downs (a slow random walk in
     demand), with a known relative `effect` on the metric from day `start` on. Controls are untouched.
     earlier_shift: (day, relative change) of the metric alone, long before the experiment.
@@ -147,13 +194,13 @@ def experiment_series(*, days=300, start=240, effect=-0.3, level=40.0, control_l
     demand = np.exp(np.cumsum(rng.normal(0.0, drift, days)))
     effect_rate = np.where(np.arange(days) >= start, 1.0 + effect, 1.0)
     if earlier_shift:
-        effect_rate[earlier_shift[0]:] *= 1.0 + earlier_shift[1]
+        effect_rate[earlier_shift[0] :] *= 1.0 + earlier_shift[1]
 
     def counts(rate, rhythm):
         rate = rate * np.asarray(rhythm)[index.day_of_week]
         if 0.0 in rhythm:
             for day in np.flatnonzero([d in holidays for d in index.date]):
-                following = day + 1 + np.flatnonzero(rate[day + 1:day + 8] > 0)[:1]
+                following = day + 1 + np.flatnonzero(rate[day + 1 : day + 8] > 0)[:1]
                 rate[following] += catch_up * rate[day]
                 rate[day] = 0.0
         if dispersion is not None:
@@ -164,6 +211,10 @@ def experiment_series(*, days=300, start=240, effect=-0.3, level=40.0, control_l
     season = np.ones(days)
     for month, multiplier in control_peaks:
         season[index.month == month] *= multiplier
-    controls = {f"controle {i + 1}": counts(c * demand * (season if i == len(control_levels) - 1 else 1.0),
-                                            control_week or week) for i, c in enumerate(control_levels)}
+    controls = {
+        f"controle {i + 1}": counts(
+            c * demand * (season if i == len(control_levels) - 1 else 1.0), control_week or week
+        )
+        for i, c in enumerate(control_levels)
+    }
     return metric, controls

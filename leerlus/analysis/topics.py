@@ -34,8 +34,18 @@ class Topic:
 class TopicModel:
     """fit(token lists) learns topics_; transform(token lists) gives a topic number per text (-1: none)."""
 
-    def __init__(self, *, n_topics=None, max_topics=40, min_topics=3, top_words=5, label_weight=0.25,
-                 sample_size=30_000, min_similarity=0.05, seed=0):
+    def __init__(
+        self,
+        *,
+        n_topics=None,
+        max_topics=40,
+        min_topics=3,
+        top_words=5,
+        label_weight=0.25,
+        sample_size=30_000,
+        min_similarity=0.05,
+        seed=0,
+    ):
         self.n_topics = n_topics
         self.max_topics = max_topics
         self.min_topics = min_topics
@@ -56,8 +66,12 @@ class TopicModel:
         if len({tuple(d) for d in docs}) < 2:  # a category-only export has no texts to find topics in
             self.vectorizer_, self.centroids_, self.topics_ = None, None, []
             return self
-        self.vectorizer_ = TfidfVectorizer(analyzer=as_tokens, sublinear_tf=True, min_df=2 if len(docs) > 1000 else 1,
-                                           max_df=0.5 if len(docs) > 20 else 1.0)
+        self.vectorizer_ = TfidfVectorizer(
+            analyzer=as_tokens,
+            sublinear_tf=True,
+            min_df=2 if len(docs) > 1000 else 1,
+            max_df=0.5 if len(docs) > 20 else 1.0,
+        )
         features = self.vectorizer_.fit_transform(docs)
         components = max(1, min(100, features.shape[1] - 1, features.shape[0] - 1))
         reduced = normalize(TruncatedSVD(components, random_state=self.seed).fit_transform(features))
@@ -68,9 +82,15 @@ class TopicModel:
         self.centroids_ = normalize(centroids[order])
         words = self.vectorizer_.get_feature_names_out()
         self.topics_ = [
-            Topic(number, tuple(words[i] for i in np.argsort(-self.centroids_[number])[: self.top_words]
-                                if self.centroids_[number][i] >= self.label_weight * self.centroids_[number].max()),
-                  int(sizes[k]))
+            Topic(
+                number,
+                tuple(
+                    words[i]
+                    for i in np.argsort(-self.centroids_[number])[: self.top_words]
+                    if self.centroids_[number][i] >= self.label_weight * self.centroids_[number].max()
+                ),
+                int(sizes[k]),
+            )
             for number, k in enumerate(order)
         ]
         return self

@@ -24,12 +24,21 @@ class TokenAuth(HttpBearer):
 
 
 def problem(status: int, title: str, detail: str = "", **extra) -> JsonResponse:
-    return JsonResponse({"type": "about:blank", "title": title, "status": status, "detail": detail, **extra},
-                        status=status, content_type="application/problem+json", json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra},
+        status=status,
+        content_type="application/problem+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
-api = NinjaAPI(title="leerlus", version="1", description="Vraagstukken, experimenten, logboek en lessen.",
-               auth=TokenAuth(), urls_namespace="api-v1")
+api = NinjaAPI(
+    title="leerlus",
+    version="1",
+    description="Vraagstukken, experimenten, logboek en lessen.",
+    auth=TokenAuth(),
+    urls_namespace="api-v1",
+)
 api.add_router("/", playground_router)
 
 

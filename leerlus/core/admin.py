@@ -47,6 +47,7 @@ class SignalAdmin(admin.ModelAdmin):
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
     """Adding a key shows it once; only its hash is kept."""
+
     list_display = ["name", "person", "created_at"]
     fields = ["person", "name"]
 

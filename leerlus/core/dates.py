@@ -11,4 +11,6 @@ def parse_date(value, label: str) -> date:
     try:
         return value if isinstance(value, date) else date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise InputError(_("%(l)s '%(v)s' is geen datum; gebruik jjjj-mm-dd.") % {"l": label, "v": str(value or "")[:20]})
+        raise InputError(
+            _("%(l)s '%(v)s' is geen datum; gebruik jjjj-mm-dd.") % {"l": label, "v": str(value or "")[:20]}
+        ) from None

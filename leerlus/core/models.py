@@ -11,17 +11,27 @@ from leerlus.core.channels import CHANNEL_CHOICES
 class Organisation(models.Model):
     name = models.CharField(_("naam"), max_length=200, help_text=_("Bijvoorbeeld: Gemeente Voorbeeldstad."))
     it_budget = models.DecimalField(
-        _("IT-budget per jaar"), max_digits=14, decimal_places=2, default=0,
+        _("IT-budget per jaar"),
+        max_digits=14,
+        decimal_places=2,
+        default=0,
         help_text=_("Het jaarlijkse IT-budget in euro's."),
     )
     playground_share = models.DecimalField(
-        _("aandeel speeltuin"), max_digits=4, decimal_places=3, default=0.05,
+        _("aandeel speeltuin"),
+        max_digits=4,
+        decimal_places=3,
+        default=0.05,
         help_text=_("Deel van het IT-budget voor experimenten, tussen 0,05 en 0,10 (5–10%)."),
     )
     alarm_budget = models.FloatField(
-        _("vals alarm per maand"), default=1.0, validators=[MinValueValidator(0.05), MaxValueValidator(10.0)],
-        help_text=_("Hoeveel meldingen per maand over niets de analyse hoogstens mag geven, voor de hele gemeente. "
-                    "Lager: minder valse meldingen, maar kleine gebeurtenissen vallen weg. Standaard 1."),
+        _("vals alarm per maand"),
+        default=1.0,
+        validators=[MinValueValidator(0.05), MaxValueValidator(10.0)],
+        help_text=_(
+            "Hoeveel meldingen per maand over niets de analyse hoogstens mag geven, voor de hele gemeente. "
+            "Lager: minder valse meldingen, maar kleine gebeurtenissen vallen weg. Standaard 1."
+        ),
     )
 
     class Meta:
@@ -45,7 +55,9 @@ class Department(models.Model):
     organisation = models.ForeignKey(Organisation, models.CASCADE, verbose_name=_("organisatie"))
     name = models.CharField(_("naam"), max_length=200, help_text=_("Naam van de afdeling."))
     world = models.CharField(
-        _("wereld"), max_length=20, choices=World.choices,
+        _("wereld"),
+        max_length=20,
+        choices=World.choices,
         help_text=_("De wereld waartoe de afdeling hoort: techniek, beleid of uitvoering."),
     )
 
@@ -67,11 +79,18 @@ class Person(models.Model):
     name = models.CharField(_("naam"), max_length=200, help_text=_("Naam van de medewerker."))
     department = models.ForeignKey(Department, models.PROTECT, verbose_name=_("afdeling"))
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-        verbose_name=_("gebruikersaccount"), help_text=_("Het account waarmee deze persoon inlogt."),
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("gebruikersaccount"),
+        help_text=_("Het account waarmee deze persoon inlogt."),
     )
     role = models.CharField(
-        _("rol"), max_length=20, choices=Role.choices, default=Role.LEZER,
+        _("rol"),
+        max_length=20,
+        choices=Role.choices,
+        default=Role.LEZER,
         help_text=_("Beheerder: alles; teamlid: werkt mee aan experimenten; lezer: kan niets wijzigen."),
     )
 
@@ -86,11 +105,15 @@ class Person(models.Model):
 
 class ChannelAlias(models.Model):
     value = models.CharField(
-        _("waarde"), max_length=100, unique=True,
+        _("waarde"),
+        max_length=100,
+        unique=True,
         help_text=_("Kanaalcode zoals die in een export staat, bijvoorbeeld 'citizen-android'."),
     )
     channel = models.CharField(
-        _("kanaal"), max_length=20, choices=CHANNEL_CHOICES,
+        _("kanaal"),
+        max_length=20,
+        choices=CHANNEL_CHOICES,
         help_text=_("Het kanaal uit de vaste lijst waar deze code voor staat."),
     )
 
@@ -105,15 +128,22 @@ class ChannelAlias(models.Model):
 
 class Service(models.Model):
     name = models.CharField(
-        _("naam"), max_length=200, unique=True,
+        _("naam"),
+        max_length=200,
+        unique=True,
         help_text=_("Naam van het product of de dienst, bijvoorbeeld 'Paspoort'."),
     )
     aliases = models.TextField(
-        _("aliassen"), blank=True,
+        _("aliassen"),
+        blank=True,
         help_text=_("Andere namen voor deze dienst in exports, één per regel."),
     )
     department = models.ForeignKey(
-        Department, models.SET_NULL, null=True, blank=True, verbose_name=_("afdeling"),
+        Department,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("afdeling"),
         help_text=_("De afdeling die de dienst uitvoert."),
     )
 
@@ -132,55 +162,98 @@ class Service(models.Model):
 class Signal(models.Model):
     received_at = models.DateTimeField(_("ontvangen op"), help_text=_("Moment waarop het signaal binnenkwam."))
     received_on = models.DateField(
-        _("ontvangen op dag"), help_text=_("De dag (Nederlandse tijd) waarop het signaal binnenkwam."),
+        _("ontvangen op dag"),
+        help_text=_("De dag (Nederlandse tijd) waarop het signaal binnenkwam."),
     )
     channel = models.CharField(
-        _("kanaal"), max_length=20, choices=CHANNEL_CHOICES, help_text=_("Kanaal waarlangs het signaal kwam."),
+        _("kanaal"),
+        max_length=20,
+        choices=CHANNEL_CHOICES,
+        help_text=_("Kanaal waarlangs het signaal kwam."),
     )
     service = models.ForeignKey(
-        Service, models.SET_NULL, null=True, blank=True, db_index=False, verbose_name=_("dienst"),
+        Service,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        db_index=False,
+        verbose_name=_("dienst"),
         help_text=_("Dienst waarover het signaal gaat; leeg als de bron die niet noemt."),
     )
     source = models.CharField(
-        _("bron"), max_length=60, blank=True, help_text=_("Wie het meldde: inwoner, ondernemer, medewerker, …"),
+        _("bron"),
+        max_length=60,
+        blank=True,
+        help_text=_("Wie het meldde: inwoner, ondernemer, medewerker, …"),
     )
     text = models.TextField(
-        _("tekst"), blank=True, help_text=_("De tekst, zonder persoonsgegevens: die zijn vóór opslag vervangen."),
+        _("tekst"),
+        blank=True,
+        help_text=_("De tekst, zonder persoonsgegevens: die zijn vóór opslag vervangen."),
     )
     location = models.CharField(_("locatie"), max_length=200, blank=True, help_text=_("Wijk, plaats of gebied."))
     department = models.CharField(
-        _("afdeling"), max_length=200, blank=True, help_text=_("Afdeling of team zoals de bron die noemt."),
+        _("afdeling"),
+        max_length=200,
+        blank=True,
+        help_text=_("Afdeling of team zoals de bron die noemt."),
     )
     external_id = models.CharField(
-        _("extern kenmerk"), max_length=200, blank=True, help_text=_("Kenmerk in het bronsysteem."),
+        _("extern kenmerk"),
+        max_length=200,
+        blank=True,
+        help_text=_("Kenmerk in het bronsysteem."),
     )
     content_hash = models.BigIntegerField(
-        _("inhoudshash"), help_text=_("Vingerafdruk (64 bits) van de geschoonde inhoud."),
+        _("inhoudshash"),
+        help_text=_("Vingerafdruk (64 bits) van de geschoonde inhoud."),
     )
     dedupe_key = models.BigIntegerField(
-        _("ontdubbelsleutel"), unique=True,
+        _("ontdubbelsleutel"),
+        unique=True,
         help_text=_("Extern kenmerk of inhoud met volgnummer: dezelfde rij wordt nooit twee keer opgeslagen."),
     )
     batch = models.ForeignKey(
-        "intake.ImportBatch", models.SET_NULL, null=True, blank=True, db_index=False, verbose_name=_("importronde"),
+        "intake.ImportBatch",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        db_index=False,
+        verbose_name=_("importronde"),
     )
     # Filled in by the analysis (`leerlus analyse`); empty until then.
-    analysed = models.BooleanField(_("geanalyseerd"), db_default=False, help_text=_("Of de analyse dit signaal al heeft ingedeeld."))
+    analysed = models.BooleanField(
+        _("geanalyseerd"), db_default=False, help_text=_("Of de analyse dit signaal al heeft ingedeeld.")
+    )
     effective_service = models.ForeignKey(
-        Service, models.SET_NULL, null=True, blank=True, db_index=False, related_name="+",
+        Service,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        db_index=False,
+        related_name="+",
         verbose_name=_("dienst (opgegeven of herkend)"),
         help_text=_("De opgegeven dienst; zonder die de dienst die de analyse herkende. Hierop wordt gefilterd."),
     )
     demand = models.CharField(
-        _("soort vraag"), max_length=7, blank=True, db_default="", choices=[("failure", _("faalvraag")), ("value", _("waardevraag"))],
+        _("soort vraag"),
+        max_length=7,
+        blank=True,
+        db_default="",
+        choices=[("failure", _("faalvraag")), ("value", _("waardevraag"))],
         help_text=_("Faalvraag: contact door iets wat niet (goed) ging. Waardevraag: een echte vraag."),
     )
     sentiment = models.CharField(
-        _("toon"), max_length=8, blank=True, db_default="",
+        _("toon"),
+        max_length=8,
+        blank=True,
+        db_default="",
         choices=[("negative", _("negatief")), ("neutral", _("neutraal")), ("positive", _("positief"))],
         help_text=_("Toon van de tekst, herkend aan Nederlandse signaalwoorden."),
     )
-    topic = models.SmallIntegerField(_("onderwerp"), null=True, blank=True, help_text=_("Nummer van het ontdekte onderwerp."))
+    topic = models.SmallIntegerField(
+        _("onderwerp"), null=True, blank=True, help_text=_("Nummer van het ontdekte onderwerp.")
+    )
 
     class Meta:
         verbose_name = _("signaal")
@@ -200,7 +273,9 @@ class DailyCount(models.Model):
 
     day = models.DateField(_("dag"))
     channel = models.CharField(_("kanaal"), max_length=20, choices=CHANNEL_CHOICES)
-    service = models.ForeignKey(Service, models.CASCADE, null=True, blank=True, db_index=False, verbose_name=_("dienst"))
+    service = models.ForeignKey(
+        Service, models.CASCADE, null=True, blank=True, db_index=False, verbose_name=_("dienst")
+    )
     count = models.PositiveIntegerField(_("aantal"))
 
     class Meta:

@@ -88,7 +88,7 @@ def _parse_cursor(cursor: str) -> tuple[datetime, int]:
         moment, _sep, pk = cursor.partition("|")
         return datetime.fromisoformat(moment), int(pk)
     except ValueError:
-        raise InputError(_("Ongeldige paginaverwijzing '%(v)s'.") % {"v": cursor[:40]})
+        raise InputError(_("Ongeldige paginaverwijzing '%(v)s'.") % {"v": cursor[:40]}) from None
 
 
 def signal_as_json(signal: Signal) -> dict:

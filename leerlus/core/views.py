@@ -19,14 +19,16 @@ def _day(value: str, label: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InputError(_("%(veld)s '%(v)s' is geen datum; gebruik jjjj-mm-dd.") % {"veld": label, "v": value[:20]})
+        raise InputError(
+            _("%(veld)s '%(v)s' is geen datum; gebruik jjjj-mm-dd.") % {"veld": label, "v": value[:20]}
+        ) from None
 
 
 def _filter_from(query) -> SignalFilter:
     try:
         limit = int(query.get("limit") or 50)
     except ValueError:
-        raise InputError(_("Limiet '%(v)s' is geen getal.") % {"v": query.get("limit")[:20]})
+        raise InputError(_("Limiet '%(v)s' is geen getal.") % {"v": query.get("limit")[:20]}) from None
     return SignalFilter(
         since=_day(query.get("since", ""), _("Vanaf")),
         until=_day(query.get("until", ""), _("Tot en met")),
@@ -52,11 +54,15 @@ def signal_list(request):
         return json_twin(page.as_json())
     query = request.GET.copy()
     query.pop("after", None)
-    return render(request, "core/signal_list.html", {
-        "page": page,
-        "error": error,
-        "query": request.GET,
-        "first_page_query": query.urlencode(),
-        "channels": CHANNEL_CHOICES,
-        "services": Service.objects.values_list("name", flat=True),
-    })
+    return render(
+        request,
+        "core/signal_list.html",
+        {
+            "page": page,
+            "error": error,
+            "query": request.GET,
+            "first_page_query": query.urlencode(),
+            "channels": CHANNEL_CHOICES,
+            "services": Service.objects.values_list("name", flat=True),
+        },
+    )

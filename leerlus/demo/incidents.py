@@ -18,8 +18,12 @@ WOZ_LETTERS = date(2026, 2, 20)
 def load_known_events() -> None:
     """Before the analysis: what the municipality knew was coming."""
     if not KnownEvent.objects.exists():
-        add_known_event(day=PARKING_APP_DAY, description="De parkeerapp gaat live; bezoekersvergunningen via de app",
-                        services=["Parkeervergunning"], person=Person.objects.get(name="Sanne de Vries"))
+        add_known_event(
+            day=PARKING_APP_DAY,
+            description="De parkeerapp gaat live; bezoekersvergunningen via de app",
+            services=["Parkeervergunning"],
+            person=Person.objects.get(name="Sanne de Vries"),
+        )
 
 
 @transaction.atomic
@@ -50,5 +54,6 @@ def mark_incidents() -> None:
 
 def _first(incidents, service: str, day: date, days: int) -> Incident | None:
     window = (day - timedelta(days=days), day + timedelta(days=days))
-    return next((i for i in incidents.filter(start__range=window).order_by("start", "pk") if service in i.services),
-                None)
+    return next(
+        (i for i in incidents.filter(start__range=window).order_by("start", "pk") if service in i.services), None
+    )

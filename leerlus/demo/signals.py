@@ -20,14 +20,34 @@ PORTAL_DAY, STORM_DAY = date(2025, 9, 15), date(2025, 10, 23)
 CONTAINER_DAY, PARKING_APP_DAY = date(2026, 1, 5), date(2026, 3, 1)
 BOT_DAY, BOT_EFFECT_ON_PHONE = date(2026, 7, 1), -0.30
 
-CHANNEL_BASE = {"telefoon": 55, "website": 32, "email": 14, "balie": 16, "chat": 7, "whatsapp": 3,
-                "social": 3, "app": 5, "post": 2, "enquete": 1, "intern": 2}
+CHANNEL_BASE = {
+    "telefoon": 55,
+    "website": 32,
+    "email": 14,
+    "balie": 16,
+    "chat": 7,
+    "whatsapp": 3,
+    "social": 3,
+    "app": 5,
+    "post": 2,
+    "enquete": 1,
+    "intern": 2,
+}
 OFFICE_CHANNELS = {"telefoon", "balie"}
 WEEKDAY_OFFICE = (1.3, 1.1, 1.0, 1.0, 0.8, 0.0, 0.0)
 WEEKDAY_ONLINE = (1.15, 1.1, 1.0, 1.0, 0.9, 0.55, 0.6)
-SERVICE_SHARE = {"Paspoort en ID-kaart": 0.16, "Rijbewijs": 0.06, "Verhuizing": 0.08, "Omgevingsvergunning": 0.08,
-                 "Parkeervergunning": 0.07, "Afval en containers": 0.18, "Openbare ruimte": 0.14,
-                 "WOZ en belastingen": 0.09, "Bijstand": 0.07, "Wmo en jeugd": 0.07}
+SERVICE_SHARE = {
+    "Paspoort en ID-kaart": 0.16,
+    "Rijbewijs": 0.06,
+    "Verhuizing": 0.08,
+    "Omgevingsvergunning": 0.08,
+    "Parkeervergunning": 0.07,
+    "Afval en containers": 0.18,
+    "Openbare ruimte": 0.14,
+    "WOZ en belastingen": 0.09,
+    "Bijstand": 0.07,
+    "Wmo en jeugd": 0.07,
+}
 NEIGHBOURHOODS = ["Centrum", "Noord", "Oost", "Zuid", "West", "Haven", "Dorp", "Buitengebied"]
 COLUMNS = ["received_at", "channel", "service", "text", "source", "location"]
 
@@ -112,12 +132,17 @@ def demo_rows(seed: int = 2025) -> Iterator[tuple[int, list]]:
                 for _ in range(count):
                     line += 1
                     registration_only = channel == "telefoon" and rng.random() < 0.25
-                    yield line, [
-                        _moment(rng, channel, day),
-                        channel,
-                        "" if channel == "website" and rng.random() < 0.08 else service,
-                        "" if registration_only else _text(rng, service, channel, day),
-                        "medewerker" if channel == "intern" else ("ondernemer" if rng.random() < 0.1 else "inwoner"),
-                        texts.pick(rng, NEIGHBOURHOODS),
-                    ]
+                    yield (
+                        line,
+                        [
+                            _moment(rng, channel, day),
+                            channel,
+                            "" if channel == "website" and rng.random() < 0.08 else service,
+                            "" if registration_only else _text(rng, service, channel, day),
+                            "medewerker"
+                            if channel == "intern"
+                            else ("ondernemer" if rng.random() < 0.1 else "inwoner"),
+                            texts.pick(rng, NEIGHBOURHOODS),
+                        ],
+                    )
         day += timedelta(days=1)

@@ -6,8 +6,8 @@ two short hashes. The cleaner touches no database, so that it can run in a proce
 """
 
 from datetime import date, datetime, timedelta
-from operator import itemgetter
 from hashlib import blake2b
+from operator import itemgetter
 
 from django.utils.translation import gettext as _
 
@@ -39,7 +39,7 @@ class ChannelResolver:
     """Maps a file's channel values onto the vocabulary: built-in, admin and --map-channel aliases."""
 
     def __init__(self, channel_map: dict[str, str]):
-        for value, channel in channel_map.items():
+        for _value, channel in channel_map.items():
             if channel not in CHANNELS:
                 raise InputError(
                     _("Onbekend kanaal '%(v)s' in --map-channel. Kies uit: %(keuzes)s.")
@@ -110,15 +110,25 @@ class ServiceResolver:
     def ids(self, rows: list[tuple]) -> list[tuple]:
         """The given service also as the effective one (the analysis fills it in for the others)."""
         position = INSERT_COLUMNS.index("service_id")
-        return [row if row[position] is None else
-                (*row[:position], *(self.resolve(row[position]),) * 2, *row[position + 2:]) for row in rows]
+        return [
+            row
+            if row[position] is None
+            else (*row[:position], *(self.resolve(row[position]),) * 2, *row[position + 2 :])
+            for row in rows
+        ]
 
 
 class RowCleaner:
     """Validates, redacts and fingerprints rows; learned state lives in `redactor.counts`."""
 
-    def __init__(self, plan: ColumnPlan, channels: ChannelResolver, default_channel: str | None, batch_id: int,
-                 datetimes_as_text: bool):
+    def __init__(
+        self,
+        plan: ColumnPlan,
+        channels: ChannelResolver,
+        default_channel: str | None,
+        batch_id: int,
+        datetimes_as_text: bool,
+    ):
         """datetimes_as_text: store moments as SQLite does (naive UTC text), else as aware datetimes."""
         # Missing fields read the empty string that `clean` appends at position -1.
         self.fields = itemgetter(*(plan.positions.get(f, -1) for f in FIELDS))
@@ -139,8 +149,9 @@ class RowCleaner:
             return parse_received_at(raw)
         except (ValueError, TypeError, OverflowError):
             raise RowError(
-                _("Onbekende datum '%(v)s'. Gebruik jjjj-mm-dd of dd-mm-jjjj, eventueel met uu:mm.") % {"v": str(raw)[:40]}
-            )
+                _("Onbekende datum '%(v)s'. Gebruik jjjj-mm-dd of dd-mm-jjjj, eventueel met uu:mm.")
+                % {"v": str(raw)[:40]}
+            ) from None
 
     def clean(self, values) -> tuple:
         """The row as the values of one INSERT, in the order of `INSERT_COLUMNS` (the service still a name)."""
@@ -165,7 +176,9 @@ class RowCleaner:
             raise RowError(_("Tekst en dienst ontbreken allebei; een rij heeft minstens één van beide nodig."))
         source, department, external_id = source[:60], department[:200], external_id[:200]
         location = self.redactor.redact(raw_location)[:200] if raw_location else ""
-        content_hash = _digest(SEPARATOR.join((repr(moment), channel, service_name, text, source, location, department)))
+        content_hash = _digest(
+            SEPARATOR.join((repr(moment), channel, service_name, text, source, location, department))
+        )
         if external_id:
             dedupe_key = _digest("id" + SEPARATOR + external_id)
         else:
@@ -178,15 +191,30 @@ class RowCleaner:
             self.last_moment = moment
         local = received_at if received_at.tzinfo is AMSTERDAM else received_at.astimezone(AMSTERDAM)
         service = service_name or None  # a name here, an id (twice: given and effective) when written
-        return (self.stored(received_at, moment), local.date(), channel, service, service, source, text, location,
-                department, external_id, content_hash, dedupe_key, self.batch_id)
+        return (
+            self.stored(received_at, moment),
+            local.date(),
+            channel,
+            service,
+            service,
+            source,
+            text,
+            location,
+            department,
+            external_id,
+            content_hash,
+            dedupe_key,
+            self.batch_id,
+        )
 
     def days(self) -> tuple[date, date] | None:
         """The first and last local day of the rows cleaned so far, or None before any."""
         if self.first_moment > self.last_moment:
             return None
-        return (datetime.fromtimestamp(self.first_moment, AMSTERDAM).date(),
-                datetime.fromtimestamp(self.last_moment, AMSTERDAM).date())
+        return (
+            datetime.fromtimestamp(self.first_moment, AMSTERDAM).date(),
+            datetime.fromtimestamp(self.last_moment, AMSTERDAM).date(),
+        )
 
 
 def _as_text(value) -> str:
@@ -207,5 +235,18 @@ def _aware_datetime(moment: datetime, timestamp: float) -> datetime:
 _EPOCH = datetime(1970, 1, 1)
 
 
-INSERT_COLUMNS = ("received_at", "received_on", "channel", "service_id", "effective_service_id", "source", "text",
-                  "location", "department", "external_id", "content_hash", "dedupe_key", "batch_id")
+INSERT_COLUMNS = (
+    "received_at",
+    "received_on",
+    "channel",
+    "service_id",
+    "effective_service_id",
+    "source",
+    "text",
+    "location",
+    "department",
+    "external_id",
+    "content_hash",
+    "dedupe_key",
+    "batch_id",
+)

@@ -10,12 +10,36 @@ FIELDS = ("id", "received_at", "channel", "service", "text", "source", "location
 
 HEADER_ALIASES = {
     "id": ["kenmerk", "nummer", "nr", "zaaknummer", "meldingnummer", "meldingsnummer", "external_id", "extern_id"],
-    "received_at": ["datum", "datum_tijd", "datumtijd", "tijdstip", "ontvangen", "ontvangen_op", "ontvangstdatum",
-                    "aangemaakt", "aanmaakdatum", "created", "created_at", "date", "datetime", "timestamp"],
+    "received_at": [
+        "datum",
+        "datum_tijd",
+        "datumtijd",
+        "tijdstip",
+        "ontvangen",
+        "ontvangen_op",
+        "ontvangstdatum",
+        "aangemaakt",
+        "aanmaakdatum",
+        "created",
+        "created_at",
+        "date",
+        "datetime",
+        "timestamp",
+    ],
     "channel": ["kanaal", "contactkanaal", "medium"],
     "service": ["onderwerp", "dienst", "product", "categorie", "category", "categoryname", "subject", "zaaktype"],
-    "text": ["tekst", "omschrijving", "bericht", "melding", "toelichting", "beschrijving", "opmerking",
-             "description", "message", "body"],
+    "text": [
+        "tekst",
+        "omschrijving",
+        "bericht",
+        "melding",
+        "toelichting",
+        "beschrijving",
+        "opmerking",
+        "description",
+        "message",
+        "body",
+    ],
     "source": ["bron", "melder", "type_melder", "doelgroep"],
     "location": ["locatie", "plaats", "wijk", "buurt", "gebied", "regio", "regionname", "adres"],
     "department": ["afdeling", "team", "teamname", "organisatieonderdeel"],
@@ -45,7 +69,8 @@ class ColumnPlan:
         for column, field in column_map.items():
             if field not in FIELDS:
                 raise InputError(
-                    _("Onbekend veld '%(v)s' in --map. Kies uit: %(keuzes)s.") % {"v": field, "keuzes": ", ".join(FIELDS)}
+                    _("Onbekend veld '%(v)s' in --map. Kies uit: %(keuzes)s.")
+                    % {"v": field, "keuzes": ", ".join(FIELDS)}
                 )
             if _normalise(column) not in normalised:
                 raise InputError(
@@ -63,8 +88,11 @@ class ColumnPlan:
         found = ", ".join(c for c in columns if c) or _("geen")
         if "received_at" not in self.positions:
             raise InputError(
-                _("'%(f)s' heeft geen kolom received_at (of datum). Gevonden kolommen: %(k)s. "
-                  "Gebruik --map KOLOM=received_at.") % {"f": file_name, "k": found}
+                _(
+                    "'%(f)s' heeft geen kolom received_at (of datum). Gevonden kolommen: %(k)s. "
+                    "Gebruik --map KOLOM=received_at."
+                )
+                % {"f": file_name, "k": found}
             )
         if "text" not in self.positions and "service" not in self.positions:
             raise InputError(

@@ -12,7 +12,11 @@ class ImportBatch(models.Model):
     file_format = models.CharField(_("formaat"), max_length=20, help_text=_("csv, xlsx, json, …"))
     started_at = models.DateTimeField(_("gestart op"), auto_now_add=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name=_("door"),
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("door"),
     )
     read = models.PositiveIntegerField(_("gelezen"), default=0, help_text=_("Aantal gelezen rijen."))
     imported = models.PositiveIntegerField(_("opgeslagen"), default=0, help_text=_("Aantal nieuwe signalen."))
@@ -20,7 +24,8 @@ class ImportBatch(models.Model):
     rejected = models.PositiveIntegerField(_("afgewezen"), default=0, help_text=_("Rijen met een fout."))
     redacted = models.JSONField(_("verwijderde persoonsgegevens"), default=dict, help_text=_("Aantal per soort."))
     errors = models.JSONField(
-        _("fouten"), default=list,
+        _("fouten"),
+        default=list,
         help_text=_("Regelnummer en reden per afgewezen rij (de eerste 1000)."),
     )
     seconds = models.FloatField(_("duur in seconden"), default=0)

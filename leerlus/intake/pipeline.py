@@ -68,7 +68,7 @@ def cleaned_in_worker(open_table: Callable[[], Table], cleaner: RowCleaner) -> I
                 message = chunks.get(timeout=1)
             except queue.Empty:
                 if not worker.is_alive():
-                    raise InputError(_("Het inlezen is onverwacht gestopt."))
+                    raise InputError(_("Het inlezen is onverwacht gestopt.")) from None
                 continue
             if isinstance(message, Failed):
                 raise InputError(message.reason)

@@ -9,7 +9,6 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from leerlus.core.models import Signal
-
 from leerlus.core.services import refresh_daily_counts
 from leerlus.errors import InputError
 from leerlus.intake.cleaning import INSERT_COLUMNS, ChannelResolver, RowCleaner, ServiceResolver
@@ -17,6 +16,7 @@ from leerlus.intake.columns import ColumnPlan
 from leerlus.intake.models import MAX_STORED_ERRORS, ImportBatch
 from leerlus.intake.pipeline import cleaned_chunks, cleaned_in_worker
 from leerlus.intake.readers import Table, reader_for
+
 INSERT_SQL = "INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT (dedupe_key) DO NOTHING".format(
     table=Signal._meta.db_table,
     columns=", ".join(INSERT_COLUMNS),
@@ -70,9 +70,16 @@ def import_file(
         raise InputError(_("Bestand '%(f)s' bestaat niet.") % {"f": path})
     reader = reader_for(path, file_format)
     return import_table(
-        reader.read(path), display_name or path.name, reader.name,
-        default_channel=default_channel, column_map=column_map, channel_map=channel_map,
-        user=user, progress=progress, started=started, reopen=lambda: reader.read(path),
+        reader.read(path),
+        display_name or path.name,
+        reader.name,
+        default_channel=default_channel,
+        column_map=column_map,
+        channel_map=channel_map,
+        user=user,
+        progress=progress,
+        started=started,
+        reopen=lambda: reader.read(path),
     )
 
 
@@ -124,8 +131,12 @@ def import_table(
         seconds=round(time.perf_counter() - started, 3),
     )
     ImportBatch.objects.filter(pk=batch.pk).update(
-        read=summary.read, imported=summary.imported, duplicates=summary.duplicates, rejected=summary.rejected,
-        redacted=summary.redacted, errors=errors[:MAX_STORED_ERRORS], seconds=summary.seconds,
+        read=summary.read,
+        imported=summary.imported,
+        duplicates=summary.duplicates,
+        rejected=summary.rejected,
+        redacted=summary.redacted,
+        errors=errors[:MAX_STORED_ERRORS],
+        seconds=summary.seconds,
     )
     return summary
-

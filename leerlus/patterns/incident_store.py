@@ -38,12 +38,17 @@ def store_incidents(found: list[FoundIncident], rows: list[Pattern]) -> tuple[in
     return len(taken), new
 
 
-def _match(incident: FoundIncident, earlier_ids: list[int | None], stored: dict[int, Incident],
-           taken: set[int]) -> Incident | None:
+def _match(
+    incident: FoundIncident, earlier_ids: list[int | None], stored: dict[int, Incident], taken: set[int]
+) -> Incident | None:
     shared = Counter(pk for pk in earlier_ids if pk is not None and pk not in taken)
     if shared:
         return stored[shared.most_common(1)[0][0]]
-    near = [s for pk, s in stored.items() if pk not in taken
-            and abs(s.start - incident.start) <= timedelta(days=MATCH_DAYS)
-            and (set(s.services) & set(incident.services) or set(s.channels) & set(incident.channels))]
+    near = [
+        s
+        for pk, s in stored.items()
+        if pk not in taken
+        and abs(s.start - incident.start) <= timedelta(days=MATCH_DAYS)
+        and (set(s.services) & set(incident.services) or set(s.channels) & set(incident.channels))
+    ]
     return min(near, key=lambda s: (abs(s.start - incident.start), -s.score), default=None)

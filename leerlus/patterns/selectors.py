@@ -29,9 +29,13 @@ class PatternFilter:
 
     def validate(self) -> "PatternFilter":
         if self.kind and self.kind not in KIND_NAMES:
-            raise InputError(_("Onbekende soort '%(v)s'. Kies uit: %(keuzes)s.") % {"v": self.kind, "keuzes": ", ".join(KIND_NAMES)})
+            raise InputError(
+                _("Onbekende soort '%(v)s'. Kies uit: %(keuzes)s.") % {"v": self.kind, "keuzes": ", ".join(KIND_NAMES)}
+            )
         if self.channel and self.channel not in CHANNELS:
-            raise InputError(_("Onbekend kanaal '%(v)s'. Kies uit: %(keuzes)s.") % {"v": self.channel, "keuzes": ", ".join(CHANNELS)})
+            raise InputError(
+                _("Onbekend kanaal '%(v)s'. Kies uit: %(keuzes)s.") % {"v": self.channel, "keuzes": ", ".join(CHANNELS)}
+            )
         return self
 
 
@@ -97,15 +101,17 @@ def series_rows(pattern: Pattern) -> list[tuple[date, float, float | None]]:
         return []
     first = date.fromisoformat(series["first_day"])
     expected = series.get("expected") or []
-    return [(first + timedelta(days=i), value, expected[i] if i < len(expected) else None)
-            for i, value in enumerate(series.get("observed", []))]
+    return [
+        (first + timedelta(days=i), value, expected[i] if i < len(expected) else None)
+        for i, value in enumerate(series.get("observed", []))
+    ]
 
 
 def chart_rows(pattern: Pattern) -> list[tuple[date, float, float | None]]:
     """The rows of the pattern's chart: some months before its start and two after."""
     rows = series_rows(pattern)
     anchor = next((i for i, row in enumerate(rows) if row[0] >= pattern.start), 0)
-    return rows[max(0, anchor - CHART_DAYS_BEFORE): anchor + CHART_DAYS_AFTER]
+    return rows[max(0, anchor - CHART_DAYS_BEFORE) : anchor + CHART_DAYS_AFTER]
 
 
 @dataclass(frozen=True)
@@ -115,8 +121,10 @@ class IncidentFilter:
 
     def validate(self) -> "IncidentFilter":
         if self.status and self.status not in STATUS_NAMES:
-            raise InputError(_("Onbekende status '%(v)s'. Kies uit: %(keuzes)s.")
-                             % {"v": self.status[:20], "keuzes": ", ".join(STATUS_NAMES)})
+            raise InputError(
+                _("Onbekende status '%(v)s'. Kies uit: %(keuzes)s.")
+                % {"v": self.status[:20], "keuzes": ", ".join(STATUS_NAMES)}
+            )
         return self
 
 
@@ -158,8 +166,10 @@ def incident_list(f: IncidentFilter) -> list[IncidentCard]:
 
 def incidents_document(f: IncidentFilter) -> dict:
     data_until = _data_until()
-    return {"data_until": data_until.isoformat() if data_until else None,
-            "incidents": [card.as_json() for card in incident_list(f)]}
+    return {
+        "data_until": data_until.isoformat() if data_until else None,
+        "incidents": [card.as_json() for card in incident_list(f)],
+    }
 
 
 def incident_card(pk: int) -> IncidentCard | None:
@@ -200,5 +210,11 @@ def _announcement(incident: Incident) -> KnownEvent | None:
 
 
 def known_event_as_json(event: KnownEvent) -> dict:
-    return {"id": event.id, "day": event.day.isoformat(), "description": event.description,
-            "services": event.services, "channels": event.channels, "days": event.days}
+    return {
+        "id": event.id,
+        "day": event.day.isoformat(),
+        "description": event.description,
+        "services": event.services,
+        "channels": event.channels,
+        "days": event.days,
+    }

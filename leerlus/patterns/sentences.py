@@ -13,8 +13,12 @@ from leerlus.patterns.models import Incident, KnownEvent
 def incident_summary(incident: Incident, series: int) -> str:
     """For example "Piek bij telefoon en WhatsApp over Afval op 2 juni 2025 ('storm, boom, omgewaaid'), 4
     signaalreeksen."; `series` is the number of series its patterns were seen in."""
-    parts = {"kind": incident.get_kind_display().capitalize(), "when": _when(incident),
-             "channels": joined([channel_name(c) for c in incident.channels]), "services": joined(incident.services)}
+    parts = {
+        "kind": incident.get_kind_display().capitalize(),
+        "when": _when(incident),
+        "channels": joined([channel_name(c) for c in incident.channels]),
+        "services": joined(incident.services),
+    }
     if incident.channels and incident.services:
         text = _("%(kind)s bij %(channels)s over %(services)s %(when)s") % parts
     elif incident.channels:

@@ -87,20 +87,33 @@ def run_analysis(*, full: bool = False, progress=lambda message: None) -> Analys
     cube = cube if retrained else signal_store.load_cube()
     topic_terms = {t.number: t.terms for t in classifier.topics_}
     years = range(min(cube["day"]).year, max(cube["day"]).year + 1)
-    finder = PatternFinder(holidays=frozenset(holidays.country_holidays("NL", years=years)),
-                           budget=alarm_budget(), feedback=feedback_from_people())
+    finder = PatternFinder(
+        holidays=frozenset(holidays.country_holidays("NL", years=years)),
+        budget=alarm_budget(),
+        feedback=feedback_from_people(),
+    )
     if retrained:
         new_from = None
         finder.fit(columns, topic_terms, index, cube=cube)
     else:
         new_from = min(new["day"]) if len(new) else state.data_until
-        finder.fit(columns, topic_terms, index, cube=cube, complete_from=since,
-                   words_per_day=_words_per_day(state, new, new_index), new_from=new_from,
-                   window_lookup=signal_store.window_texts, stored_evidence=_stored_evidence())
+        finder.fit(
+            columns,
+            topic_terms,
+            index,
+            cube=cube,
+            complete_from=since,
+            words_per_day=_words_per_day(state, new, new_index),
+            new_from=new_from,
+            window_lookup=signal_store.window_texts,
+            stored_evidence=_stored_evidence(),
+        )
     with transaction.atomic():
         if retrained:
             Topic.objects.all().delete()
-            Topic.objects.bulk_create([Topic(number=t.number, terms=list(t.terms), size=t.size) for t in classifier.topics_])
+            Topic.objects.bulk_create(
+                [Topic(number=t.number, terms=list(t.terms), size=t.size) for t in classifier.topics_]
+            )
         rows, fresh = _store_patterns(finder, topic_terms, new_from and new_from - timedelta(days=EMERGING_WINDOW))
         incidents, fresh_incidents = store_incidents(finder.incidents_, rows)
         state.classifier = pickle.dumps(classifier)
@@ -109,10 +122,17 @@ def run_analysis(*, full: bool = False, progress=lambda message: None) -> Analys
         state.finished_at = timezone.now()
         state.seconds = round(perf_counter() - started, 2)
         state.save()
-    return AnalysisSummary(full=retrained, signals=int(cube["n"].sum()), classified=len(labels),
-                           patterns=len({row.pk for row in rows}), new_patterns=fresh, incidents=incidents,
-                           new_incidents=fresh_incidents, data_until=finder.data_until_.isoformat(),
-                           seconds=state.seconds)
+    return AnalysisSummary(
+        full=retrained,
+        signals=int(cube["n"].sum()),
+        classified=len(labels),
+        patterns=len({row.pk for row in rows}),
+        new_patterns=fresh,
+        incidents=incidents,
+        new_incidents=fresh_incidents,
+        data_until=finder.data_until_.isoformat(),
+        seconds=state.seconds,
+    )
 
 
 def alarm_budget() -> AlarmBudget:
@@ -146,8 +166,9 @@ def _words_per_day(state: AnalysisState, new: pd.DataFrame, new_index: TextIndex
     if new.empty:
         return earlier
     days = pd.to_datetime(new["day"])
-    added, _doc_term = WordsPerDay.count(days.min().date(), (days - days.min()).dt.days.to_numpy(), new_index.codes,
-                                         new_index.tokens)
+    added, _doc_term = WordsPerDay.count(
+        days.min().date(), (days - days.min()).dt.days.to_numpy(), new_index.codes, new_index.tokens
+    )
     return earlier + added
 
 
@@ -182,8 +203,14 @@ def _store_patterns(finder: PatternFinder, topic_terms, emerging_searched_from) 
     for found in finder.patterns_:
         where = found.cause if found.kind == "ripple" else found.key
         identity = _identity(found.kind, where.channel, where.service, where.topic, found.terms)
-        match = next((p for p in earlier.get(identity, []) if p.pk not in kept
-                      and abs(p.start - found.start) <= timedelta(days=MATCH_DAYS)), None)
+        match = next(
+            (
+                p
+                for p in earlier.get(identity, [])
+                if p.pk not in kept and abs(p.start - found.start) <= timedelta(days=MATCH_DAYS)
+            ),
+            None,
+        )
         pattern = match or Pattern()
         new += match is None
         pattern.kind, pattern.start, pattern.end = found.kind, found.start, found.end
@@ -196,8 +223,11 @@ def _store_patterns(finder: PatternFinder, topic_terms, emerging_searched_from) 
         pattern.effect = _side(found.effect, topic_terms) if found.effect else None
         pattern.cause_topic = found.cause.topic if found.cause else None
         pattern.lag_days = found.lag_days
-        pattern.series = {"first_day": found.first_day.isoformat(), "observed": list(found.observed),
-                          "expected": list(found.baseline)}
+        pattern.series = {
+            "first_day": found.first_day.isoformat(),
+            "observed": list(found.observed),
+            "expected": list(found.baseline),
+        }
         pattern.signature = f"{identity}|{found.start.isoformat()}"
         twin = Pattern.objects.filter(signature=pattern.signature).first() if match is None else None
         if twin is not None:  # the same event found twice in one run
@@ -215,8 +245,11 @@ def _store_patterns(finder: PatternFinder, topic_terms, emerging_searched_from) 
 
 
 def _side(key, topic_terms) -> dict:
-    return {"channel": key.channel, "service": key.service,
-            "terms": list(topic_terms.get(key.topic, ())) if key.topic is not None else []}
+    return {
+        "channel": key.channel,
+        "service": key.service,
+        "terms": list(topic_terms.get(key.topic, ())) if key.topic is not None else [],
+    }
 
 
 def acknowledge(pattern: Pattern) -> None:
@@ -248,8 +281,10 @@ def mark_incident(incident: Incident, *, status: str, reason: str, person: Perso
     if person is None:
         raise InputError(_("Uw account is niet aan een persoon gekoppeld; vraag de beheerder dat te doen."))
     if status not in MARKINGS:
-        raise InputError(_("Onbekende markering '%(v)s'. Kies uit: %(keuzes)s.")
-                         % {"v": str(status)[:20], "keuzes": ", ".join(MARKINGS)})
+        raise InputError(
+            _("Onbekende markering '%(v)s'. Kies uit: %(keuzes)s.")
+            % {"v": str(status)[:20], "keuzes": ", ".join(MARKINGS)}
+        )
     if not reason.strip():
         raise InputError(_("Geef een reden op: die wordt bewaard en de volgende analyse leert ervan."))
     marking = IncidentMarking.objects.create(incident=incident, status=status, reason=reason.strip(), person=person)
@@ -259,24 +294,34 @@ def mark_incident(incident: Incident, *, status: str, reason: str, person: Perso
     return marking
 
 
-def add_known_event(*, day, description: str, services=(), channels=(), days: int = 28,
-                    person: Person | None = None) -> KnownEvent:
+def add_known_event(
+    *, day, description: str, services=(), channels=(), days: int = 28, person: Person | None = None
+) -> KnownEvent:
     """An event announced ahead: the rise in its services and channels in the `days` after it is expected."""
     if not description.strip():
         raise InputError(_("Geef een omschrijving, bijvoorbeeld 'aanslagen gemeentelijke belastingen verstuurd'."))
     known = set(Service.objects.values_list("name", flat=True))
     unknown = [name for name in services if name not in known]
     if unknown:
-        raise InputError(_("Onbekende dienst '%(v)s'. Kies uit: %(keuzes)s.")
-                         % {"v": unknown[0][:50], "keuzes": ", ".join(sorted(known))})
+        raise InputError(
+            _("Onbekende dienst '%(v)s'. Kies uit: %(keuzes)s.")
+            % {"v": unknown[0][:50], "keuzes": ", ".join(sorted(known))}
+        )
     wrong = [channel for channel in channels if channel not in CHANNELS]
     if wrong:
-        raise InputError(_("Onbekend kanaal '%(v)s'. Kies uit: %(keuzes)s.")
-                         % {"v": wrong[0][:20], "keuzes": ", ".join(CHANNELS)})
+        raise InputError(
+            _("Onbekend kanaal '%(v)s'. Kies uit: %(keuzes)s.") % {"v": wrong[0][:20], "keuzes": ", ".join(CHANNELS)}
+        )
     if not 1 <= days <= 366:
         raise InputError(_("Het aantal dagen '%(v)s' ligt niet tussen 1 en 366.") % {"v": days})
-    return KnownEvent.objects.create(day=day, description=description.strip()[:200], services=list(services),
-                                     channels=list(channels), days=days, added_by=person)
+    return KnownEvent.objects.create(
+        day=day,
+        description=description.strip()[:200],
+        services=list(services),
+        channels=list(channels),
+        days=days,
+        added_by=person,
+    )
 
 
 def remove_known_event(event: KnownEvent) -> None:

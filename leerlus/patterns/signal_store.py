@@ -17,16 +17,22 @@ from leerlus.patterns.models import SeriesCount
 SIGNALS = Signal._meta.db_table
 COUNTS = SeriesCount._meta.db_table
 # The day as text, which pandas parses far faster than Python dates; booleans as integers.
-COLUMNS_SQL = (f"SELECT id, CAST(received_on AS TEXT), channel, service_id, effective_service_id, topic, text, "
-               f"CAST(analysed AS INTEGER) FROM {SIGNALS}")
+COLUMNS_SQL = (
+    f"SELECT id, CAST(received_on AS TEXT), channel, service_id, effective_service_id, topic, text, "
+    f"CAST(analysed AS INTEGER) FROM {SIGNALS}"
+)
 RECENT_SQL = COLUMNS_SQL + " WHERE analysed = %s OR received_at >= %s"
-LABEL_SQL = (f"UPDATE {SIGNALS} SET effective_service_id = COALESCE(service_id, %s), demand = %s, sentiment = %s, "
-             f"topic = %s, analysed = %s WHERE id = %s")
+LABEL_SQL = (
+    f"UPDATE {SIGNALS} SET effective_service_id = COALESCE(service_id, %s), demand = %s, sentiment = %s, "
+    f"topic = %s, analysed = %s WHERE id = %s"
+)
 COUNT_INSERT_SQL = f"INSERT INTO {COUNTS} (day, channel, service_id, topic, count) VALUES (%s, %s, %s, %s, %s)"
-RECOUNT_SQL = (f"INSERT INTO {COUNTS} (day, channel, service_id, topic, count) "
-               f"SELECT received_on, channel, effective_service_id, topic, COUNT(*) "
-               f"FROM {SIGNALS} WHERE received_at >= %s AND received_at < %s "
-               f"GROUP BY received_on, channel, effective_service_id, topic")
+RECOUNT_SQL = (
+    f"INSERT INTO {COUNTS} (day, channel, service_id, topic, count) "
+    f"SELECT received_on, channel, effective_service_id, topic, COUNT(*) "
+    f"FROM {SIGNALS} WHERE received_at >= %s AND received_at < %s "
+    f"GROUP BY received_on, channel, effective_service_id, topic"
+)
 
 
 def service_names() -> dict[int, str]:
@@ -40,8 +46,10 @@ def load_signals(since: date | None = None) -> pd.DataFrame:
             cursor.execute(COLUMNS_SQL)
         else:
             cursor.execute(RECENT_SQL, [False, connection.ops.adapt_datetimefield_value(local_midnight(since))])
-        frame = pd.DataFrame(cursor.fetchall(), columns=["id", "day", "channel", "service_id", "effective_service_id",
-                                                          "topic", "text", "analysed"])
+        frame = pd.DataFrame(
+            cursor.fetchall(),
+            columns=["id", "day", "channel", "service_id", "effective_service_id", "topic", "text", "analysed"],
+        )
     frame["day"] = pd.to_datetime(frame["day"], format="%Y-%m-%d").dt.date
     frame["analysed"] = frame["analysed"].astype(bool)
     return frame
@@ -50,8 +58,10 @@ def load_signals(since: date | None = None) -> pd.DataFrame:
 def window_texts(key, first_day: date, last_day: date, limit: int) -> list[tuple[int, str]]:
     """Up to `limit` (id, text) of one series (a SeriesKey) between two days, both included."""
     sql = f"SELECT id, text FROM {SIGNALS} WHERE received_at >= %s AND received_at < %s"
-    params = [connection.ops.adapt_datetimefield_value(local_midnight(day)) for day in
-              (first_day, last_day + timedelta(days=1))]
+    params = [
+        connection.ops.adapt_datetimefield_value(local_midnight(day))
+        for day in (first_day, last_day + timedelta(days=1))
+    ]
     if key.channel:
         sql, params = sql + " AND channel = %s", [*params, key.channel]
     if key.service:
@@ -67,12 +77,19 @@ def window_texts(key, first_day: date, last_day: date, limit: int) -> list[tuple
 def store_labels(labels: pd.DataFrame) -> None:
     service_ids = {name: pk for pk, name in service_names().items()}
     classified = labels["service"].map(service_ids).where(labels["service_origin"] == "classified")
-    values = list(zip(_nullable(classified), labels["demand"].fillna(""), labels["sentiment"].fillna(""),
-                      _nullable(labels["topic"].where(labels["topic"] >= 0)), [True] * len(labels),
-                      labels["id"].astype(int).tolist()))
+    values = list(
+        zip(
+            _nullable(classified),
+            labels["demand"].fillna(""),
+            labels["sentiment"].fillna(""),
+            _nullable(labels["topic"].where(labels["topic"] >= 0)),
+            [True] * len(labels),
+            labels["id"].astype(int).tolist(),
+        )
+    )
     with transaction.atomic(), connection.cursor() as cursor:
         for start in range(0, len(values), 10_000):
-            cursor.executemany(LABEL_SQL, values[start: start + 10_000])
+            cursor.executemany(LABEL_SQL, values[start : start + 10_000])
 
 
 def _nullable(numbers: pd.Series) -> list:
@@ -83,8 +100,10 @@ def _nullable(numbers: pd.Series) -> list:
 def replace_series_counts(cube: pd.DataFrame) -> None:
     """Stores a full run's count cube (service names, topic NaN for none) as the new SeriesCount."""
     service_ids = {name: pk for pk, name in service_names().items()}
-    rows = [(day, channel, service_ids.get(service), None if pd.isna(topic) else int(topic), int(n))
-            for day, channel, service, topic, n in cube[["day", "channel", "service", "topic", "n"]].itertuples(index=False)]
+    rows = [
+        (day, channel, service_ids.get(service), None if pd.isna(topic) else int(topic), int(n))
+        for day, channel, service, topic, n in cube[["day", "channel", "service", "topic", "n"]].itertuples(index=False)
+    ]
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {COUNTS}")
         cursor.executemany(COUNT_INSERT_SQL, rows)
@@ -92,8 +111,10 @@ def replace_series_counts(cube: pd.DataFrame) -> None:
 
 def recount_days(first_day: date, last_day: date) -> None:
     """Recounts SeriesCount for the days first_day..last_day from the labelled signals."""
-    bounds = [connection.ops.adapt_datetimefield_value(local_midnight(day)) for day in
-              (first_day, last_day + timedelta(days=1))]
+    bounds = [
+        connection.ops.adapt_datetimefield_value(local_midnight(day))
+        for day in (first_day, last_day + timedelta(days=1))
+    ]
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {COUNTS} WHERE day >= %s AND day <= %s", [first_day, last_day])
         cursor.execute(RECOUNT_SQL, bounds)

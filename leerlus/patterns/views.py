@@ -13,9 +13,18 @@ from leerlus.core.selectors import signal_as_json
 from leerlus.errors import InputError
 from leerlus.patterns import services
 from leerlus.patterns.models import KINDS, Incident, KnownEvent, Pattern, Topic
-from leerlus.patterns.selectors import (IncidentFilter, PatternFilter, chart_rows, incident_card, incident_list,
-                                        incidents_document, known_event_as_json, pattern_as_json, pattern_list,
-                                        patterns_document)
+from leerlus.patterns.selectors import (
+    IncidentFilter,
+    PatternFilter,
+    chart_rows,
+    incident_card,
+    incident_list,
+    incidents_document,
+    known_event_as_json,
+    pattern_as_json,
+    pattern_list,
+    patterns_document,
+)
 from leerlus.playground.models import Problem
 from leerlus.web.charts import line_chart
 from leerlus.web.twins import json_twin
@@ -29,8 +38,13 @@ def _since(query):
 
 
 def _filter_from(query) -> PatternFilter:
-    return PatternFilter(since=_since(query), kind=query.get("kind") or None, channel=query.get("channel") or None,
-                         service=query.get("service") or None, dismissed=query.get("dismissed") == "1")
+    return PatternFilter(
+        since=_since(query),
+        kind=query.get("kind") or None,
+        channel=query.get("channel") or None,
+        service=query.get("service") or None,
+        dismissed=query.get("dismissed") == "1",
+    )
 
 
 @login_required
@@ -48,10 +62,18 @@ def pattern_overview(request):
         if error:
             return json_twin({"error": error}, 400)
         return json_twin(document)
-    return render(request, "patterns/pattern_list.html", {
-        "patterns": patterns, "error": error, "query": request.GET, "kinds": KINDS, "channels": CHANNEL_CHOICES,
-        "services": Service.objects.values_list("name", flat=True),
-    })
+    return render(
+        request,
+        "patterns/pattern_list.html",
+        {
+            "patterns": patterns,
+            "error": error,
+            "query": request.GET,
+            "kinds": KINDS,
+            "channels": CHANNEL_CHOICES,
+            "services": Service.objects.values_list("name", flat=True),
+        },
+    )
 
 
 @login_required
@@ -68,13 +90,27 @@ def pattern_detail(request, pk: int):
         return json_twin(pattern_as_json(pattern))
     chart, rows = _chart(pattern)
     examples = Signal.objects.filter(id__in=pattern.examples).select_related("service", "effective_service")
-    ripples = Pattern.objects.filter(kind="ripple").exclude(pk=pattern.pk).filter(
-        start__range=(pattern.start.replace(day=1), pattern.end or pattern.start)).select_related("service")[:5] \
-        if pattern.kind != "ripple" else []
-    return render(request, "patterns/pattern_detail.html", {
-        "pattern": pattern, "error": error, "chart": chart, "rows": rows,
-        "examples": [signal_as_json(s) for s in examples], "ripples": ripples, "problems": Problem.objects.all()[:50],
-    })
+    ripples = (
+        Pattern.objects.filter(kind="ripple")
+        .exclude(pk=pattern.pk)
+        .filter(start__range=(pattern.start.replace(day=1), pattern.end or pattern.start))
+        .select_related("service")[:5]
+        if pattern.kind != "ripple"
+        else []
+    )
+    return render(
+        request,
+        "patterns/pattern_detail.html",
+        {
+            "pattern": pattern,
+            "error": error,
+            "chart": chart,
+            "rows": rows,
+            "examples": [signal_as_json(s) for s in examples],
+            "ripples": ripples,
+            "problems": Problem.objects.all()[:50],
+        },
+    )
 
 
 def _chart(pattern: Pattern) -> tuple[str, list]:
@@ -109,9 +145,16 @@ def incident_overview(request):
         if request.GET.get("format") == "json":
             return json_twin({"error": str(problem)}, 400)
         error = str(problem)
-    return render(request, "patterns/incident_list.html", {
-        "cards": cards, "error": error, "query": request.GET, "statuses": Incident.Status.choices,
-    })
+    return render(
+        request,
+        "patterns/incident_list.html",
+        {
+            "cards": cards,
+            "error": error,
+            "query": request.GET,
+            "statuses": Incident.Status.choices,
+        },
+    )
 
 
 @login_required
@@ -120,8 +163,12 @@ def incident_detail(request, pk: int):
     error = None
     if request.method == "POST":
         try:
-            services.mark_incident(incident, status=request.POST.get("status", ""),
-                                   reason=request.POST.get("reason", ""), person=_person(request))
+            services.mark_incident(
+                incident,
+                status=request.POST.get("status", ""),
+                reason=request.POST.get("reason", ""),
+                person=_person(request),
+            )
             return redirect("incident-detail", pk=pk)
         except InputError as problem:
             error = str(problem)
@@ -130,16 +177,26 @@ def incident_detail(request, pk: int):
         return json_twin(card.as_json())
     example_ids = list(dict.fromkeys(i for pattern in card.patterns for i in pattern.examples))[:INCIDENT_EXAMPLES]
     examples = Signal.objects.filter(id__in=example_ids).select_related("service", "effective_service")
-    return render(request, "patterns/incident_detail.html", {
-        "card": card, "incident": card.incident, "error": error, "query": request.POST,
-        "evidence": [{"pattern": pattern, "chart": chart, "rows": rows}
-                     for pattern in card.patterns for chart, rows in [_chart(pattern)]],
-        "ripples": [pattern for pattern in card.patterns if pattern.kind == "ripple"],
-        "topics": Topic.objects.filter(number__in=card.incident.topics),
-        "examples": [signal_as_json(s) for s in examples],
-        "markings": card.incident.markings.select_related("person"),
-        "markings_to_choose": [(s, label) for s, label in Incident.Status.choices if s in services.MARKINGS],
-    })
+    return render(
+        request,
+        "patterns/incident_detail.html",
+        {
+            "card": card,
+            "incident": card.incident,
+            "error": error,
+            "query": request.POST,
+            "evidence": [
+                {"pattern": pattern, "chart": chart, "rows": rows}
+                for pattern in card.patterns
+                for chart, rows in [_chart(pattern)]
+            ],
+            "ripples": [pattern for pattern in card.patterns if pattern.kind == "ripple"],
+            "topics": Topic.objects.filter(number__in=card.incident.topics),
+            "examples": [signal_as_json(s) for s in examples],
+            "markings": card.incident.markings.select_related("person"),
+            "markings_to_choose": [(s, label) for s, label in Incident.Status.choices if s in services.MARKINGS],
+        },
+    )
 
 
 @login_required
@@ -154,10 +211,17 @@ def known_events(request):
     events = KnownEvent.objects.all()
     if request.GET.get("format") == "json":
         return json_twin({"known_events": [known_event_as_json(event) for event in events]})
-    return render(request, "patterns/known_events.html", {
-        "events": events, "error": error, "form": request.POST, "channels": CHANNEL_CHOICES,
-        "services": Service.objects.values_list("name", flat=True),
-    })
+    return render(
+        request,
+        "patterns/known_events.html",
+        {
+            "events": events,
+            "error": error,
+            "form": request.POST,
+            "channels": CHANNEL_CHOICES,
+            "services": Service.objects.values_list("name", flat=True),
+        },
+    )
 
 
 def _change_known_events(request) -> None:
@@ -171,9 +235,14 @@ def _change_known_events(request) -> None:
     days = form.get("days") or "28"
     if not days.isdigit():
         raise InputError(_("Het aantal dagen '%(v)s' is geen heel getal.") % {"v": days[:20]})
-    services.add_known_event(day=parse_date(form.get("day"), _("Dag")), description=form.get("description", ""),
-                             services=form.getlist("services"), channels=form.getlist("channels"), days=int(days),
-                             person=_person(request))
+    services.add_known_event(
+        day=parse_date(form.get("day"), _("Dag")),
+        description=form.get("description", ""),
+        services=form.getlist("services"),
+        channels=form.getlist("channels"),
+        days=int(days),
+        person=_person(request),
+    )
 
 
 def _person(request) -> Person | None:

@@ -15,8 +15,15 @@ from leerlus.patterns.models import Pattern
 from leerlus.playground import services
 from leerlus.playground.measurement import resolve_service
 from leerlus.playground.models import Experiment, Lesson, Problem
-from leerlus.playground.selectors import (data_until, experiment_as_json, lesson_as_json, log_entry_as_json,
-                                          rank_problem, ranked_problems, search_lessons)
+from leerlus.playground.selectors import (
+    data_until,
+    experiment_as_json,
+    lesson_as_json,
+    log_entry_as_json,
+    rank_problem,
+    ranked_problems,
+    search_lessons,
+)
 
 router = Router(tags=["proeftuin"])
 
@@ -169,9 +176,12 @@ def list_problems(request):
 @router.post("/problems", response={201: ProblemOut})
 def create_problem(request, body: ProblemIn):
     require_writer(request.auth)
-    problem = services.create_problem(title=body.title, description=body.description,
-                                      patterns=Pattern.objects.filter(pk__in=body.patterns),
-                                      services=[resolve_service(name) for name in body.services])
+    problem = services.create_problem(
+        title=body.title,
+        description=body.description,
+        patterns=Pattern.objects.filter(pk__in=body.patterns),
+        services=[resolve_service(name) for name in body.services],
+    )
     return Status(201, rank_problem(problem, data_until()).as_json())
 
 
@@ -182,7 +192,9 @@ def get_problem(request, pk: int):
 
 @router.get("/experiments", response=list[ExperimentOut])
 def list_experiments(request):
-    return [experiment_as_json(e) for e in Experiment.objects.select_related("problem", "decision_maker", "approved_by")]
+    return [
+        experiment_as_json(e) for e in Experiment.objects.select_related("problem", "decision_maker", "approved_by")
+    ]
 
 
 @router.post("/experiments", response={201: ExperimentOut})
@@ -190,12 +202,21 @@ def propose_experiment(request, body: ExperimentIn):
     """A proposal inside every kader is approved at once; outside, it waits for the decision-maker."""
     require_writer(request.auth)
     experiment = services.propose_experiment(
-        problem=get_object_or_404(Problem, pk=body.problem), title=body.title, intervention=body.intervention,
-        expected_effect=body.expected_effect, team=list(Person.objects.filter(pk__in=body.team)),
-        budget=services.parse_budget(body.budget), start=body.start, end=body.end,
-        metrics=[{"channel": m.channel, "service": resolve_service(m.service), "terms": m.terms, "better": m.better}
-                 for m in body.metrics],
-        conditions_met=body.conditions_met, proposed_by=request.auth)
+        problem=get_object_or_404(Problem, pk=body.problem),
+        title=body.title,
+        intervention=body.intervention,
+        expected_effect=body.expected_effect,
+        team=list(Person.objects.filter(pk__in=body.team)),
+        budget=services.parse_budget(body.budget),
+        start=body.start,
+        end=body.end,
+        metrics=[
+            {"channel": m.channel, "service": resolve_service(m.service), "terms": m.terms, "better": m.better}
+            for m in body.metrics
+        ],
+        conditions_met=body.conditions_met,
+        proposed_by=request.auth,
+    )
     return Status(201, experiment_as_json(experiment))
 
 
@@ -265,16 +286,27 @@ def add_log_entry(request, pk: int, body: LogEntryIn):
 
 @router.get("/lessons", response=list[LessonOut])
 def list_lessons(request, q: str = "", tag: str = "", outcome: str = "", visibility: str = ""):
-    return [lesson_as_json(lesson) for lesson in search_lessons(words=q, tag=tag, outcome=outcome, visibility=visibility)]
+    return [
+        lesson_as_json(lesson) for lesson in search_lessons(words=q, tag=tag, outcome=outcome, visibility=visibility)
+    ]
 
 
 @router.post("/lessons", response={201: LessonOut})
 def write_lesson(request, body: LessonIn):
     require_writer(request.auth)
     experiment = _experiment(body.experiment) if body.experiment else None
-    lesson = services.write_lesson(title=body.title, tried=body.tried, happened=body.happened, learned=body.learned,
-                                   differently=body.differently, outcome=body.outcome, tags=body.tags,
-                                   visibility=body.visibility, experiment=experiment, author=request.auth)
+    lesson = services.write_lesson(
+        title=body.title,
+        tried=body.tried,
+        happened=body.happened,
+        learned=body.learned,
+        differently=body.differently,
+        outcome=body.outcome,
+        tags=body.tags,
+        visibility=body.visibility,
+        experiment=experiment,
+        author=request.auth,
+    )
     return Status(201, lesson_as_json(lesson))
 
 

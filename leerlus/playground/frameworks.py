@@ -31,6 +31,7 @@ class Proposal:
 @dataclass(frozen=True)
 class Envelope:
     """The playground's money: its yearly size and what approved, running and evaluated experiments hold."""
+
     size: Decimal
     committed: Decimal
     share: Decimal
@@ -45,7 +46,10 @@ def team_size(p: Proposal, k, envelope) -> str | None:
     if k.min_team <= n <= k.max_team:
         return None
     return _("Het team heeft %(n)d leden; de kaders vragen %(min)d tot %(max)d.") % {
-        "n": n, "min": k.min_team, "max": k.max_team}
+        "n": n,
+        "min": k.min_team,
+        "max": k.max_team,
+    }
 
 
 def departments(p: Proposal, k, envelope) -> str | None:
@@ -53,7 +57,9 @@ def departments(p: Proposal, k, envelope) -> str | None:
     if n >= k.min_departments:
         return None
     return _("Het team komt uit %(n)d afdeling(en); de kaders vragen er minstens %(min)d.") % {
-        "n": n, "min": k.min_departments}
+        "n": n,
+        "min": k.min_departments,
+    }
 
 
 def worlds(p: Proposal, k, envelope) -> str | None:
@@ -61,7 +67,8 @@ def worlds(p: Proposal, k, envelope) -> str | None:
     if not k.all_worlds or not missing:
         return None
     return _("In het team ontbreekt %(m)s; techniek, beleid en uitvoering horen er vanaf dag één bij.") % {
-        "m": " en ".join(missing)}
+        "m": " en ".join(missing)
+    }
 
 
 def duration(p: Proposal, k, envelope) -> str | None:
@@ -69,23 +76,29 @@ def duration(p: Proposal, k, envelope) -> str | None:
     if p.end <= limit:
         return None
     return _("Het experiment loopt tot %(end)s; binnen de kaders eindigt het uiterlijk %(limit)s (%(m)d maanden).") % {
-        "end": p.end.isoformat(), "limit": limit.isoformat(), "m": k.max_months}
+        "end": p.end.isoformat(),
+        "limit": limit.isoformat(),
+        "m": k.max_months,
+    }
 
 
 def budget(p: Proposal, k, envelope) -> str | None:
     if p.budget <= k.max_budget:
         return None
     return _("Het budget van %(b)s is hoger dan %(max)s per experiment.") % {
-        "b": euro(p.budget), "max": euro(k.max_budget)}
+        "b": euro(p.budget),
+        "max": euro(k.max_budget),
+    }
 
 
 def playground_envelope(p: Proposal, k, envelope: Envelope) -> str | None:
     total = envelope.committed + p.budget
     if total <= envelope.size:
         return None
-    return _("Samen met de goedgekeurde en lopende experimenten komt het budget op %(t)s; de speeltuin heeft "
-             "%(s)s per jaar (%(p)s%% van het IT-budget).") % {
-        "t": euro(total), "s": euro(envelope.size), "p": number_format(envelope.share * 100, 0)}
+    return _(
+        "Samen met de goedgekeurde en lopende experimenten komt het budget op %(t)s; de speeltuin heeft "
+        "%(s)s per jaar (%(p)s%% van het IT-budget)."
+    ) % {"t": euro(total), "s": euro(envelope.size), "p": number_format(envelope.share * 100, 0)}
 
 
 def conditions(p: Proposal, k, envelope) -> str | None:

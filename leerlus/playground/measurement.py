@@ -47,8 +47,12 @@ def metric_series(channel: str | None, service: Service | None, terms: list[str]
     return _daily(rows, days)
 
 
-def control_series(channel: str | None, service: Service | None, days: pd.DatetimeIndex,
-                   touched: list[tuple[str | None, str | None]] = ()) -> dict[str, pd.Series]:
+def control_series(
+    channel: str | None,
+    service: Service | None,
+    days: pd.DatetimeIndex,
+    touched: list[tuple[str | None, str | None]] = (),
+) -> dict[str, pd.Series]:
     """The largest series that the metric's channel and service do not touch, by name ("kanaal / dienst").
 
     touched: other (channel, service name) series the experiment aims at; a candidate that shares any
@@ -77,8 +81,10 @@ def control_series(channel: str | None, service: Service | None, days: pd.Dateti
         return {}
     frame["name"] = frame[dimensions].astype(str).agg(" / ".join, axis=1)
     largest = frame.groupby("name")["n"].sum().nlargest(MAX_CANDIDATES).index
-    return {name: _daily(group[["day", "n"]].itertuples(index=False), days)
-            for name, group in frame[frame["name"].isin(largest)].groupby("name")}
+    return {
+        name: _daily(group[["day", "n"]].itertuples(index=False), days)
+        for name, group in frame[frame["name"].isin(largest)].groupby("name")
+    }
 
 
 def resolve_service(name: str | None) -> Service | None:
@@ -86,8 +92,10 @@ def resolve_service(name: str | None) -> Service | None:
         return None
     service = Service.objects.filter(name__iexact=name.strip()).first()
     if service is None:
-        raise InputError(_("Onbekende dienst '%(v)s'. Kies uit: %(keuzes)s.") % {
-            "v": name, "keuzes": ", ".join(Service.objects.values_list("name", flat=True))})
+        raise InputError(
+            _("Onbekende dienst '%(v)s'. Kies uit: %(keuzes)s.")
+            % {"v": name, "keuzes": ", ".join(Service.objects.values_list("name", flat=True))}
+        )
     return service
 
 
@@ -99,8 +107,13 @@ def parse_exclusions(values) -> list[tuple[str | None, str | None]]:
         channel, _slash, service = value.strip().partition("/")
         channel, service = normalise_label(channel) or None, service.strip() or None
         if not channel and not service:
-            raise InputError(_("Lege controlereeks '%(v)s'. Schrijf kanaal/dienst, kanaal of /dienst, bijvoorbeeld "
-                               "whatsapp/Algemeen, whatsapp of /Afval.") % {"v": value})
+            raise InputError(
+                _(
+                    "Lege controlereeks '%(v)s'. Schrijf kanaal/dienst, kanaal of /dienst, bijvoorbeeld "
+                    "whatsapp/Algemeen, whatsapp of /Afval."
+                )
+                % {"v": value}
+            )
         check_channel(channel)
         series.append((channel, resolve_service(service).name if service else None))
     return series
@@ -113,11 +126,20 @@ def series_label(channel: str | None, service: str | None) -> str:
 
 def check_channel(channel: str | None) -> None:
     if channel and channel not in CHANNELS:
-        raise InputError(_("Onbekend kanaal '%(v)s'. Kies uit: %(keuzes)s.") % {"v": channel, "keuzes": ", ".join(CHANNELS)})
+        raise InputError(
+            _("Onbekend kanaal '%(v)s'. Kies uit: %(keuzes)s.") % {"v": channel, "keuzes": ", ".join(CHANNELS)}
+        )
 
 
-def estimate_effect(*, channel: str | None, service: Service | None, terms: list[str], start: date,
-                    end: date | None = None, touched: list[tuple[str | None, str | None]] = ()) -> EffectEstimate:
+def estimate_effect(
+    *,
+    channel: str | None,
+    service: Service | None,
+    terms: list[str],
+    start: date,
+    end: date | None = None,
+    touched: list[tuple[str | None, str | None]] = (),
+) -> EffectEstimate:
     """The effect of what started on `start` on this series, against its own past and its control series.
 
     touched: series the experiment touches or a person left out (see parse_exclusions); none is a control.
@@ -131,5 +153,8 @@ def estimate_effect(*, channel: str | None, service: Service | None, terms: list
     days = calendar()
     metric = metric_series(channel, service, terms, days)
     public_holidays = frozenset(holidays.country_holidays("NL", years=range(days[0].year, days[-1].year + 1)))
-    return EffectEstimator(holidays=public_holidays).fit(
-        metric, control_series(channel, service, days, touched), start, end).estimate_
+    return (
+        EffectEstimator(holidays=public_holidays)
+        .fit(metric, control_series(channel, service, days, touched), start, end)
+        .estimate_
+    )

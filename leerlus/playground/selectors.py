@@ -26,10 +26,17 @@ class RankedProblem:
     trend: float | None  # last four weeks against the four before; None without signals
 
     def as_json(self) -> dict:
-        return {"id": self.problem.pk, "title": self.problem.title, "description": self.problem.description,
-                "patterns": [p.pk for p in self.problem.patterns.all()], "departments": self.departments,
-                "channels": self.channels, "signals": self.signals, "trend": self.trend,
-                "experiments": [e.pk for e in self.problem.experiments.all()]}
+        return {
+            "id": self.problem.pk,
+            "title": self.problem.title,
+            "description": self.problem.description,
+            "patterns": [p.pk for p in self.problem.patterns.all()],
+            "departments": self.departments,
+            "channels": self.channels,
+            "signals": self.signals,
+            "trend": self.trend,
+            "experiments": [e.pk for e in self.problem.experiments.all()],
+        }
 
 
 def _series_filter(problem: Problem) -> Q | None:
@@ -37,9 +44,17 @@ def _series_filter(problem: Problem) -> Q | None:
     channels and services touches everything) and its own services. Fields as in SeriesCount."""
     condition = Q(service__name__in=[s.name for s in problem.services.all()]) if problem.services.exists() else None
     for pattern in problem.patterns.all():
-        ends = [pattern.cause or {}, pattern.effect or {}] if pattern.kind == "ripple" else [
-            {"channel": pattern.channel, "service": pattern.service.name if pattern.service else None,
-             "topic": pattern.topic}]
+        ends = (
+            [pattern.cause or {}, pattern.effect or {}]
+            if pattern.kind == "ripple"
+            else [
+                {
+                    "channel": pattern.channel,
+                    "service": pattern.service.name if pattern.service else None,
+                    "topic": pattern.topic,
+                }
+            ]
+        )
         for end in ends:
             part = Q()
             if end.get("channel"):
@@ -57,16 +72,32 @@ def rank_problem(problem: Problem, until: date | None) -> RankedProblem:
     condition = _series_filter(problem)
     if condition is None or until is None:
         return RankedProblem(problem, [], [], 0, None)
-    groups = list(SeriesCount.objects.filter(condition, day__range=(until - timedelta(days=REACH_DAYS - 1), until))
-                  .values("channel", "service").order_by().annotate(
-                      n=Sum("count"), last=Sum("count", filter=Q(day__gt=until - timedelta(days=TREND_DAYS))),
-                      before=Sum("count", filter=Q(day__gt=until - timedelta(days=2 * TREND_DAYS),
-                                                   day__lte=until - timedelta(days=TREND_DAYS)))))
-    departments = Service.objects.filter(pk__in={g["service"] for g in groups} - {None}, department__isnull=False) \
-        .values_list("department__name", flat=True).distinct()
+    groups = list(
+        SeriesCount.objects.filter(condition, day__range=(until - timedelta(days=REACH_DAYS - 1), until))
+        .values("channel", "service")
+        .order_by()
+        .annotate(
+            n=Sum("count"),
+            last=Sum("count", filter=Q(day__gt=until - timedelta(days=TREND_DAYS))),
+            before=Sum(
+                "count",
+                filter=Q(day__gt=until - timedelta(days=2 * TREND_DAYS), day__lte=until - timedelta(days=TREND_DAYS)),
+            ),
+        )
+    )
+    departments = (
+        Service.objects.filter(pk__in={g["service"] for g in groups} - {None}, department__isnull=False)
+        .values_list("department__name", flat=True)
+        .distinct()
+    )
     last, before = sum(g["last"] or 0 for g in groups), sum(g["before"] or 0 for g in groups)
-    return RankedProblem(problem, sorted(departments), sorted({g["channel"] for g in groups}),
-                         sum(g["n"] for g in groups), round(last / before - 1, 3) if before else None)
+    return RankedProblem(
+        problem,
+        sorted(departments),
+        sorted({g["channel"] for g in groups}),
+        sum(g["n"] for g in groups),
+        round(last / before - 1, 3) if before else None,
+    )
 
 
 def data_until() -> date | None:
@@ -79,54 +110,89 @@ def ranked_problems() -> list[RankedProblem]:
     until = data_until()
     problems = Problem.objects.prefetch_related("patterns__service", "services", "experiments")
     ranked = [rank_problem(p, until) for p in problems]
-    return sorted(ranked, key=lambda r: (len(r.departments), len(r.channels), r.signals, r.trend or 0.0),
-                  reverse=True)
+    return sorted(ranked, key=lambda r: (len(r.departments), len(r.channels), r.signals, r.trend or 0.0), reverse=True)
 
 
 def experiment_as_json(experiment: Experiment) -> dict:
     """The one JSON form of an experiment: the page's twin and the API's answer."""
     return {
-        "id": experiment.pk, "title": experiment.title,
+        "id": experiment.pk,
+        "title": experiment.title,
         "problem": {"id": experiment.problem_id, "title": experiment.problem.title},
-        "hypothesis": experiment.hypothesis, "intervention": experiment.intervention,
+        "hypothesis": experiment.hypothesis,
+        "intervention": experiment.intervention,
         "expected_effect": experiment.expected_effect,
-        "team": [{"id": p.pk, "name": p.name, "department": p.department.name, "world": p.department.world}
-                 for p in experiment.team.select_related("department")],
-        "budget": float(experiment.budget), "start": experiment.start.isoformat(), "end": experiment.end.isoformat(),
-        "status": experiment.status, "route": experiment.route or None,
+        "team": [
+            {"id": p.pk, "name": p.name, "department": p.department.name, "world": p.department.world}
+            for p in experiment.team.select_related("department")
+        ],
+        "budget": float(experiment.budget),
+        "start": experiment.start.isoformat(),
+        "end": experiment.end.isoformat(),
+        "status": experiment.status,
+        "route": experiment.route or None,
         "broken_frameworks": experiment.broken_frameworks,
         "decision_maker": experiment.decision_maker.name if experiment.decision_maker else None,
         "approved_by": experiment.approved_by.name if experiment.approved_by else None,
         "approved_at": experiment.approved_at.isoformat() if experiment.approved_at else None,
         "refusal": experiment.refusal or None,
-        "decision": experiment.decision or None, "decision_note": experiment.decision_note or None,
-        "metrics": [{"id": m.pk, "channel": m.channel or None, "service": m.service.name if m.service else None,
-                     "terms": m.terms.split(), "better": m.better, "effect": m.estimate}
-                    for m in experiment.metrics.select_related("service")],
+        "decision": experiment.decision or None,
+        "decision_note": experiment.decision_note or None,
+        "metrics": [
+            {
+                "id": m.pk,
+                "channel": m.channel or None,
+                "service": m.service.name if m.service else None,
+                "terms": m.terms.split(),
+                "better": m.better,
+                "effect": m.estimate,
+            }
+            for m in experiment.metrics.select_related("service")
+        ],
         "log": [log_entry_as_json(e) for e in experiment.log.select_related("author")],
         "lessons": [lesson.pk for lesson in experiment.lessons.all()],
     }
 
 
 def log_entry_as_json(entry) -> dict:
-    return {"id": entry.pk, "day": entry.day.isoformat(), "author": entry.author.name if entry.author else None,
-            "kind": entry.kind, "text": entry.text}
+    return {
+        "id": entry.pk,
+        "day": entry.day.isoformat(),
+        "author": entry.author.name if entry.author else None,
+        "kind": entry.kind,
+        "text": entry.text,
+    }
 
 
 def lesson_as_json(lesson: Lesson) -> dict:
-    return {"id": lesson.pk, "title": lesson.title, "experiment": lesson.experiment_id, "tried": lesson.tried,
-            "happened": lesson.happened, "learned": lesson.learned, "differently": lesson.differently,
-            "outcome": lesson.outcome, "failure": lesson.outcome == Lesson.Outcome.FAILURE, "tags": lesson.tags,
-            "visibility": lesson.visibility, "author": lesson.author.name if lesson.author else None,
-            "created_at": lesson.created_at.isoformat()}
+    return {
+        "id": lesson.pk,
+        "title": lesson.title,
+        "experiment": lesson.experiment_id,
+        "tried": lesson.tried,
+        "happened": lesson.happened,
+        "learned": lesson.learned,
+        "differently": lesson.differently,
+        "outcome": lesson.outcome,
+        "failure": lesson.outcome == Lesson.Outcome.FAILURE,
+        "tags": lesson.tags,
+        "visibility": lesson.visibility,
+        "author": lesson.author.name if lesson.author else None,
+        "created_at": lesson.created_at.isoformat(),
+    }
 
 
 def search_lessons(*, words: str = "", tag: str = "", outcome: str = "", visibility: str = ""):
     """The lessons library: every word must appear somewhere in the lesson; failures are never hidden."""
     lessons = Lesson.objects.select_related("author", "experiment")
     for word in words.split():
-        lessons = lessons.filter(Q(title__icontains=word) | Q(tried__icontains=word) | Q(happened__icontains=word)
-                                 | Q(learned__icontains=word) | Q(differently__icontains=word))
+        lessons = lessons.filter(
+            Q(title__icontains=word)
+            | Q(tried__icontains=word)
+            | Q(happened__icontains=word)
+            | Q(learned__icontains=word)
+            | Q(differently__icontains=word)
+        )
     if outcome:
         lessons = lessons.filter(outcome=outcome)
     if visibility:
@@ -158,13 +224,20 @@ class PlanStep:
         return str(PLAN_STATES[self.state])
 
 
-PLAN_STATES = {"klaar": gettext_lazy("klaar"), "te laat": gettext_lazy("te laat"), "bezig": gettext_lazy("bezig"),
-               "gepland": gettext_lazy("gepland")}
+PLAN_STATES = {
+    "klaar": gettext_lazy("klaar"),
+    "te laat": gettext_lazy("te laat"),
+    "bezig": gettext_lazy("bezig"),
+    "gepland": gettext_lazy("gepland"),
+}
 
 
 PLAN_STEPS = (
     (relativedelta(weeks=2), gettext_lazy("Week 2: een informele bijeenkomst over digitale frustraties")),
-    (relativedelta(months=1), gettext_lazy("Maand 1: kies één vraagstuk dat meerdere afdelingen raakt en vorm een team")),
+    (
+        relativedelta(months=1),
+        gettext_lazy("Maand 1: kies één vraagstuk dat meerdere afdelingen raakt en vorm een team"),
+    ),
     (relativedelta(months=4), gettext_lazy("Maand 2–4: probeer een kleine oplossing en leg vast wat jullie leren")),
     (relativedelta(months=5), gettext_lazy("Maand 5: deel de lessen en besluit over de volgende stap")),
 )
@@ -182,13 +255,24 @@ def start_plan_progress(plan: StartPlan | None) -> list[PlanStep]:
     lessons = Lesson.objects.filter(experiment__in=decided).count()
     facts = [
         (stories > 0, stories > 0, _("%(n)d verhalen opgetekend") % {"n": stories}),
-        (approved.exists(), experiments.exists(),
-         _("%(n)d experiment(en) met een team goedgekeurd") % {"n": approved.count()}),
-        (tried.exists(), experiments.filter(status=Experiment.Status.RUNNING).exists(),
-         _("%(n)d experiment(en) uitgeprobeerd, %(l)d logboekregels")
-         % {"n": tried.count(), "l": sum(e.log.count() for e in experiments)}),
-        (decided.exists() and lessons > 0, decided.exists() or tried.exists(),
-         _("%(d)d besluit(en), %(l)d les(sen) gedeeld") % {"d": decided.count(), "l": lessons}),
+        (
+            approved.exists(),
+            experiments.exists(),
+            _("%(n)d experiment(en) met een team goedgekeurd") % {"n": approved.count()},
+        ),
+        (
+            tried.exists(),
+            experiments.filter(status=Experiment.Status.RUNNING).exists(),
+            _("%(n)d experiment(en) uitgeprobeerd, %(l)d logboekregels")
+            % {"n": tried.count(), "l": sum(e.log.count() for e in experiments)},
+        ),
+        (
+            decided.exists() and lessons > 0,
+            decided.exists() or tried.exists(),
+            _("%(d)d besluit(en), %(l)d les(sen) gedeeld") % {"d": decided.count(), "l": lessons},
+        ),
     ]
-    return [PlanStep(str(title), plan.start + offset, done, started, evidence)
-            for (offset, title), (done, started, evidence) in zip(PLAN_STEPS, facts)]
+    return [
+        PlanStep(str(title), plan.start + offset, done, started, evidence)
+        for (offset, title), (done, started, evidence) in zip(PLAN_STEPS, facts)
+    ]

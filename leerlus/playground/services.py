@@ -40,9 +40,11 @@ def envelope(frameworks: Frameworks, *, leaving_out: Experiment | None = None) -
     if leaving_out is not None:
         committed = committed.exclude(pk=leaving_out.pk)
     organisation = frameworks.organisation
-    return Envelope(size=organisation.playground_budget,
-                    committed=committed.aggregate(total=Sum("budget"))["total"] or Decimal(0),
-                    share=organisation.playground_share)
+    return Envelope(
+        size=organisation.playground_budget,
+        committed=committed.aggregate(total=Sum("budget"))["total"] or Decimal(0),
+        share=organisation.playground_share,
+    )
 
 
 @transaction.atomic
@@ -65,16 +67,29 @@ def parse_budget(value) -> Decimal:
     try:
         budget = Decimal(text)
     except InvalidOperation:
-        raise InputError(_("Budget '%(v)s' is geen bedrag; schrijf bijvoorbeeld 12000.") % {"v": str(value)[:20]})
+        raise InputError(
+            _("Budget '%(v)s' is geen bedrag; schrijf bijvoorbeeld 12000.") % {"v": str(value)[:20]}
+        ) from None
     if budget < 0 or not budget.is_finite():
         raise InputError(_("Een budget is een bedrag van nul of meer."))
     return budget
 
 
 @transaction.atomic
-def propose_experiment(*, problem: Problem, title: str, intervention: str, expected_effect: str, team: list[Person],
-                       budget: Decimal, start: date, end: date, metrics: list[dict], conditions_met: bool = False,
-                       proposed_by: Person | None = None) -> Experiment:
+def propose_experiment(
+    *,
+    problem: Problem,
+    title: str,
+    intervention: str,
+    expected_effect: str,
+    team: list[Person],
+    budget: Decimal,
+    start: date,
+    end: date,
+    metrics: list[dict],
+    conditions_met: bool = False,
+    proposed_by: Person | None = None,
+) -> Experiment:
     """Records a proposal and routes it: inside every kader it is approved at once (the fast route);
     outside, it waits for the named decision-maker with the broken kaders listed."""
     if not title.strip() or not intervention.strip() or not expected_effect.strip():
@@ -86,9 +101,16 @@ def propose_experiment(*, problem: Problem, title: str, intervention: str, expec
     if not metrics:
         raise InputError(_("Kies minstens één meetreeks: een kanaal, een dienst of allebei."))
     experiment = Experiment.objects.create(
-        problem=problem, title=title.strip()[:200], intervention=intervention.strip(),
-        expected_effect=expected_effect.strip(), budget=budget, start=start, end=end,
-        conditions_met=conditions_met, proposed_by=proposed_by)
+        problem=problem,
+        title=title.strip()[:200],
+        intervention=intervention.strip(),
+        expected_effect=expected_effect.strip(),
+        budget=budget,
+        start=start,
+        end=end,
+        conditions_met=conditions_met,
+        proposed_by=proposed_by,
+    )
     experiment.team.set(team)
     for metric in metrics:
         add_metric(experiment, **metric)
@@ -96,31 +118,49 @@ def propose_experiment(*, problem: Problem, title: str, intervention: str, expec
     return experiment
 
 
-def add_metric(experiment: Experiment, *, channel: str = "", service: Service | None = None, terms: str = "",
-               better: str = Metric.Better.LOWER) -> Metric:
+def add_metric(
+    experiment: Experiment,
+    *,
+    channel: str = "",
+    service: Service | None = None,
+    terms: str = "",
+    better: str = Metric.Better.LOWER,
+) -> Metric:
     if not channel and service is None:
         raise InputError(_("Een meetreeks heeft een kanaal, een dienst of allebei."))
     if better not in Metric.Better.values:
-        raise InputError(_("'%(v)s' is geen richting. Kies uit: %(keuzes)s.") % {
-            "v": better, "keuzes": ", ".join(Metric.Better.values)})
-    return Metric.objects.create(experiment=experiment, channel=channel, service=service, terms=terms.strip(),
-                                 better=better)
+        raise InputError(
+            _("'%(v)s' is geen richting. Kies uit: %(keuzes)s.")
+            % {"v": better, "keuzes": ", ".join(Metric.Better.values)}
+        )
+    return Metric.objects.create(
+        experiment=experiment, channel=channel, service=service, terms=terms.strip(), better=better
+    )
 
 
 def _route(experiment: Experiment, team: list[Person], proposed_by: Person | None) -> None:
     frameworks = current_frameworks()
     team = Person.objects.filter(pk__in=[p.pk for p in team]).select_related("department")
-    proposal = Proposal(team_departments=[p.department.name for p in team],
-                        team_worlds=[p.department.world for p in team], budget=experiment.budget,
-                        start=experiment.start, end=experiment.end, conditions_met=experiment.conditions_met)
+    proposal = Proposal(
+        team_departments=[p.department.name for p in team],
+        team_worlds=[p.department.world for p in team],
+        budget=experiment.budget,
+        start=experiment.start,
+        end=experiment.end,
+        conditions_met=experiment.conditions_met,
+    )
     experiment.broken_frameworks = broken_frameworks(proposal, frameworks, envelope(frameworks, leaving_out=experiment))
     if experiment.broken_frameworks:
         experiment.route, experiment.decision_maker = Experiment.Route.ESCALATED, frameworks.decision_maker
     else:
         experiment.route, experiment.status = Experiment.Route.FAST, Status.APPROVED
         experiment.approved_at = timezone.now()
-        _log(experiment, proposed_by, LogEntry.Kind.DECISION,
-             _("Goedgekeurd via de snelle route: het voorstel valt binnen alle kaders."))
+        _log(
+            experiment,
+            proposed_by,
+            LogEntry.Kind.DECISION,
+            _("Goedgekeurd via de snelle route: het voorstel valt binnen alle kaders."),
+        )
     experiment.save()
 
 
@@ -130,8 +170,12 @@ def approve(experiment: Experiment, *, by: Person) -> None:
     experiment.status, experiment.approved_by, experiment.approved_at = Status.APPROVED, by, timezone.now()
     experiment.refusal = ""
     experiment.save(update_fields=["status", "approved_by", "approved_at", "refusal"])
-    _log(experiment, by, LogEntry.Kind.DECISION,
-         _("Goedgekeurd door %(p)s, buiten de kaders: %(k)s") % {"p": by, "k": " ".join(experiment.broken_frameworks)})
+    _log(
+        experiment,
+        by,
+        LogEntry.Kind.DECISION,
+        _("Goedgekeurd door %(p)s, buiten de kaders: %(k)s") % {"p": by, "k": " ".join(experiment.broken_frameworks)},
+    )
 
 
 def refuse(experiment: Experiment, *, by: Person, reason: str) -> None:
@@ -140,15 +184,19 @@ def refuse(experiment: Experiment, *, by: Person, reason: str) -> None:
         raise InputError(_("Geef een reden op, zodat het team het voorstel kan aanpassen."))
     experiment.refusal = reason.strip()
     experiment.save(update_fields=["refusal"])
-    _log(experiment, by, LogEntry.Kind.DECISION, _("Niet goedgekeurd door %(p)s: %(r)s") % {"p": by, "r": reason.strip()})
+    _log(
+        experiment, by, LogEntry.Kind.DECISION, _("Niet goedgekeurd door %(p)s: %(r)s") % {"p": by, "r": reason.strip()}
+    )
 
 
 def _check_decider(experiment: Experiment, person: Person) -> None:
     if experiment.status != Status.IDEA or experiment.route != Experiment.Route.ESCALATED:
         raise InputError(_("Dit experiment wacht niet op een beslissing."))
     if person != experiment.decision_maker and person.role != Person.Role.BEHEERDER:
-        raise InputError(_("Alleen %(p)s of een beheerder beslist over dit voorstel.") % {
-            "p": experiment.decision_maker or _("de beslisser")})
+        raise InputError(
+            _("Alleen %(p)s of een beheerder beslist over dit voorstel.")
+            % {"p": experiment.decision_maker or _("de beslisser")}
+        )
 
 
 def advance(experiment: Experiment, step: str, *, by: Person | None = None, decision: str = "", note: str = "") -> None:
@@ -157,14 +205,20 @@ def advance(experiment: Experiment, step: str, *, by: Person | None = None, deci
         raise InputError(_("Onbekende stap '%(v)s'. Kies uit: %(keuzes)s.") % {"v": step, "keuzes": ", ".join(STEPS)})
     allowed, target = STEPS[step]
     if experiment.status not in allowed:
-        raise InputError(_("Een experiment met status '%(s)s' kan niet naar '%(t)s'.") % {
-            "s": experiment.get_status_display(), "t": Status(target).label})
+        raise InputError(
+            _("Een experiment met status '%(s)s' kan niet naar '%(t)s'.")
+            % {"s": experiment.get_status_display(), "t": Status(target).label}
+        )
     if step == "decide":
         if decision not in Experiment.Decision.values:
             raise InputError(_("Kies een besluit: %(keuzes)s.") % {"keuzes": ", ".join(Experiment.Decision.values)})
         experiment.decision, experiment.decision_note = decision, note.strip()
-        _log(experiment, by, LogEntry.Kind.DECISION,
-             _("Besluit: %(d)s. %(n)s") % {"d": Experiment.Decision(decision).label, "n": note.strip()})
+        _log(
+            experiment,
+            by,
+            LogEntry.Kind.DECISION,
+            _("Besluit: %(d)s. %(n)s") % {"d": Experiment.Decision(decision).label, "n": note.strip()},
+        )
     experiment.status = target
     experiment.save()
 
@@ -173,16 +227,18 @@ def add_log_entry(experiment: Experiment, *, author: Person, kind: str, text: st
     if author.role != Person.Role.BEHEERDER and not experiment.team.filter(pk=author.pk).exists():
         raise InputError(_("Alleen teamleden van dit experiment schrijven in het logboek."))
     if kind not in LogEntry.Kind.values:
-        raise InputError(_("'%(v)s' is geen soort. Kies uit: %(keuzes)s.") % {
-            "v": kind, "keuzes": ", ".join(LogEntry.Kind.values)})
+        raise InputError(
+            _("'%(v)s' is geen soort. Kies uit: %(keuzes)s.") % {"v": kind, "keuzes": ", ".join(LogEntry.Kind.values)}
+        )
     if not text.strip():
         raise InputError(_("Schrijf op wat je zag, wat je verraste of wat jullie besloten."))
     return _log(experiment, author, kind, text.strip(), day)
 
 
 def _log(experiment, author, kind, text, day=None) -> LogEntry:
-    return LogEntry.objects.create(experiment=experiment, author=author, kind=kind, text=text,
-                                   day=day or timezone.localdate())
+    return LogEntry.objects.create(
+        experiment=experiment, author=author, kind=kind, text=text, day=day or timezone.localdate()
+    )
 
 
 @transaction.atomic
@@ -197,28 +253,57 @@ def measure(experiment: Experiment, excluded_controls: list[str] | None = None) 
     left_out = parse_exclusions(experiment.excluded_controls)
     metrics = list(experiment.metrics.select_related("service"))
     for metric in metrics:
-        touched = left_out + [(m.channel or None, m.service.name if m.service else None)
-                              for m in metrics if m != metric]
-        estimate = estimate_effect(channel=metric.channel or None, service=metric.service,
-                                   terms=metric.terms.split(), start=experiment.start, end=experiment.end,
-                                   touched=touched)
+        touched = left_out + [
+            (m.channel or None, m.service.name if m.service else None) for m in metrics if m != metric
+        ]
+        estimate = estimate_effect(
+            channel=metric.channel or None,
+            service=metric.service,
+            terms=metric.terms.split(),
+            start=experiment.start,
+            end=experiment.end,
+            touched=touched,
+        )
         metric.estimate, metric.estimated_at = asdict(estimate), timezone.now()
         metric.save(update_fields=["estimate", "estimated_at"])
     return metrics
 
 
-def write_lesson(*, title: str, tried: str, happened: str, learned: str, outcome: str, differently: str = "",
-                 tags=(), visibility: str = Lesson.Visibility.INTERNAL, experiment: Experiment | None = None,
-                 author: Person | None = None) -> Lesson:
+def write_lesson(
+    *,
+    title: str,
+    tried: str,
+    happened: str,
+    learned: str,
+    outcome: str,
+    differently: str = "",
+    tags=(),
+    visibility: str = Lesson.Visibility.INTERNAL,
+    experiment: Experiment | None = None,
+    author: Person | None = None,
+) -> Lesson:
     if not all(part.strip() for part in (title, tried, happened, learned)):
         raise InputError(_("Vul in: titel, wat jullie probeerden, wat er gebeurde en wat jullie leerden."))
     if outcome not in Lesson.Outcome.values:
-        raise InputError(_("'%(v)s' is geen uitkomst. Kies uit: %(keuzes)s.") % {
-            "v": outcome, "keuzes": ", ".join(Lesson.Outcome.values)})
+        raise InputError(
+            _("'%(v)s' is geen uitkomst. Kies uit: %(keuzes)s.")
+            % {"v": outcome, "keuzes": ", ".join(Lesson.Outcome.values)}
+        )
     if visibility not in Lesson.Visibility.values:
-        raise InputError(_("'%(v)s' is geen zichtbaarheid. Kies uit: %(keuzes)s.") % {
-            "v": visibility, "keuzes": ", ".join(Lesson.Visibility.values)})
+        raise InputError(
+            _("'%(v)s' is geen zichtbaarheid. Kies uit: %(keuzes)s.")
+            % {"v": visibility, "keuzes": ", ".join(Lesson.Visibility.values)}
+        )
     tags = sorted({t.strip().lower() for t in tags if t.strip()})
-    return Lesson.objects.create(title=title.strip()[:200], tried=tried.strip(), happened=happened.strip(),
-                                 learned=learned.strip(), differently=differently.strip(), outcome=outcome, tags=tags,
-                                 visibility=visibility, experiment=experiment, author=author)
+    return Lesson.objects.create(
+        title=title.strip()[:200],
+        tried=tried.strip(),
+        happened=happened.strip(),
+        learned=learned.strip(),
+        differently=differently.strip(),
+        outcome=outcome,
+        tags=tags,
+        visibility=visibility,
+        experiment=experiment,
+        author=author,
+    )

@@ -18,8 +18,15 @@ from leerlus.patterns.models import Pattern
 from leerlus.playground import services, startplan
 from leerlus.playground.forms import FrameworksForm
 from leerlus.playground.models import Experiment, Lesson, LogEntry, Metric, Problem, StartPlan
-from leerlus.playground.selectors import (data_until, experiment_as_json, lesson_as_json, rank_problem,
-                                          ranked_problems, search_lessons, start_plan_progress)
+from leerlus.playground.selectors import (
+    data_until,
+    experiment_as_json,
+    lesson_as_json,
+    rank_problem,
+    ranked_problems,
+    search_lessons,
+    start_plan_progress,
+)
 from leerlus.web.charts import effect_chart
 from leerlus.web.twins import json_twin
 
@@ -39,26 +46,49 @@ def playground_home(request):
     if request.method == "POST":
         try:
             problem = services.create_problem(
-                title=request.POST.get("title", ""), description=request.POST.get("description", ""),
+                title=request.POST.get("title", ""),
+                description=request.POST.get("description", ""),
                 patterns=Pattern.objects.filter(pk__in=request.POST.getlist("pattern")),
-                services=Service.objects.filter(pk__in=request.POST.getlist("service")))
+                services=Service.objects.filter(pk__in=request.POST.getlist("service")),
+            )
             return redirect("problem-detail", pk=problem.pk)
         except InputError as problem:
             error = str(problem)
     ranked = ranked_problems()
     experiments = Experiment.objects.select_related("problem").order_by("-start")
     if request.GET.get("format") == "json":
-        return json_twin({"problems": [r.as_json() for r in ranked],
-                          "experiments": [{"id": e.pk, "title": e.title, "status": e.status, "problem": e.problem_id,
-                                           "start": e.start.isoformat(), "end": e.end.isoformat()}
-                                          for e in experiments]})
+        return json_twin(
+            {
+                "problems": [r.as_json() for r in ranked],
+                "experiments": [
+                    {
+                        "id": e.pk,
+                        "title": e.title,
+                        "status": e.status,
+                        "problem": e.problem_id,
+                        "start": e.start.isoformat(),
+                        "end": e.end.isoformat(),
+                    }
+                    for e in experiments
+                ],
+            }
+        )
     frameworks = services.current_frameworks()
-    return render(request, "playground/home.html", {
-        "ranked": ranked, "experiments": experiments, "error": error, "frameworks": frameworks,
-        "envelope": services.envelope(frameworks), "services": Service.objects.all(),
-        "open_patterns": Pattern.objects.filter(problem=None).exclude(status=Pattern.Status.DISMISSED)
-        .order_by("-score")[:30],
-    })
+    return render(
+        request,
+        "playground/home.html",
+        {
+            "ranked": ranked,
+            "experiments": experiments,
+            "error": error,
+            "frameworks": frameworks,
+            "envelope": services.envelope(frameworks),
+            "services": Service.objects.all(),
+            "open_patterns": Pattern.objects.filter(problem=None)
+            .exclude(status=Pattern.Status.DISMISSED)
+            .order_by("-score")[:30],
+        },
+    )
 
 
 @login_required
@@ -80,11 +110,21 @@ def experiment_new(request):
             return redirect("experiment-detail", pk=experiment.pk)
         except InputError as problem_with_input:
             error = str(problem_with_input)
-    return render(request, "playground/experiment_new.html", {
-        "problem": problem, "error": error, "form": request.POST, "frameworks": services.current_frameworks(),
-        "people": Person.objects.select_related("department"), "channels": CHANNEL_CHOICES,
-        "services": Service.objects.all(), "metric_rows": METRIC_ROWS, "directions": Metric.Better.choices,
-    })
+    return render(
+        request,
+        "playground/experiment_new.html",
+        {
+            "problem": problem,
+            "error": error,
+            "form": request.POST,
+            "frameworks": services.current_frameworks(),
+            "people": Person.objects.select_related("department"),
+            "channels": CHANNEL_CHOICES,
+            "services": Service.objects.all(),
+            "metric_rows": METRIC_ROWS,
+            "directions": Metric.Better.choices,
+        },
+    )
 
 
 def _propose(request, problem: Problem) -> Experiment:
@@ -93,16 +133,27 @@ def _propose(request, problem: Problem) -> Experiment:
     for row in METRIC_ROWS:
         channel, service = form.get(f"metric_channel_{row}", ""), form.get(f"metric_service_{row}", "")
         if channel or service:
-            metrics.append({"channel": channel, "service": Service.objects.filter(pk=service or 0).first(),
-                            "terms": form.get(f"metric_terms_{row}", ""),
-                            "better": form.get(f"metric_better_{row}", Metric.Better.LOWER)})
+            metrics.append(
+                {
+                    "channel": channel,
+                    "service": Service.objects.filter(pk=service or 0).first(),
+                    "terms": form.get(f"metric_terms_{row}", ""),
+                    "better": form.get(f"metric_better_{row}", Metric.Better.LOWER),
+                }
+            )
     return services.propose_experiment(
-        problem=problem, title=form.get("title", ""), intervention=form.get("intervention", ""),
+        problem=problem,
+        title=form.get("title", ""),
+        intervention=form.get("intervention", ""),
         expected_effect=form.get("expected_effect", ""),
         team=list(Person.objects.filter(pk__in=form.getlist("team"))),
-        budget=services.parse_budget(form.get("budget", "")), start=parse_date(form.get("start"), _("Start")),
-        end=parse_date(form.get("end"), _("Einde")), metrics=metrics, conditions_met=form.get("conditions_met") == "on",
-        proposed_by=acting_person(request))
+        budget=services.parse_budget(form.get("budget", "")),
+        start=parse_date(form.get("start"), _("Start")),
+        end=parse_date(form.get("end"), _("Einde")),
+        metrics=metrics,
+        conditions_met=form.get("conditions_met") == "on",
+        proposed_by=acting_person(request),
+    )
 
 
 @login_required
@@ -120,16 +171,26 @@ def experiment_detail(request, pk: int):
     if request.GET.get("format") == "json":
         return json_twin(experiment_as_json(experiment))
     person = Person.objects.filter(user=request.user).first()
-    return render(request, "playground/experiment_detail.html", {
-        "experiment": experiment, "error": error, "metrics": [_metric_view(m) for m in experiment.metrics.all()],
-        "log": experiment.log.select_related("author"), "kinds": LogEntry.Kind.choices,
-        "decisions": Experiment.Decision.choices, "outcomes": Lesson.Outcome.choices,
-        "visibilities": Lesson.Visibility.choices, "lessons": experiment.lessons.all(),
-        "may_decide": person is not None and experiment.route == Experiment.Route.ESCALATED
-        and experiment.status == Experiment.Status.IDEA
-        and (person == experiment.decision_maker or person.role == Person.Role.BEHEERDER),
-        "today": timezone.localdate(),
-    })
+    return render(
+        request,
+        "playground/experiment_detail.html",
+        {
+            "experiment": experiment,
+            "error": error,
+            "metrics": [_metric_view(m) for m in experiment.metrics.all()],
+            "log": experiment.log.select_related("author"),
+            "kinds": LogEntry.Kind.choices,
+            "decisions": Experiment.Decision.choices,
+            "outcomes": Lesson.Outcome.choices,
+            "visibilities": Lesson.Visibility.choices,
+            "lessons": experiment.lessons.all(),
+            "may_decide": person is not None
+            and experiment.route == Experiment.Route.ESCALATED
+            and experiment.status == Experiment.Status.IDEA
+            and (person == experiment.decision_maker or person.role == Person.Role.BEHEERDER),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 def _metric_view(metric: Metric) -> dict:
@@ -138,9 +199,15 @@ def _metric_view(metric: Metric) -> dict:
     if estimate and estimate["enough_data"]:
         view["chart"] = effect_chart(estimate)
         unknown = [None] * len(estimate["days"])  # estimates measured before the band was kept
-        view["rows"] = list(zip(estimate["days"], estimate["observed"], estimate["counterfactual"],
-                                estimate.get("counterfactual_low") or unknown,
-                                estimate.get("counterfactual_high") or unknown))
+        view["rows"] = list(
+            zip(
+                estimate["days"],
+                estimate["observed"],
+                estimate["counterfactual"],
+                estimate.get("counterfactual_low") or unknown,
+                estimate.get("counterfactual_high") or unknown,
+            )
+        )
         view["closed"] = [date.fromisoformat(day) for day in estimate.get("closed_holidays", [])]
         view["verdict"] = verdict(estimate, metric.better)
     return view
@@ -165,8 +232,13 @@ def _act(request, experiment: Experiment) -> Lesson | None:
     elif action in services.STEPS:
         services.advance(experiment, action, by=person, decision=form.get("decision", ""), note=form.get("note", ""))
     elif action == "log":
-        services.add_log_entry(experiment, author=person, kind=form.get("kind", ""), text=form.get("text", ""),
-                               day=parse_date(form.get("day") or timezone.localdate(), _("Datum")))
+        services.add_log_entry(
+            experiment,
+            author=person,
+            kind=form.get("kind", ""),
+            text=form.get("text", ""),
+            day=parse_date(form.get("day") or timezone.localdate(), _("Datum")),
+        )
     elif action == "measure":
         services.measure(experiment, excluded_controls=_series_list(form.get("excluded_controls")))
     elif action == "lesson":
@@ -183,10 +255,17 @@ def _series_list(text: str | None) -> list[str] | None:
 
 def _write_lesson(form, person: Person, experiment: Experiment | None) -> Lesson:
     return services.write_lesson(
-        title=form.get("title", ""), tried=form.get("tried", ""), happened=form.get("happened", ""),
-        learned=form.get("learned", ""), differently=form.get("differently", ""), outcome=form.get("outcome", ""),
-        tags=form.get("tags", "").split(","), visibility=form.get("visibility", Lesson.Visibility.INTERNAL),
-        experiment=experiment, author=person)
+        title=form.get("title", ""),
+        tried=form.get("tried", ""),
+        happened=form.get("happened", ""),
+        learned=form.get("learned", ""),
+        differently=form.get("differently", ""),
+        outcome=form.get("outcome", ""),
+        tags=form.get("tags", "").split(","),
+        visibility=form.get("visibility", Lesson.Visibility.INTERNAL),
+        experiment=experiment,
+        author=person,
+    )
 
 
 @login_required
@@ -199,15 +278,24 @@ def lesson_library(request):
         except InputError as problem:
             error = str(problem)
     query = {key: request.GET.get(key, "") for key in ("q", "tag", "outcome", "visibility")}
-    lessons = search_lessons(words=query["q"], tag=query["tag"], outcome=query["outcome"],
-                             visibility=query["visibility"])
+    lessons = search_lessons(
+        words=query["q"], tag=query["tag"], outcome=query["outcome"], visibility=query["visibility"]
+    )
     if request.GET.get("format") == "json":
         return json_twin({"lessons": [lesson_as_json(lesson) for lesson in lessons]})
-    return render(request, "playground/lessons.html", {
-        "lessons": lessons, "query": query, "error": error, "outcomes": Lesson.Outcome.choices,
-        "visibilities": Lesson.Visibility.choices, "form": request.POST,
-        "failures": sum(lesson.outcome == Lesson.Outcome.FAILURE for lesson in lessons),
-    })
+    return render(
+        request,
+        "playground/lessons.html",
+        {
+            "lessons": lessons,
+            "query": query,
+            "error": error,
+            "outcomes": Lesson.Outcome.choices,
+            "visibilities": Lesson.Visibility.choices,
+            "form": request.POST,
+            "failures": sum(lesson.outcome == Lesson.Outcome.FAILURE for lesson in lessons),
+        },
+    )
 
 
 @login_required
@@ -219,10 +307,18 @@ def frameworks_page(request):
     if request.method == "POST" and may_edit and form.is_valid():
         form.save()
         return redirect("frameworks")
-    return render(request, "playground/frameworks.html", {
-        "frameworks": frameworks, "form": form, "may_edit": may_edit,
-        "envelope": services.envelope(frameworks), "refused": request.method == "POST" and not may_edit,
-    }, status=403 if request.method == "POST" and not may_edit else 200)
+    return render(
+        request,
+        "playground/frameworks.html",
+        {
+            "frameworks": frameworks,
+            "form": form,
+            "may_edit": may_edit,
+            "envelope": services.envelope(frameworks),
+            "refused": request.method == "POST" and not may_edit,
+        },
+        status=403 if request.method == "POST" and not may_edit else 200,
+    )
 
 
 @login_required
@@ -235,17 +331,33 @@ def start_plan_page(request):
             if request.POST.get("action") == "begin":
                 plan = startplan.begin_plan(parse_date(request.POST.get("start") or timezone.localdate(), _("Start")))
             else:
-                startplan.record_stories(request.POST.get("stories", ""),
-                                       service=Service.objects.filter(pk=request.POST.get("service") or 0).first(),
-                                       day=parse_date(request.POST.get("day") or timezone.localdate(), _("Datum")))
+                startplan.record_stories(
+                    request.POST.get("stories", ""),
+                    service=Service.objects.filter(pk=request.POST.get("service") or 0).first(),
+                    day=parse_date(request.POST.get("day") or timezone.localdate(), _("Datum")),
+                )
             return redirect("start-plan")
         except InputError as problem:
             error = str(problem)
     steps = start_plan_progress(plan)
     if request.GET.get("format") == "json":
-        return json_twin({"start": plan.start.isoformat() if plan else None,
-                          "steps": [{"title": s.title, "due": s.due.isoformat(), "state": s.state, "evidence": s.evidence}
-                                    for s in steps]})
-    return render(request, "playground/start_plan.html", {
-        "plan": plan, "steps": steps, "error": error, "services": Service.objects.all(),
-        "today": timezone.localdate()})
+        return json_twin(
+            {
+                "start": plan.start.isoformat() if plan else None,
+                "steps": [
+                    {"title": s.title, "due": s.due.isoformat(), "state": s.state, "evidence": s.evidence}
+                    for s in steps
+                ],
+            }
+        )
+    return render(
+        request,
+        "playground/start_plan.html",
+        {
+            "plan": plan,
+            "steps": steps,
+            "error": error,
+            "services": Service.objects.all(),
+            "today": timezone.localdate(),
+        },
+    )

@@ -25,7 +25,9 @@ def parse_month(text: str) -> date:
         year, month = (int(part) for part in text.split("-"))
         return date(year, month, 1)
     except (ValueError, AttributeError):
-        raise InputError(_("Maand '%(v)s' is geen maand; gebruik jjjj-mm, bijvoorbeeld 2026-07.") % {"v": str(text)[:20]})
+        raise InputError(
+            _("Maand '%(v)s' is geen maand; gebruik jjjj-mm, bijvoorbeeld 2026-07.") % {"v": str(text)[:20]}
+        ) from None
 
 
 def _month_mean(rows, first: date, last: date) -> float | None:
@@ -62,20 +64,35 @@ def _experiment_progress(experiment: Experiment, first: date, last: date) -> dic
     elapsed = min(max((last - experiment.start).days + 1, 0), days)
     log = experiment.log.filter(day__range=(first, last)).select_related("author")
     return {
-        "id": experiment.pk, "title": experiment.title, "status": experiment.status,
-        "start": experiment.start.isoformat(), "end": experiment.end.isoformat(),
+        "id": experiment.pk,
+        "title": experiment.title,
+        "status": experiment.status,
+        "start": experiment.start.isoformat(),
+        "end": experiment.end.isoformat(),
         "progress": round(elapsed / days, 2),
         "log": [log_entry_as_json(e) for e in log],
-        "effects": [{"metric": str(m), "better": m.better, "effect": _effect_summary(m.estimate)}
-                    for m in experiment.metrics.select_related("service")],
+        "effects": [
+            {"metric": str(m), "better": m.better, "effect": _effect_summary(m.estimate)}
+            for m in experiment.metrics.select_related("service")
+        ],
     }
 
 
 def _effect_summary(estimate: dict | None) -> dict | None:
     if not estimate:
         return None
-    keys = ("relative_effect", "ci_low", "ci_high", "absolute_per_day", "method", "enough_data", "reason",
-            "days", "observed", "counterfactual")
+    keys = (
+        "relative_effect",
+        "ci_low",
+        "ci_high",
+        "absolute_per_day",
+        "method",
+        "enough_data",
+        "reason",
+        "days",
+        "observed",
+        "counterfactual",
+    )
     return {key: estimate.get(key) for key in keys}
 
 
@@ -86,23 +103,34 @@ def brief_document(month: date) -> dict:
     by_channel = dict(signals.values_list("channel").annotate(n=Count("id")).order_by("-n"))
     previous = Signal.objects.filter(received_between(first - relativedelta(months=1), first - timedelta(days=1)))
     active = Experiment.objects.filter(start__lte=last, end__gte=first).exclude(status=Experiment.Status.IDEA)
-    due = Experiment.objects.filter(end__lte=last + relativedelta(months=1), decision="") \
-        .exclude(status=Experiment.Status.IDEA).order_by("end")
+    due = (
+        Experiment.objects.filter(end__lte=last + relativedelta(months=1), decision="")
+        .exclude(status=Experiment.Status.IDEA)
+        .order_by("end")
+    )
     retro = Retrospective.objects.filter(month=first).prefetch_related("participants", "actions__owner").first()
-    open_actions = Action.objects.filter(retrospective__month__lt=first).filter(
-        Q(done_on=None) | Q(done_on__gte=first)).select_related("owner", "retrospective")
+    open_actions = (
+        Action.objects.filter(retrospective__month__lt=first)
+        .filter(Q(done_on=None) | Q(done_on__gte=first))
+        .select_related("owner", "retrospective")
+    )
     total = sum(by_channel.values())
     return {
-        "month": f"{first:%Y-%m}", "first_day": first.isoformat(), "last_day": last.isoformat(),
+        "month": f"{first:%Y-%m}",
+        "first_day": first.isoformat(),
+        "last_day": last.isoformat(),
         "has_data": total > 0,
-        "message": None if total else _("Geen signalen in %(m)s: er valt over deze maand nog niets te zeggen.") % {
-            "m": f"{first:%Y-%m}"},
+        "message": None
+        if total
+        else _("Geen signalen in %(m)s: er valt over deze maand nog niets te zeggen.") % {"m": f"{first:%Y-%m}"},
         "signals": {"total": total, "previous_month": previous.count(), "by_channel": by_channel},
         "incidents": _incidents(first, last),
         "experiments": [_experiment_progress(e, first, last) for e in active],
         "decisions_due": [{"id": e.pk, "title": e.title, "end": e.end.isoformat(), "status": e.status} for e in due],
-        "lessons": [lesson_as_json(lesson) for lesson in
-                    Lesson.objects.filter(created_at__date__range=(first, last)).select_related("author")],
+        "lessons": [
+            lesson_as_json(lesson)
+            for lesson in Lesson.objects.filter(created_at__date__range=(first, last)).select_related("author")
+        ],
         "log_entries": LogEntry.objects.filter(day__range=(first, last)).count(),
         "open_actions": [_action_json(a) for a in open_actions],
         "retrospective": _retro_json(retro) if retro else None,
@@ -110,11 +138,20 @@ def brief_document(month: date) -> dict:
 
 
 def _action_json(action: Action) -> dict:
-    return {"id": action.pk, "text": action.text, "owner": action.owner.name if action.owner else None,
-            "due": action.due.isoformat(), "done_on": action.done_on.isoformat() if action.done_on else None,
-            "from_month": f"{action.retrospective.month:%Y-%m}"}
+    return {
+        "id": action.pk,
+        "text": action.text,
+        "owner": action.owner.name if action.owner else None,
+        "due": action.due.isoformat(),
+        "done_on": action.done_on.isoformat() if action.done_on else None,
+        "from_month": f"{action.retrospective.month:%Y-%m}",
+    }
 
 
 def _retro_json(retro: Retrospective) -> dict:
-    return {"held_on": retro.held_on.isoformat(), "participants": [p.name for p in retro.participants.all()],
-            "conclusions": retro.conclusions, "actions": [_action_json(a) for a in retro.actions.all()]}
+    return {
+        "held_on": retro.held_on.isoformat(),
+        "participants": [p.name for p in retro.participants.all()],
+        "conclusions": retro.conclusions,
+        "actions": [_action_json(a) for a in retro.actions.all()],
+    }

@@ -16,15 +16,30 @@ from leerlus.rhythm.kit import first_of_quarter
 
 # (uid, summary, description, recurrence from the start of this quarter, start time, minutes)
 RECURRING = (
-    ("retrospectief", gettext_lazy("Maandelijkse retrospectief"),
-     gettext_lazy("Bespreek de maandbrief: patronen, experimenten, besluiten, lessen."),
-     {"FREQ": "MONTHLY", "BYDAY": "1TU"}, time(10, 0), 90),
-    ("inwonersgesprek", gettext_lazy("Kwartaalgesprek met inwoners"),
-     gettext_lazy("Gesprek met inwoners over hun digitale ervaring; gebruik de gesprekskit van het kwartaal."),
-     {"FREQ": "MONTHLY", "INTERVAL": 3, "BYDAY": "2TH"}, time(19, 0), 120),
-    ("sturingscheck", gettext_lazy("Halfjaarlijkse sturingscheck"),
-     gettext_lazy("Past onze manier van sturen nog bij onze digitale ambities?"), {"FREQ": "MONTHLY", "INTERVAL": 6, "BYDAY": "3WE"},
-     time(14, 0), 90),
+    (
+        "retrospectief",
+        gettext_lazy("Maandelijkse retrospectief"),
+        gettext_lazy("Bespreek de maandbrief: patronen, experimenten, besluiten, lessen."),
+        {"FREQ": "MONTHLY", "BYDAY": "1TU"},
+        time(10, 0),
+        90,
+    ),
+    (
+        "inwonersgesprek",
+        gettext_lazy("Kwartaalgesprek met inwoners"),
+        gettext_lazy("Gesprek met inwoners over hun digitale ervaring; gebruik de gesprekskit van het kwartaal."),
+        {"FREQ": "MONTHLY", "INTERVAL": 3, "BYDAY": "2TH"},
+        time(19, 0),
+        120,
+    ),
+    (
+        "sturingscheck",
+        gettext_lazy("Halfjaarlijkse sturingscheck"),
+        gettext_lazy("Past onze manier van sturen nog bij onze digitale ambities?"),
+        {"FREQ": "MONTHLY", "INTERVAL": 6, "BYDAY": "3WE"},
+        time(14, 0),
+        90,
+    ),
 )
 
 
@@ -38,19 +53,29 @@ def build_calendar(domain: str = "leerlus.local") -> Calendar:
     anchor = first_of_quarter(timezone.localdate())
     for uid, summary, description, rule, start_time, minutes in RECURRING:
         begin = timezone.make_aware(datetime.combine(anchor, start_time))
-        event = _event(f"{uid}@{domain}", str(summary), str(description), begin, begin + timedelta(minutes=minutes),
-                       stamp)
+        event = _event(
+            f"{uid}@{domain}", str(summary), str(description), begin, begin + timedelta(minutes=minutes), stamp
+        )
         event.add("rrule", rule)
         calendar.add_component(event)
     plan = StartPlan.objects.filter(organisation=organisation).first() if organisation else None
     for number, step in enumerate(start_plan_progress(plan), start=1):
-        calendar.add_component(_event(f"startplan-{number}@{domain}", step.title, step.evidence, step.due,
-                                      step.due + timedelta(days=1), stamp))
+        calendar.add_component(
+            _event(
+                f"startplan-{number}@{domain}", step.title, step.evidence, step.due, step.due + timedelta(days=1), stamp
+            )
+        )
     for experiment in Experiment.objects.exclude(status=Experiment.Status.IDEA):
-        calendar.add_component(_event(
-            f"experiment-{experiment.pk}-einde@{domain}", _("Einde experiment: %(t)s") % {"t": experiment.title},
-            _("Tijd voor evaluatie en een besluit: stoppen, aanpassen of opschalen."), experiment.end,
-            experiment.end + timedelta(days=1), stamp))
+        calendar.add_component(
+            _event(
+                f"experiment-{experiment.pk}-einde@{domain}",
+                _("Einde experiment: %(t)s") % {"t": experiment.title},
+                _("Tijd voor evaluatie en een besluit: stoppen, aanpassen of opschalen."),
+                experiment.end,
+                experiment.end + timedelta(days=1),
+                stamp,
+            )
+        )
     calendar.add_missing_timezones()
     return calendar
 

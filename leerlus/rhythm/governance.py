@@ -40,8 +40,10 @@ def fast_route(held_on: date) -> Measured:
         return Measured(None, _("Nog geen voorstellen in het afgelopen halfjaar."))
     fast = proposals.filter(route=Experiment.Route.FAST).count()
     share = fast / proposals.count()
-    return Measured(round(1 + 4 * share, 1), _("%(f)d van %(n)d voorstellen gingen via de snelle route.") % {
-        "f": fast, "n": proposals.count()})
+    return Measured(
+        round(1 + 4 * share, 1),
+        _("%(f)d van %(n)d voorstellen gingen via de snelle route.") % {"f": fast, "n": proposals.count()},
+    )
 
 
 def lead_time(held_on: date) -> Measured:
@@ -64,8 +66,10 @@ def budget_use(held_on: date) -> Measured:
     started = Experiment.objects.filter(start__range=(first, last)).exclude(status=Experiment.Status.IDEA)
     share = float(sum(e.budget for e in started) / (room.size / 2))
     score = 2.0 if share > 1 else round(1 + 4 * min(share / 0.5, 1), 1)
-    return Measured(score, _("%(p)s%% van het speeltuinbudget van dit halfjaar is aan experimenten besteed.") % {
-        "p": round(100 * share)})
+    return Measured(
+        score,
+        _("%(p)s%% van het speeltuinbudget van dit halfjaar is aan experimenten besteed.") % {"p": round(100 * share)},
+    )
 
 
 def lessons_shared(held_on: date) -> Measured:
@@ -74,8 +78,11 @@ def lessons_shared(held_on: date) -> Measured:
     failures = lessons.filter(outcome=Lesson.Outcome.FAILURE).count()
     public = lessons.filter(visibility=Lesson.Visibility.PUBLIC).count()
     score = 1 + min(lessons.count(), 3) + (1 if failures else 0)
-    return Measured(score, _("%(n)d lessen, waarvan %(f)d mislukkingen en %(p)d openbaar.") % {
-        "n": lessons.count(), "f": failures, "p": public})
+    return Measured(
+        score,
+        _("%(n)d lessen, waarvan %(f)d mislukkingen en %(p)d openbaar.")
+        % {"n": lessons.count(), "f": failures, "p": public},
+    )
 
 
 def decisions_taken(held_on: date) -> Measured:
@@ -84,8 +91,10 @@ def decisions_taken(held_on: date) -> Measured:
     if not ended.exists():
         return Measured(None, _("Nog geen experimenten afgelopen in het afgelopen halfjaar."))
     decided = ended.exclude(decision="").count()
-    return Measured(round(1 + 4 * decided / ended.count(), 1), _("%(d)d van %(n)d afgelopen experimenten kregen een besluit.")
-                    % {"d": decided, "n": ended.count()})
+    return Measured(
+        round(1 + 4 * decided / ended.count(), 1),
+        _("%(d)d van %(n)d afgelopen experimenten kregen een besluit.") % {"d": decided, "n": ended.count()},
+    )
 
 
 STATEMENTS = {  # key: (statement, how the data answers it, or None when only people can)
@@ -119,7 +128,9 @@ def record_check(*, held_on: date, answers: dict[str, str], note: str = "") -> G
         if not value:
             continue
         if value not in {"1", "2", "3", "4", "5"}:
-            raise InputError(_("Score '%(v)s' bij ‘%(s)s’ moet 1 tot en met 5 zijn.") % {"v": value[:5], "s": STATEMENTS[key][0]})
+            raise InputError(
+                _("Score '%(v)s' bij ‘%(s)s’ moet 1 tot en met 5 zijn.") % {"v": value[:5], "s": STATEMENTS[key][0]}
+            )
         scores[key] = int(value)
     if GovernanceCheck.objects.filter(held_on=held_on).exists():
         raise InputError(_("Op %(d)s is al een sturingscheck vastgelegd.") % {"d": held_on})
@@ -148,19 +159,35 @@ def reading(checks: list[GovernanceCheck]) -> str:
     moves = sorted(((last[k] - before[k], k) for k in last.keys() & before.keys()), reverse=True)
     if moves and moves[0][0] > 0:
         text += " " + _("Het meest vooruit: ‘%(s)s’ (%(a)s → %(b)s).") % {
-            "s": STATEMENTS[moves[0][1]][0], "a": before[moves[0][1]], "b": last[moves[0][1]]}
+            "s": STATEMENTS[moves[0][1]][0],
+            "a": before[moves[0][1]],
+            "b": last[moves[0][1]],
+        }
     if moves and moves[-1][0] < 0:
         text += " " + _("Het meest achteruit: ‘%(s)s’ (%(a)s → %(b)s).") % {
-            "s": STATEMENTS[moves[-1][1]][0], "a": before[moves[-1][1]], "b": last[moves[-1][1]]}
+            "s": STATEMENTS[moves[-1][1]][0],
+            "a": before[moves[-1][1]],
+            "b": last[moves[-1][1]],
+        }
     return text
 
 
 def governance_document() -> dict:
     checks = list(GovernanceCheck.objects.all())
-    return {"statements": {key: str(text) for key, (text, _m) in STATEMENTS.items()},
-            "checks": [{"held_on": c.held_on.isoformat(), "scores": check_scores(c), "overall": overall(check_scores(c)),
-                        "measured": c.measured, "note": c.note} for c in checks],
-            "reading": reading(checks)}
+    return {
+        "statements": {key: str(text) for key, (text, _m) in STATEMENTS.items()},
+        "checks": [
+            {
+                "held_on": c.held_on.isoformat(),
+                "scores": check_scores(c),
+                "overall": overall(check_scores(c)),
+                "measured": c.measured,
+                "note": c.note,
+            }
+            for c in checks
+        ],
+        "reading": reading(checks),
+    }
 
 
 def governance_chart(checks: list[GovernanceCheck]) -> str | None:

@@ -24,13 +24,18 @@ class Retrospective(models.Model):
 
 
 class Action(models.Model):
-    retrospective = models.ForeignKey(Retrospective, models.CASCADE, related_name="actions",
-                                      verbose_name=_("retrospectief"))
+    retrospective = models.ForeignKey(
+        Retrospective, models.CASCADE, related_name="actions", verbose_name=_("retrospectief")
+    )
     text = models.CharField(_("actie"), max_length=300)
     owner = models.ForeignKey(Person, models.SET_NULL, null=True, verbose_name=_("eigenaar"))
     due = models.DateField(_("uiterlijk"))
-    done_on = models.DateField(_("afgerond op"), null=True, blank=True,
-                               help_text=_("Leeg: de actie staat open en komt terug in de volgende brief."))
+    done_on = models.DateField(
+        _("afgerond op"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: de actie staat open en komt terug in de volgende brief."),
+    )
 
     class Meta:
         verbose_name = _("actie")
@@ -58,9 +63,14 @@ class Conversation(models.Model):
 
 class GovernanceCheck(models.Model):
     held_on = models.DateField(_("gehouden op"), unique=True)
-    measured = models.JSONField(_("uit de gegevens"), default=dict,
-                                help_text=_("Wat de gegevens op die dag zeiden, per stelling (score en toelichting)."))
-    answers = models.JSONField(_("antwoorden"), default=dict, help_text=_("Scores 1–5 van de deelnemers, per stelling."))
+    measured = models.JSONField(
+        _("uit de gegevens"),
+        default=dict,
+        help_text=_("Wat de gegevens op die dag zeiden, per stelling (score en toelichting)."),
+    )
+    answers = models.JSONField(
+        _("antwoorden"), default=dict, help_text=_("Scores 1–5 van de deelnemers, per stelling.")
+    )
     note = models.TextField(_("toelichting"), blank=True)
 
     class Meta:

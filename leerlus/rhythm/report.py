@@ -16,8 +16,12 @@ from leerlus.web.charts import effect_chart, line_chart
 def brief_charts(document: dict) -> dict:
     """Signals per day and channel in the month, and each experiment's effect charts."""
     first, last = date.fromisoformat(document["first_day"]), date.fromisoformat(document["last_day"])
-    rows = Signal.objects.filter(received_between(first, last)).values_list("channel", "received_on") \
-        .annotate(n=Count("id")).order_by()
+    rows = (
+        Signal.objects.filter(received_between(first, last))
+        .values_list("channel", "received_on")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     per_channel: dict[str, dict[date, int]] = {}
     for channel, day, n in rows:
         per_channel.setdefault(channel, {})[day] = n

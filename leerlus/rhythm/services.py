@@ -11,8 +11,14 @@ from leerlus.rhythm.models import Action, Retrospective
 
 
 @transaction.atomic
-def record_retrospective(*, month: date, held_on: date, participants: list[Person], conclusions: str,
-                         actions: list[tuple[str, Person | None, date]]) -> Retrospective:
+def record_retrospective(
+    *,
+    month: date,
+    held_on: date,
+    participants: list[Person],
+    conclusions: str,
+    actions: list[tuple[str, Person | None, date]],
+) -> Retrospective:
     """Who took part, what was concluded, and actions with owner and due date (they return in the next
     briefs until done)."""
     if not conclusions.strip():

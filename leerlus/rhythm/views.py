@@ -23,16 +23,20 @@ from leerlus.web.twins import json_twin
 ACTION_ROWS = (1, 2, 3)
 
 
-
 @login_required
 def rhythm_home(request):
     organisation = current_organisation()
     feed = CalendarFeed.objects.get_or_create(organisation=organisation)[0] if organisation else None
     today = timezone.localdate()
-    return render(request, "rhythm/home.html", {
-        "feed_url": request.build_absolute_uri(f"/ritme/agenda/{feed.key}.ics") if feed else None,
-        "last_month": f"{today - relativedelta(months=1):%Y-%m}", "this_quarter": quarter_label(first_of_quarter(today)),
-    })
+    return render(
+        request,
+        "rhythm/home.html",
+        {
+            "feed_url": request.build_absolute_uri(f"/ritme/agenda/{feed.key}.ics") if feed else None,
+            "last_month": f"{today - relativedelta(months=1):%Y-%m}",
+            "this_quarter": quarter_label(first_of_quarter(today)),
+        },
+    )
 
 
 def _chosen(request, key: str, parse, default: str):
@@ -61,9 +65,16 @@ def brief_page(request):
         response = HttpResponse(brief_pdf(document, current_organisation()), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="maandbrief-{document["month"]}.pdf"'
         return response
-    return render(request, "rhythm/brief_page.html", {
-        **page_context(document, current_organisation()), "error": error, "people": Person.objects.all(),
-        "action_rows": ACTION_ROWS})
+    return render(
+        request,
+        "rhythm/brief_page.html",
+        {
+            **page_context(document, current_organisation()),
+            "error": error,
+            "people": Person.objects.all(),
+            "action_rows": ACTION_ROWS,
+        },
+    )
 
 
 def _act_on_brief(request, month):
@@ -78,25 +89,31 @@ def _act_on_brief(request, month):
             owner = Person.objects.filter(pk=form.get(f"action_owner_{row}") or 0).first()
             due = parse_date(form.get(f"action_due_{row}"), _("Uiterlijk")) if form.get(f"action_due_{row}") else None
             actions.append((text, owner, due))
-    services.record_retrospective(month=month, held_on=parse_date(form.get("held_on"), _("Gehouden op")),
-                                  participants=list(Person.objects.filter(pk__in=form.getlist("participants"))),
-                                  conclusions=form.get("conclusions", ""), actions=actions)
+    services.record_retrospective(
+        month=month,
+        held_on=parse_date(form.get("held_on"), _("Gehouden op")),
+        participants=list(Person.objects.filter(pk__in=form.getlist("participants"))),
+        conclusions=form.get("conclusions", ""),
+        actions=actions,
+    )
 
 
 @login_required
 def kit_page(request):
     today = timezone.localdate()
-    first, error = _chosen(request, "kwartaal", parse_quarter,
-                           quarter_label(first_of_quarter(today)))
+    first, error = _chosen(request, "kwartaal", parse_quarter, quarter_label(first_of_quarter(today)))
     if error and request.GET.get("format"):
         return json_twin({"error": error}, 400)
     if request.method == "POST":
         try:
-            record_conversation(first=first, held_on=parse_date(request.POST.get("held_on"), _("Gehouden op")),
-                                place=request.POST.get("place", ""),
-                                participants=int(request.POST.get("participants") or 0),
-                                statements=request.POST.get("statements", ""),
-                                service=Service.objects.filter(pk=request.POST.get("service") or 0).first())
+            record_conversation(
+                first=first,
+                held_on=parse_date(request.POST.get("held_on"), _("Gehouden op")),
+                place=request.POST.get("place", ""),
+                participants=int(request.POST.get("participants") or 0),
+                statements=request.POST.get("statements", ""),
+                service=Service.objects.filter(pk=request.POST.get("service") or 0).first(),
+            )
             return redirect(f"{request.path}?kwartaal={quarter_label(first)}")
         except (InputError, ValueError) as problem:
             error = str(problem) if isinstance(problem, InputError) else _("Het aantal inwoners is geen getal.")
@@ -111,9 +128,11 @@ def governance_page(request):
     error = None
     if request.method == "POST":
         try:
-            governance.record_check(held_on=parse_date(request.POST.get("held_on"), _("Datum")),
-                                    answers={key: request.POST.get(key, "") for key in governance.STATEMENTS},
-                                    note=request.POST.get("note", ""))
+            governance.record_check(
+                held_on=parse_date(request.POST.get("held_on"), _("Datum")),
+                answers={key: request.POST.get(key, "") for key in governance.STATEMENTS},
+                note=request.POST.get("note", ""),
+            )
             return redirect(request.path)
         except InputError as problem:
             error = str(problem)
@@ -122,11 +141,25 @@ def governance_page(request):
         return json_twin(document)
     today = timezone.localdate()
     measured = governance.measure_all(today)
-    return render(request, "rhythm/governance.html", {
-        "document": document, "error": error, "chart": governance.governance_chart(list(GovernanceCheck.objects.all())),
-        "today": today, "statements": [
-            {"key": key, "text": text, "measured": measured.get(key),
-             "ask": key in governance.needs_people(measured)} for key, (text, _m) in governance.STATEMENTS.items()]})
+    return render(
+        request,
+        "rhythm/governance.html",
+        {
+            "document": document,
+            "error": error,
+            "chart": governance.governance_chart(list(GovernanceCheck.objects.all())),
+            "today": today,
+            "statements": [
+                {
+                    "key": key,
+                    "text": text,
+                    "measured": measured.get(key),
+                    "ask": key in governance.needs_people(measured),
+                }
+                for key, (text, _m) in governance.STATEMENTS.items()
+            ],
+        },
+    )
 
 
 def calendar_feed(request, key: str):

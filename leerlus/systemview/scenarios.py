@@ -26,9 +26,9 @@ def read_scenario(path: Path) -> dict:
     try:
         document = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputError(_("Bestand '%(f)s' bestaat niet.") % {"f": path})
+        raise InputError(_("Bestand '%(f)s' bestaat niet.") % {"f": path}) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise InputError(_("'%(f)s' is geen geldige JSON: %(e)s") % {"f": path, "e": str(error)[:80]})
+        raise InputError(_("'%(f)s' is geen geldige JSON: %(e)s") % {"f": path, "e": str(error)[:80]}) from None
     if not isinstance(document, dict) or not isinstance(document.get("channels"), list) or not document["channels"]:
         raise InputError(_("Het scenario heeft een lijst 'channels' met minstens één kanaal nodig."))
     return document
@@ -41,8 +41,13 @@ def channels_of(document: dict) -> list[Channel]:
         if missing:
             raise InputError(_("Kanaal %(n)s mist: %(velden)s.") % {"n": number, "velden": ", ".join(missing)})
         patience = item.get("patience_seconds")
-        channel = Channel(str(item["name"]), _number(item, "contacts_per_hour"), _number(item, "handle_seconds"),
-                          int(_number(item, "agents")), _number(item, "patience_seconds") if patience is not None else None)
+        channel = Channel(
+            str(item["name"]),
+            _number(item, "contacts_per_hour"),
+            _number(item, "handle_seconds"),
+            int(_number(item, "agents")),
+            _number(item, "patience_seconds") if patience is not None else None,
+        )
         channels.append(channel)
     return channels
 
@@ -57,11 +62,15 @@ def behaviours_of(document: dict) -> dict[str, Behaviour]:
             continue
         for share in ("repeat_share", "shift_share"):
             if share in given and not (isinstance(given[share], (int, float)) and 0 <= given[share] < 1):
-                raise InputError(_("'%(veld)s' van kanaal '%(k)s' moet een deel tussen 0 en 1 zijn.")
-                                 % {"veld": share, "k": item["name"]})
+                raise InputError(
+                    _("'%(veld)s' van kanaal '%(k)s' moet een deel tussen 0 en 1 zijn.")
+                    % {"veld": share, "k": item["name"]}
+                )
         if "shift_to" in given and (given["shift_to"] not in names or given["shift_to"] == item["name"]):
-            raise InputError(_("'shift_to' van kanaal '%(k)s' moet een ander kanaal uit het bestand zijn: %(keuzes)s.")
-                             % {"k": item["name"], "keuzes": ", ".join(sorted(names - {item["name"]}))})
+            raise InputError(
+                _("'shift_to' van kanaal '%(k)s' moet een ander kanaal uit het bestand zijn: %(keuzes)s.")
+                % {"k": item["name"], "keuzes": ", ".join(sorted(names - {item["name"]}))}
+            )
         for seconds in ("repeat_after_seconds", "callback_after_seconds"):
             if seconds in given:
                 _number(item, seconds)
@@ -72,8 +81,10 @@ def behaviours_of(document: dict) -> dict[str, Behaviour]:
 def _number(item: dict, field: str) -> float:
     value = item[field]
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise InputError(_("'%(veld)s' van kanaal '%(k)s' moet een getal groter dan 0 zijn, niet %(v)s.")
-                         % {"veld": field, "k": item.get("name", "?"), "v": json.dumps(value)})
+        raise InputError(
+            _("'%(veld)s' van kanaal '%(k)s' moet een getal groter dan 0 zijn, niet %(v)s.")
+            % {"veld": field, "k": item.get("name", "?"), "v": json.dumps(value)}
+        )
     return float(value)
 
 
@@ -83,8 +94,10 @@ def changed(channels: list[Channel], changes: list[dict]) -> list[Channel]:
     for change in changes:
         name = change.get("channel")
         if name not in by_name:
-            raise InputError(_("Onbekend kanaal '%(v)s' in een scenario. Kies uit: %(keuzes)s.")
-                             % {"v": name, "keuzes": ", ".join(by_name)})
+            raise InputError(
+                _("Onbekend kanaal '%(v)s' in een scenario. Kies uit: %(keuzes)s.")
+                % {"v": name, "keuzes": ", ".join(by_name)}
+            )
         by_name[name] = with_change(by_name[name], change)
     return list(by_name.values())
 
@@ -118,6 +131,8 @@ def run(document: dict, *, simulation: bool = False, hours: float = 200) -> dict
     base = channels_of(document)
     result = {"channels": compute(base)}
     if document.get("scenarios"):
-        result["scenarios"] = [{"name": s.get("name", f"scenario {i}"), "channels": compute(changed(base, s.get("changes", [])))}
-                               for i, s in enumerate(document["scenarios"], start=1)]
+        result["scenarios"] = [
+            {"name": s.get("name", f"scenario {i}"), "channels": compute(changed(base, s.get("changes", [])))}
+            for i, s in enumerate(document["scenarios"], start=1)
+        ]
     return result

@@ -9,7 +9,13 @@ from leerlus.core.models import Signal
 
 WEEKS = 8
 # Typical handling times and patience per channel (seconds): the starting point, editable on the page.
-DEFAULTS = {"telefoon": (240, 120), "chat": (420, 300), "whatsapp": (300, None), "balie": (600, 900), "email": (480, None)}
+DEFAULTS = {
+    "telefoon": (240, 120),
+    "chat": (420, 300),
+    "whatsapp": (300, None),
+    "balie": (600, 900),
+    "email": (480, None),
+}
 
 
 def hourly_demand() -> dict[str, dict[tuple[int, int], float]]:
@@ -19,8 +25,11 @@ def hourly_demand() -> dict[str, dict[tuple[int, int], float]]:
     if last is None:
         return {}
     recent = Signal.objects.filter(received_at__gt=last - timedelta(weeks=WEEKS), channel__in=DEFAULTS)
-    counts = (recent.annotate(weekday=ExtractWeekDay("received_at"), hour=ExtractHour("received_at"))
-              .values("channel", "weekday", "hour").annotate(n=Count("id")))
+    counts = (
+        recent.annotate(weekday=ExtractWeekDay("received_at"), hour=ExtractHour("received_at"))
+        .values("channel", "weekday", "hour")
+        .annotate(n=Count("id"))
+    )
     demand: dict[str, dict[tuple[int, int], float]] = {}
     for row in counts:  # Django counts Sunday as 1
         demand.setdefault(row["channel"], {})[((row["weekday"] + 5) % 7, row["hour"])] = round(row["n"] / WEEKS, 2)

@@ -60,8 +60,14 @@ def system_map() -> tuple[list[Node], list[Link]]:
     for service in Service.objects.select_related("department").order_by("name"):
         node("dienst", service.name)
         if service.department:
-            links.append(Link(node("dienst", service.name), node("afdeling", service.department.name), "structure",
-                              _("%(d)s voert %(s)s uit.") % {"d": service.department.name, "s": service.name}))
+            links.append(
+                Link(
+                    node("dienst", service.name),
+                    node("afdeling", service.department.name),
+                    "structure",
+                    _("%(d)s voert %(s)s uit.") % {"d": service.department.name, "s": service.name},
+                )
+            )
     for department in Department.objects.order_by("name"):
         node("afdeling", department.name)
     for ripple in Pattern.objects.filter(kind="ripple").exclude(status=Pattern.Status.DISMISSED):
@@ -72,11 +78,21 @@ def system_map() -> tuple[list[Node], list[Link]]:
             source, target = node("dienst", cause["service"]), node("dienst", effect["service"])
         else:
             continue
-        links.append(Link(source, target, "learned", ripple.summary, ripple.lag_days, abs(ripple.magnitude),
-                          reverse("pattern-detail", args=[ripple.pk])))
+        links.append(
+            Link(
+                source,
+                target,
+                "learned",
+                ripple.summary,
+                ripple.lag_days,
+                abs(ripple.magnitude),
+                reverse("pattern-detail", args=[ripple.pk]),
+            )
+        )
     for drawn in DrawnLink.objects.all():
-        links.append(Link(node(drawn.source_kind, drawn.source), node(drawn.target_kind, drawn.target), "drawn",
-                          drawn.note))
+        links.append(
+            Link(node(drawn.source_kind, drawn.source), node(drawn.target_kind, drawn.target), "drawn", drawn.note)
+        )
     return sorted(nodes.values(), key=lambda n: (COLUMNS.index(n.kind), n.name)), links
 
 
@@ -92,29 +108,42 @@ def svg(nodes: list[Node], links: list[Link]) -> str:
         row = rows[column] = rows.get(column, -1) + 1
         places[node.key] = (20 + column * (WIDTH - BOX_W - 40) / 3, TOP + row * ROW)
     height = TOP + max(rows.values(), default=0) * ROW + 2 * ROW
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="system-map" viewBox="0 0 {WIDTH} {height}" '
-             f'role="img" aria-labelledby="kaart-titel"><title id="kaart-titel">{escape(_("Systeemkaart"))}</title>',
-             '<defs><marker id="pijl" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
-             'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#e17000"/></marker></defs>']
-    headings = {"systeem": _("IT-systemen"), "kanaal": _("Kanalen"), "dienst": _("Diensten"), "afdeling": _("Afdelingen")}
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="system-map" viewBox="0 0 {WIDTH} {height}" '
+        f'role="img" aria-labelledby="kaart-titel"><title id="kaart-titel">{escape(_("Systeemkaart"))}</title>',
+        '<defs><marker id="pijl" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
+        'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#e17000"/></marker></defs>',
+    ]
+    headings = {
+        "systeem": _("IT-systemen"),
+        "kanaal": _("Kanalen"),
+        "dienst": _("Diensten"),
+        "afdeling": _("Afdelingen"),
+    }
     for column, kind in enumerate(COLUMNS):
-        parts.append(f'<text x="{20 + column * (WIDTH - BOX_W - 40) / 3}" y="20" class="heading">'
-                     f'{escape(str(headings[kind]))}</text>')
+        parts.append(
+            f'<text x="{20 + column * (WIDTH - BOX_W - 40) / 3}" y="20" class="heading">'
+            f"{escape(str(headings[kind]))}</text>"
+        )
     for link in links:
         (x1, y1), (x2, y2) = places[link.source.key], places[link.target.key]
         if x1 == x2:  # in the same column: a bow to the right
-            path = f"M {x1 + BOX_W} {y1 + BOX_H / 2} C {x1 + BOX_W + 60} {y1 + BOX_H / 2}, {x2 + BOX_W + 60} {y2 + BOX_H / 2}, {x2 + BOX_W} {y2 + BOX_H / 2}"
+            path = f"M {x1 + BOX_W} {y1 + BOX_H / 2} C {x1 + BOX_W + 60} {y1 + BOX_H / 2}, {x2 + BOX_W + 60} {y2 + BOX_H / 2}, {x2 + BOX_W} {y2 + BOX_H / 2}"  # noqa: E501
         else:
             left, right = ((x1, y1), (x2, y2)) if x1 < x2 else ((x2, y2), (x1, y1))
             path = f"M {left[0] + BOX_W} {left[1] + BOX_H / 2} L {right[0]} {right[1] + BOX_H / 2}"
         arrow = ' marker-end="url(#pijl)"' if link.origin == "learned" else ""
-        line = (f'<path d="{path}" class="link {link.origin}" data-from="{escape(link.source.key)}" '
-                f'data-to="{escape(link.target.key)}"{arrow}><title>{escape(link.note)}</title></path>')
+        line = (
+            f'<path d="{path}" class="link {link.origin}" data-from="{escape(link.source.key)}" '
+            f'data-to="{escape(link.target.key)}"{arrow}><title>{escape(link.note)}</title></path>'
+        )
         parts.append(f'<a href="{escape(link.evidence)}">{line}</a>' if link.evidence else line)
     for node in nodes:
         x, y = places[node.key]
-        parts.append(f'<g class="node {node.kind}" tabindex="0" data-node="{escape(node.key)}">'
-                     f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="4"/>'
-                     f'<text x="{x + 8}" y="{y + 16}">{escape(label(node)[:28])}</text><title>{escape(label(node))}</title></g>')
+        parts.append(
+            f'<g class="node {node.kind}" tabindex="0" data-node="{escape(node.key)}">'
+            f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="4"/>'
+            f'<text x="{x + 8}" y="{y + 16}">{escape(label(node)[:28])}</text><title>{escape(label(node))}</title></g>'
+        )
     parts.append("</svg>")
     return "".join(parts)

@@ -14,24 +14,34 @@ from leerlus.systemview.system_map import label, svg, system_map
 from leerlus.web.charts import bar_chart, curve_chart
 from leerlus.web.twins import json_twin
 
-FIELDS = (("contacts_per_hour", gettext_lazy("contacten per uur")), ("handle_seconds", gettext_lazy("afhandeltijd (s)")),
-          ("agents", gettext_lazy("medewerkers")), ("patience_seconds", gettext_lazy("geduld (s)")))
+FIELDS = (
+    ("contacts_per_hour", gettext_lazy("contacten per uur")),
+    ("handle_seconds", gettext_lazy("afhandeltijd (s)")),
+    ("agents", gettext_lazy("medewerkers")),
+    ("patience_seconds", gettext_lazy("geduld (s)")),
+)
 
 
 def _channels_from(query, defaults: list[Channel]) -> list[dict]:
     """The page's channels: the defaults, with every value the user changed in the form."""
     channels = []
     for channel in defaults:
-        item = {"name": channel.name, "contacts_per_hour": channel.contacts_per_hour,
-                "handle_seconds": channel.handle_seconds, "agents": channel.agents,
-                "patience_seconds": channel.patience_seconds}
+        item = {
+            "name": channel.name,
+            "contacts_per_hour": channel.contacts_per_hour,
+            "handle_seconds": channel.handle_seconds,
+            "agents": channel.agents,
+            "patience_seconds": channel.patience_seconds,
+        }
         for field, _label in FIELDS:
             raw = query.get(f"{channel.name}-{field}", "").replace(",", ".").strip()
             if raw:
                 try:
                     item[field] = float(raw)
                 except ValueError:
-                    raise InputError(_("'%(v)s' bij %(k)s is geen getal.") % {"v": raw[:20], "k": channel.name})
+                    raise InputError(
+                        _("'%(v)s' bij %(k)s is geen getal.") % {"v": raw[:20], "k": channel.name}
+                    ) from None
         channels.append(item)
     return channels
 
@@ -56,26 +66,48 @@ def what_if(request):
         return json_twin(result or {"channels": []})
     main = channels[0] if channels else None
     profile = whatif.week_profile(main, demand[main.name], answer_within) if main and main.name in demand else []
-    return render(request, "systemview/what_if.html", {
-        "error": error, "result": result, "channels": channels, "fields": FIELDS, "answer_within": answer_within,
-        "main": main,
-        "curve": curve_chart(whatif.load_curve(main, answer_within), _("drukte t.o.v. nu"),
-                             _("gemiddelde wachttijd (s)")) if main else None,
-        "explanation": whatif.explanation(main, answer_within) if main else "",
-        "profile": profile,
-        "opening_hours": whatif.opening_hours(demand[main.name]) if profile else "",
-        "profile_chart": bar_chart({_("binnen de tijd"): {label: share for label, _n, share in profile}}) if profile else None,
-        "worst": min(profile, key=lambda row: row[2]) if profile else None,
-    })
+    return render(
+        request,
+        "systemview/what_if.html",
+        {
+            "error": error,
+            "result": result,
+            "channels": channels,
+            "fields": FIELDS,
+            "answer_within": answer_within,
+            "main": main,
+            "curve": curve_chart(
+                whatif.load_curve(main, answer_within), _("drukte t.o.v. nu"), _("gemiddelde wachttijd (s)")
+            )
+            if main
+            else None,
+            "explanation": whatif.explanation(main, answer_within) if main else "",
+            "profile": profile,
+            "opening_hours": whatif.opening_hours(demand[main.name]) if profile else "",
+            "profile_chart": bar_chart({_("binnen de tijd"): {label: share for label, _n, share in profile}})
+            if profile
+            else None,
+            "worst": min(profile, key=lambda row: row[2]) if profile else None,
+        },
+    )
 
 
 @login_required
 def system_map_page(request):
     nodes, links = system_map()
     if request.GET.get("format") == "json":
-        return json_twin({"nodes": [{"key": n.key, "kind": n.kind, "name": n.name} for n in nodes],
-                          "links": [link.as_json() for link in links]})
-    return render(request, "systemview/system_map.html", {
-        "svg": svg(nodes, links), "links": [link for link in links if link.origin != "structure"],
-        "label": label,
-    })
+        return json_twin(
+            {
+                "nodes": [{"key": n.key, "kind": n.kind, "name": n.name} for n in nodes],
+                "links": [link.as_json() for link in links],
+            }
+        )
+    return render(
+        request,
+        "systemview/system_map.html",
+        {
+            "svg": svg(nodes, links),
+            "links": [link for link in links if link.origin != "structure"],
+            "label": label,
+        },
+    )

@@ -14,7 +14,10 @@ from leerlus.analysis.queueing import Channel, erlang_c, outcome
 from leerlus.systemview.selectors import DEFAULTS
 
 SCENARIOS = {
-    "bot": (gettext_lazy("Een WhatsApp-bot beantwoordt 15% van de standaardvragen"), {"contacts_per_hour_factor": 0.85}),
+    "bot": (
+        gettext_lazy("Een WhatsApp-bot beantwoordt 15% van de standaardvragen"),
+        {"contacts_per_hour_factor": 0.85},
+    ),
     "crm": (gettext_lazy("Een CRM bespaart 30 seconden per contact"), {"handle_seconds_change": -30}),
     "staff": (gettext_lazy("Twee medewerkers extra"), {"agents_change": 2}),
     "release": (gettext_lazy("Een portaalrelease brengt 20% extra statusvragen"), {"contacts_per_hour_factor": 1.2}),
@@ -41,10 +44,22 @@ def document(channels: list[Channel], answer_within: float) -> dict:
     """The scenario file (as for `leerlus simulate`) of the page: the standard scenarios on the busiest channel."""
     return {
         "answer_within_seconds": answer_within,
-        "channels": [{"name": c.name, "contacts_per_hour": c.contacts_per_hour, "handle_seconds": c.handle_seconds,
-                      "agents": c.agents, "patience_seconds": c.patience_seconds} for c in channels],
-        "scenarios": [{"name": str(label), "changes": [{"channel": channels[0].name, **change}]}
-                      for label, change in SCENARIOS.values()] if channels else [],
+        "channels": [
+            {
+                "name": c.name,
+                "contacts_per_hour": c.contacts_per_hour,
+                "handle_seconds": c.handle_seconds,
+                "agents": c.agents,
+                "patience_seconds": c.patience_seconds,
+            }
+            for c in channels
+        ],
+        "scenarios": [
+            {"name": str(label), "changes": [{"channel": channels[0].name, **change}]}
+            for label, change in SCENARIOS.values()
+        ]
+        if channels
+        else [],
     }
 
 
@@ -73,24 +88,34 @@ def explanation(channel: Channel, answer_within: float) -> str:
     quieter = outcome(replace(channel, contacts_per_hour=channel.contacts_per_hour * 0.9), answer_within).asa_seconds
     occupancy = channel.contacts_per_hour * channel.handle_seconds / 3600 / channel.agents
     change = 1 - quieter / now if now else 0.0
-    return _("Bij %(kanaal)s zijn de medewerkers nu %(bezetting)s van de tijd bezig. Met 10%% minder contacten "
-             "daalt de gemiddelde wachttijd van %(nu)s naar %(straks)s seconden: %(daling)s korter. Hoe dichter een "
-             "kanaal bij zijn capaciteit zit, hoe sterker een kleine verandering doorwerkt — daarom kan een "
-             "eenvoudige bot meer doen dan een dure investering die niets aan de drukte verandert.") % {
-        "kanaal": channel.name, "bezetting": f"{occupancy:.0%}", "nu": f"{now:.0f}", "straks": f"{quieter:.0f}",
-        "daling": f"{change:.0%}"}
+    return _(
+        "Bij %(kanaal)s zijn de medewerkers nu %(bezetting)s van de tijd bezig. Met 10%% minder contacten "
+        "daalt de gemiddelde wachttijd van %(nu)s naar %(straks)s seconden: %(daling)s korter. Hoe dichter een "
+        "kanaal bij zijn capaciteit zit, hoe sterker een kleine verandering doorwerkt — daarom kan een "
+        "eenvoudige bot meer doen dan een dure investering die niets aan de drukte verandert."
+    ) % {
+        "kanaal": channel.name,
+        "bezetting": f"{occupancy:.0%}",
+        "nu": f"{now:.0f}",
+        "straks": f"{quieter:.0f}",
+        "daling": f"{change:.0%}",
+    }
 
 
 DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 
-def week_profile(channel: Channel, demand: dict[tuple[int, int], float], answer_within: float) -> list[tuple[str, float, float]]:
+def week_profile(
+    channel: Channel, demand: dict[tuple[int, int], float], answer_within: float
+) -> list[tuple[str, float, float]]:
     """The share answered in time in every open hour of the week with today's staff: (hour, contacts, share)."""
     peak = max(demand.values())
     rows = []
     for (day, hour), contacts in sorted(demand.items()):
         busy = replace(channel, contacts_per_hour=channel.contacts_per_hour * contacts / peak)
-        rows.append((f"{DAYS[day]} {hour}:00", round(busy.contacts_per_hour, 1), outcome(busy, answer_within).service_level))
+        rows.append(
+            (f"{DAYS[day]} {hour}:00", round(busy.contacts_per_hour, 1), outcome(busy, answer_within).service_level)
+        )
     return rows
 
 

@@ -11,11 +11,30 @@ from django.utils.translation import gettext as _
 from pygal.style import Style
 
 STYLE = Style(
-    background="white", plot_background="white", foreground="#1a1a1a", foreground_strong="#1a1a1a",
-    foreground_subtle="#767676", font_family="system-ui, sans-serif", label_font_size=12,
-    legend_font_size=12, major_label_font_size=12,
-    colors=("#01689b", "#e17000", "#39870c", "#a90061", "#42145f", "#8fcae7", "#ca005d", "#673327",
-            "#007bc7", "#ffb612", "#275937", "#d52b1e", "#94710a"),
+    background="white",
+    plot_background="white",
+    foreground="#1a1a1a",
+    foreground_strong="#1a1a1a",
+    foreground_subtle="#767676",
+    font_family="system-ui, sans-serif",
+    label_font_size=12,
+    legend_font_size=12,
+    major_label_font_size=12,
+    colors=(
+        "#01689b",
+        "#e17000",
+        "#39870c",
+        "#a90061",
+        "#42145f",
+        "#8fcae7",
+        "#ca005d",
+        "#673327",
+        "#007bc7",
+        "#ffb612",
+        "#275937",
+        "#d52b1e",
+        "#94710a",
+    ),
 )
 
 
@@ -27,9 +46,19 @@ def line_chart(series: dict[str, dict[date, int]], top: int = 8) -> str:
     periods = sorted({day for counts in series.values() for day in counts})
     largest = sorted(series, key=lambda label: -sum(series[label].values()))[:top]
     chart = pygal.Line(
-        style=STYLE, truncate_label=-1, js=[], disable_xml_declaration=True, show_dots=False, width=900, height=360,
-        x_label_rotation=0, show_minor_x_labels=False, legend_at_bottom=True, truncate_legend=-1,
-        x_labels_major_every=max(1, len(periods) // 8), explicit_size=False,
+        style=STYLE,
+        truncate_label=-1,
+        js=[],
+        disable_xml_declaration=True,
+        show_dots=False,
+        width=900,
+        height=360,
+        x_label_rotation=0,
+        show_minor_x_labels=False,
+        legend_at_bottom=True,
+        truncate_legend=-1,
+        x_labels_major_every=max(1, len(periods) // 8),
+        explicit_size=False,
     )
     chart.x_labels = [f"{p:%d-%m-%y}" for p in periods]
     for label in largest:
@@ -46,9 +75,21 @@ def as_table(series: dict[str, dict[date, int]], top: int = 8) -> tuple[list[str
 
 def curve_chart(curves: dict[str, dict[float, float]], x_title: str, y_title: str) -> str:
     """Lines over a numeric x (for example waiting time against load), as inline SVG markup."""
-    chart = pygal.XY(style=STYLE, js=[], disable_xml_declaration=True, show_dots=True, dots_size=2, width=900,
-                     height=360, legend_at_bottom=True, truncate_legend=-1, explicit_size=False, x_title=x_title,
-                     y_title=y_title, x_value_formatter=lambda x: f"{x:.0%}")
+    chart = pygal.XY(
+        style=STYLE,
+        js=[],
+        disable_xml_declaration=True,
+        show_dots=True,
+        dots_size=2,
+        width=900,
+        height=360,
+        legend_at_bottom=True,
+        truncate_legend=-1,
+        explicit_size=False,
+        x_title=x_title,
+        y_title=y_title,
+        x_value_formatter=lambda x: f"{x:.0%}",
+    )
     for label, points in curves.items():
         chart.add(label, sorted(points.items()))
     return chart.render(is_unicode=True)
@@ -57,10 +98,21 @@ def curve_chart(curves: dict[str, dict[float, float]], x_title: str, y_title: st
 def bar_chart(series: dict[str, dict[str, float]]) -> str:
     """Bars over named categories (for example the hours of the week), as inline SVG markup."""
     categories = list(dict.fromkeys(label for values in series.values() for label in values))
-    chart = pygal.Bar(style=STYLE, js=[], disable_xml_declaration=True, width=900, height=320, legend_at_bottom=True,
-                      explicit_size=False, x_label_rotation=60, show_minor_x_labels=False,
-                      x_labels_major_every=max(1, len(categories) // 20), truncate_label=-1,
-                      value_formatter=lambda v: f"{v:.0%}", range=(0, 1))
+    chart = pygal.Bar(
+        style=STYLE,
+        js=[],
+        disable_xml_declaration=True,
+        width=900,
+        height=320,
+        legend_at_bottom=True,
+        explicit_size=False,
+        x_label_rotation=60,
+        show_minor_x_labels=False,
+        x_labels_major_every=max(1, len(categories) // 20),
+        truncate_label=-1,
+        value_formatter=lambda v: f"{v:.0%}",
+        range=(0, 1),
+    )
     chart.x_labels = categories
     for label, values in series.items():
         chart.add(label, [values.get(category) for category in categories])
@@ -76,13 +128,29 @@ def effect_chart(estimate: dict) -> str:
     days = estimate["days"]
     open_days = [seen or expected for seen, expected in zip(estimate["observed"], estimate["counterfactual"])]
     chart = pygal.Line(
-        style=EFFECT_STYLE, truncate_label=-1, js=[], disable_xml_declaration=True, show_dots=False, width=900,
-        height=360, x_label_rotation=0, show_minor_x_labels=False, legend_at_bottom=True, truncate_legend=-1,
-        x_labels_major_every=max(1, len(days) // 8), explicit_size=False, allow_interruptions=True)
+        style=EFFECT_STYLE,
+        truncate_label=-1,
+        js=[],
+        disable_xml_declaration=True,
+        show_dots=False,
+        width=900,
+        height=360,
+        x_label_rotation=0,
+        show_minor_x_labels=False,
+        legend_at_bottom=True,
+        truncate_legend=-1,
+        x_labels_major_every=max(1, len(days) // 8),
+        explicit_size=False,
+        allow_interruptions=True,
+    )
     chart.x_labels = [f"{date.fromisoformat(d):%d-%m-%y}" for d in days]
     band = {"stroke_style": {"width": 1.5, "dasharray": "6, 4"}}
-    lines = [(_("waargenomen"), "observed", {}), (_("zonder experiment (verwacht)"), "counterfactual", {}),
-             (_("95%-band, ondergrens"), "counterfactual_low", band), (_("95%-band, bovengrens"), "counterfactual_high", band)]
+    lines = [
+        (_("waargenomen"), "observed", {}),
+        (_("zonder experiment (verwacht)"), "counterfactual", {}),
+        (_("95%-band, ondergrens"), "counterfactual_low", band),
+        (_("95%-band, bovengrens"), "counterfactual_high", band),
+    ]
     for label, key, options in lines:
         if estimate.get(key):  # estimates measured before the band was kept have none
             chart.add(label, [v if shown else None for v, shown in zip(estimate[key], open_days)], **options)

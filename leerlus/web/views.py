@@ -22,15 +22,29 @@ def start(request):
     by_service = counts_over_time("service")
     total = DailyCount.objects.aggregate(n=Sum("count"))["n"] or 0
     organisation = current_organisation()
-    return render(request, "web/start.html", {
-        "organisation": organisation,
-        "steps": start_plan_progress(StartPlan.objects.filter(organisation=organisation).first()),
-        "total": total,
-        "incidents": incident_list(IncidentFilter())[:TOP_INCIDENTS],
-        "charts": [
-            {"id": "kanalen", "title": _("Signalen per week, per kanaal"),
-             "svg": line_chart(by_channel), "table": as_table(by_channel)},
-            {"id": "diensten", "title": _("Signalen per week, per dienst"),
-             "svg": line_chart(by_service), "table": as_table(by_service)},
-        ] if total else [],
-    })
+    return render(
+        request,
+        "web/start.html",
+        {
+            "organisation": organisation,
+            "steps": start_plan_progress(StartPlan.objects.filter(organisation=organisation).first()),
+            "total": total,
+            "incidents": incident_list(IncidentFilter())[:TOP_INCIDENTS],
+            "charts": [
+                {
+                    "id": "kanalen",
+                    "title": _("Signalen per week, per kanaal"),
+                    "svg": line_chart(by_channel),
+                    "table": as_table(by_channel),
+                },
+                {
+                    "id": "diensten",
+                    "title": _("Signalen per week, per dienst"),
+                    "svg": line_chart(by_service),
+                    "table": as_table(by_service),
+                },
+            ]
+            if total
+            else [],
+        },
+    )

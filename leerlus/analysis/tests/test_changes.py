@@ -45,8 +45,9 @@ def test_quiet_series_stay_within_the_alarm_budget_at_any_volume(dispersion):
     spikes = shifts = 0
     for seed, level in enumerate(np.repeat([3.0, 40.0, 400.0, 3000.0], 9)):
         week = ONLINE_WEEK if seed % 2 else synthetic.OFFICE_WEEK
-        days, counts = synthetic.daily_counts(days=400, level=level, week=week, holidays=CLOSED,
-                                              dispersion=dispersion, seed=seed)
+        days, counts = synthetic.daily_counts(
+            days=400, level=level, week=week, holidays=CLOSED, dispersion=dispersion, seed=seed
+        )
         found_spikes, found_shifts, trend = _find(days, counts)
         spikes, shifts = spikes + len(found_spikes), shifts + len(found_shifts)
         assert trend is None
@@ -65,7 +66,9 @@ def test_holidays_and_weekends_of_a_closed_counter_are_rhythm():
 
 
 def test_a_yearly_peak_is_news_the_first_time_and_rhythm_the_second():
-    days, counts = synthetic.daily_counts(days=560, first_day=date(2025, 3, 1), peaks=[(6, 1.8)], holidays=CLOSED, seed=7)
+    days, counts = synthetic.daily_counts(
+        days=560, first_day=date(2025, 3, 1), peaks=[(6, 1.8)], holidays=CLOSED, seed=7
+    )
     _spikes, shifts, _trend = _find(days, counts)
     first_june, second_june = 92, 92 + 365
     assert any(abs(s.start - first_june) <= 3 for s in shifts)
@@ -74,10 +77,13 @@ def test_a_yearly_peak_is_news_the_first_time_and_rhythm_the_second():
 
 def test_a_short_yearly_peak_is_rhythm_once_it_came_twice():
     """Fireworks complaints around New Year: a three-day peak every year, news only the first two times."""
-    days, counts = synthetic.daily_counts(days=3 * 365 + 30, first_day=date(2022, 6, 1), week=ONLINE_WEEK, level=2.0,
-                                          seed=8)
+    days, counts = synthetic.daily_counts(
+        days=3 * 365 + 30, first_day=date(2022, 6, 1), week=ONLINE_WEEK, level=2.0, seed=8
+    )
     new_years = [i for i, day in enumerate(days) if (day.month, day.day) in ((12, 29), (12, 30), (12, 31))]
     counts[new_years] += np.random.default_rng(9).poisson(30, len(new_years))
     spikes, _shifts, _trend = _find(days, counts)
-    seasons = sorted({days[s.start].year + (days[s.start].month == 1) for s in spikes if days[s.start].month in (12, 1)})
+    seasons = sorted(
+        {days[s.start].year + (days[s.start].month == 1) for s in spikes if days[s.start].month in (12, 1)}
+    )
     assert seasons[:2] == [2022, 2023] and 2024 not in seasons

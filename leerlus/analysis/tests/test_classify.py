@@ -38,14 +38,25 @@ def test_sentiment_reads_dutch_including_negation():
 
 
 def test_redaction_tokens_and_numbers_never_become_words():
-    assert tokenize("Mijn BSN is [BSN], bel [TELEFOON] of 0612345678 over de parkeervergunning") == \
-        ["bsn", "bel", "parkeervergunning"]
+    assert tokenize("Mijn BSN is [BSN], bel [TELEFOON] of 0612345678 over de parkeervergunning") == [
+        "bsn",
+        "bel",
+        "parkeervergunning",
+    ]
 
 
 def test_the_service_model_learns_from_labelled_signals_and_falls_back_to_aliases():
     texts = ["paspoort verlopen afspraak"] * 40 + ["container niet geleegd grofvuil"] * 40
     services = ["Paspoort"] * 40 + ["Afval"] * 40
     model = ServiceClassifier(min_examples=20).fit(tokenize_all(texts), services, {"Parkeren": ["parkeervergunning"]})
-    predicted = model.predict(tokenize_all(["mijn paspoort is verlopen", "de container is vol",
-                                            "vraag over een parkeervergunning", "mooi weer vandaag"]))
+    predicted = model.predict(
+        tokenize_all(
+            [
+                "mijn paspoort is verlopen",
+                "de container is vol",
+                "vraag over een parkeervergunning",
+                "mooi weer vandaag",
+            ]
+        )
+    )
     assert predicted == ["Paspoort", "Afval", "Parkeren", None]

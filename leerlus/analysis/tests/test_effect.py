@@ -88,8 +88,16 @@ def _phone_estimate(seed, **options):
     working day) down 35% against two online channels; negative-binomial counts (k = 10); a year of
     history and 90 days after the start."""
     metric, others = synthetic.experiment_series(
-        days=SPRING + 90, start=SPRING, effect=-0.35, week=synthetic.OFFICE_WEEK, control_week=synthetic.ONLINE_WEEK,
-        holidays=PUBLIC_HOLIDAYS, dispersion=10, seed=seed, **options)
+        days=SPRING + 90,
+        start=SPRING,
+        effect=-0.35,
+        week=synthetic.OFFICE_WEEK,
+        control_week=synthetic.ONLINE_WEEK,
+        holidays=PUBLIC_HOLIDAYS,
+        dispersion=10,
+        seed=seed,
+        **options,
+    )
     return EffectEstimator(holidays=PUBLIC_HOLIDAYS).fit(metric, others, metric.index[SPRING]).estimate_
 
 
@@ -100,7 +108,10 @@ def test_no_calls_are_expected_on_the_public_holidays_the_phone_line_is_closed()
     assert all(expected[day] == 0 for day in estimate.closed_holidays)
     assert all(expected[day] == 0 for day in estimate.days if np.datetime64(day).astype(object).weekday() >= 5)
     assert expected["2026-04-07"] > 1.3 * expected["2026-04-14"]  # the catch-up after Easter Monday
-    low, high = dict(zip(estimate.days, estimate.counterfactual_low)), dict(zip(estimate.days, estimate.counterfactual_high))
+    low, high = (
+        dict(zip(estimate.days, estimate.counterfactual_low)),
+        dict(zip(estimate.days, estimate.counterfactual_high)),
+    )
     assert all(low[day] <= expected[day] <= high[day] for day in estimate.days)
 
 
@@ -119,8 +130,13 @@ def test_across_public_holidays_the_effect_is_right_within_the_noise_of_the_coun
 @pytest.mark.parametrize("seed", range(4))
 def test_a_control_with_a_season_the_metric_lacks_is_left_out(seed):
     metric, others = synthetic.experiment_series(
-        days=SPRING + 90, start=SPRING, effect=-0.35, control_levels=(60.0, 30.0, 60.0),
-        control_peaks=((4, 1.6), (5, 1.6)), seed=seed)
+        days=SPRING + 90,
+        start=SPRING,
+        effect=-0.35,
+        control_levels=(60.0, 30.0, 60.0),
+        control_peaks=((4, 1.6), (5, 1.6)),
+        seed=seed,
+    )
     estimate = EffectEstimator().fit(metric, others, metric.index[SPRING]).estimate_
     assert estimate.control and "controle 3" not in estimate.control
     assert abs(estimate.relative_effect + 0.35) <= 0.05 and estimate.ci_low <= -0.35 <= estimate.ci_high

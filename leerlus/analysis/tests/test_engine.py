@@ -7,8 +7,8 @@ import holidays
 from leerlus.analysis import synthetic
 from leerlus.analysis.engine import PatternFinder, SignalClassifier, TextIndex
 from leerlus.analysis.series import SeriesKey
-from leerlus.analysis.topics import TopicModel
 from leerlus.analysis.text import tokenize_all
+from leerlus.analysis.topics import TopicModel
 
 CLOSED = frozenset(holidays.country_holidays("NL", years=[2025, 2026]))
 RELEASE, STORM = synthetic.RELEASE_DAY, synthetic.STORM_DAY
@@ -39,12 +39,19 @@ def test_every_kind_of_pattern_is_found_where_it_was_planted():
 
 
 def test_topics_are_stable_and_carry_their_words():
-    texts = ["paspoort verlopen afspraak maken"] * 30 + ["container niet geleegd afval"] * 30 + \
-        ["parkeervergunning aanvragen bezoekers"] * 30
+    texts = (
+        ["paspoort verlopen afspraak maken"] * 30
+        + ["container niet geleegd afval"] * 30
+        + ["parkeervergunning aanvragen bezoekers"] * 30
+    )
     tokens = tokenize_all(f"{t} {i % 7}" for i, t in enumerate(texts))
     first, second = TopicModel(n_topics=3).fit(tokens), TopicModel(n_topics=3).fit(tokens)
     assert first.topics_ == second.topics_
-    assert {frozenset(t.terms[:2]) <= frozenset(("paspoort", "verlopen", "afspraak", "maken")) or
-            "container" in t.terms or "parkeervergunning" in t.terms for t in first.topics_} == {True}
+    assert {
+        frozenset(t.terms[:2]) <= frozenset(("paspoort", "verlopen", "afspraak", "maken"))
+        or "container" in t.terms
+        or "parkeervergunning" in t.terms
+        for t in first.topics_
+    } == {True}
     labels = first.transform(tokens)
     assert len(set(labels[:30])) == len(set(labels[30:60])) == 1 and labels[0] != labels[40]

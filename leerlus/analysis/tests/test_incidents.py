@@ -17,16 +17,22 @@ def analysed():
     labels = classifier.transform(frame, index)
     labelled = frame.assign(service=labels["service"], topic=labels["topic"])
     closed = frozenset(holidays.country_holidays("NL", years=[2025, 2026]))
-    finder = PatternFinder(holidays=closed).fit(labelled[["id", "day", "channel", "service", "topic", "text"]],
-                                                {t.number: t.terms for t in classifier.topics_}, index)
+    finder = PatternFinder(holidays=closed).fit(
+        labelled[["id", "day", "channel", "service", "topic", "text"]],
+        {t.number: t.terms for t in classifier.topics_},
+        index,
+    )
     return finder, truth
 
 
 def _about(incident, event) -> bool:
     last = incident.end or incident.start + timedelta(days=13)
     window = (event.start - timedelta(days=3), (event.end or event.start + timedelta(days=27)) + timedelta(days=7))
-    return incident.start <= window[1] and window[0] <= last and bool(
-        set(incident.services) & set(event.services) or set(incident.terms) & set(event.terms))
+    return (
+        incident.start <= window[1]
+        and window[0] <= last
+        and bool(set(incident.services) & set(event.services) or set(incident.terms) & set(event.terms))
+    )
 
 
 def test_the_storm_is_one_card_with_its_facets(analysed):
@@ -44,7 +50,6 @@ def test_every_planted_event_is_found_and_false_cards_stay_within_the_budget(ana
     news = [e for e in truth if e.news]
     assert all(any(_about(i, e) for i in finder.incidents_) for e in news)
     seasons = [e for e in truth if e.kind == "season"]
-    unexplained = [i for i in finder.incidents_ if i.expected is None
-                   and not any(_about(i, e) for e in news + seasons)]
+    unexplained = [i for i in finder.incidents_ if i.expected is None and not any(_about(i, e) for e in news + seasons)]
     months = len(finder.days_) / 30.4
     assert len(unexplained) / months <= 1.0  # the default budget: about one false card a month

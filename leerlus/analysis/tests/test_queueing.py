@@ -46,8 +46,10 @@ def test_ten_percent_less_load_near_saturation_cuts_waiting_by_far_more():
     quieter = replace(busy, contacts_per_hour=busy.contacts_per_hour * 0.9)
     assert erlang_c(quieter, 20).asa_seconds < 0.4 * erlang_c(busy, 20).asa_seconds
     with_patience = replace(busy, patience_seconds=180)
-    assert erlang_a(replace(with_patience, contacts_per_hour=171), 20).asa_seconds < \
-        0.7 * erlang_a(with_patience, 20).asa_seconds  # less steep than Erlang C, still far more than 10%
+    assert (
+        erlang_a(replace(with_patience, contacts_per_hour=171), 20).asa_seconds
+        < 0.7 * erlang_a(with_patience, 20).asa_seconds
+    )  # less steep than Erlang C, still far more than 10%
 
 
 def test_an_overloaded_channel_never_empties_without_abandonment():
@@ -59,8 +61,9 @@ def test_an_overloaded_channel_never_empties_without_abandonment():
 
 def test_failure_demand_that_comes_back_is_extra_load():
     phone = Channel("telefoon", 160, 180, 10, patience_seconds=120)
-    repeated = simulate_system([phone], 20, hours=500, seed=2,
-                               behaviour={"telefoon": Behaviour(repeat_share=0.2, repeat_after_seconds=1800)})[0]
+    repeated = simulate_system(
+        [phone], 20, hours=500, seed=2, behaviour={"telefoon": Behaviour(repeat_share=0.2, repeat_after_seconds=1800)}
+    )[0]
     load = phone.contacts_per_hour
     for _ in range(30):  # the formulas agree once the returning contacts are added to the load
         answered = 1 - erlang_a(replace(phone, contacts_per_hour=load), 20).abandon_rate
@@ -74,8 +77,9 @@ def test_failure_demand_that_comes_back_is_extra_load():
 def test_people_who_give_up_on_the_phone_and_try_chat_make_chat_busier():
     phone, chat = Channel("telefoon", 190, 180, 10, 120), Channel("chat", 30, 300, 6, 600)
     alone = simulate_system([phone, chat], 20, hours=300, seed=3)
-    shifted = simulate_system([phone, chat], 20, hours=300, seed=3,
-                              behaviour={"telefoon": Behaviour(shift_to="chat", shift_share=0.8)})
+    shifted = simulate_system(
+        [phone, chat], 20, hours=300, seed=3, behaviour={"telefoon": Behaviour(shift_to="chat", shift_share=0.8)}
+    )
     extra_per_hour = 190 * shifted[0].abandon_rate * 0.8
     assert shifted[1].occupancy == pytest.approx(alone[1].occupancy * (30 + extra_per_hour) / 30, rel=0.1)
     assert shifted[1].asa_seconds > alone[1].asa_seconds
@@ -84,7 +88,8 @@ def test_people_who_give_up_on_the_phone_and_try_chat_make_chat_busier():
 def test_a_callback_keeps_people_from_giving_up():
     phone = Channel("telefoon", 200, 180, 10, patience_seconds=120)
     plain = simulate_system([phone], 20, hours=300, seed=4)[0]
-    callback = simulate_system([phone], 20, hours=300, seed=4,
-                               behaviour={"telefoon": Behaviour(callback_after_seconds=30)})[0]
+    callback = simulate_system(
+        [phone], 20, hours=300, seed=4, behaviour={"telefoon": Behaviour(callback_after_seconds=30)}
+    )[0]
     assert callback.abandon_rate < 0.8 * plain.abandon_rate  # some still give up within the first 30 s
     assert callback.occupancy > plain.occupancy  # the called-back contacts are handled after all

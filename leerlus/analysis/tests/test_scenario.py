@@ -38,7 +38,7 @@ def _dispersion(counts: pd.Series) -> tuple[float, float]:
     mu = level * factor[weekday]
     ok = usable & np.isfinite(mu)
     y, mu = y[ok], mu[ok]
-    return float((mu ** 2).sum() / ((y - mu) ** 2 - mu).sum()), float(((y - mu) ** 2 / mu).mean())
+    return float((mu**2).sum() / ((y - mu) ** 2 - mu).sum()), float(((y - mu) ** 2 / mu).mean())
 
 
 def test_a_quiet_series_is_overdispersed_as_planted(town):
@@ -66,10 +66,13 @@ def test_staffed_channels_close_on_kings_day_and_catch_up_the_next_working_day(t
     assert website["2026-04-27"] > 0 and (website[website.index.day_of_week >= 5] > 0).all()
 
 
-@pytest.mark.parametrize("service, season, quiet, rise", [
-    ("Belastingen", ("02-10", "02-24"), ("01-07", "01-28"), 1.8),
-    ("Burgerzaken", ("04-01", "04-30"), ("01-07", "01-28"), 1.4),
-])
+@pytest.mark.parametrize(
+    "service, season, quiet, rise",
+    [
+        ("Belastingen", ("02-10", "02-24"), ("01-07", "01-28"), 1.8),
+        ("Burgerzaken", ("04-01", "04-30"), ("01-07", "01-28"), 1.4),
+    ],
+)
 def test_a_season_comes_in_both_years_on_every_channel(town, service, season, quiet, rise):
     frame, truth = town
     for channel, share in scenario.SERVICES[service][1].items():
@@ -77,8 +80,8 @@ def test_a_season_comes_in_both_years_on_every_channel(town, service, season, qu
             continue  # a couple of signals a day: too few to see the rise in three weeks
         counts = _daily(frame, channel=channel, service=service)
         for year in (2025, 2026):
-            inside = counts[f"{year}-{season[0]}":f"{year}-{season[1]}"].mean()
-            before = counts[f"{year}-{quiet[0]}":f"{year}-{quiet[1]}"].mean()
+            inside = counts[f"{year}-{season[0]}" : f"{year}-{season[1]}"].mean()
+            before = counts[f"{year}-{quiet[0]}" : f"{year}-{quiet[1]}"].mean()
             assert inside > rise * before, (channel, year)
     seasons = [e for e in truth if e.kind == "season" and e.services == (service,)]
     assert [(e.start.year, e.first_year_season) for e in seasons] == [(2025, True), (2026, False)]
@@ -88,7 +91,7 @@ def test_the_storm_has_its_facets_and_its_words_only_on_its_days(town):
     frame, truth = town
     storm = next(e for e in truth if e.name == "storm")
     phone = _daily(frame, channel="telefoon", service="Afval")
-    usual = phone[pd.Timestamp(storm.start) - pd.Timedelta(days=28):pd.Timestamp(storm.start) - pd.Timedelta(days=1)]
+    usual = phone[pd.Timestamp(storm.start) - pd.Timedelta(days=28) : pd.Timestamp(storm.start) - pd.Timedelta(days=1)]
     assert phone[pd.Timestamp(storm.start)] > 3 * usual[usual > 0].mean()
     stormy = frame["text"].str.contains(r"\bomgewaaid\b")
     assert set(frame.loc[stormy, "day"]) == {storm.start, storm.end}
@@ -101,8 +104,8 @@ def test_lasting_events_change_their_series_from_their_day(town):
         event = next(e for e in truth if e.name == name)
         counts = _daily(frame, channel=event.metric[0], service=event.metric[1])
         start = pd.Timestamp(event.start)
-        before = counts[start - pd.Timedelta(days=56):start - pd.Timedelta(days=1)].sum()
-        after = counts[start:start + pd.Timedelta(days=55)].sum()
+        before = counts[start - pd.Timedelta(days=56) : start - pd.Timedelta(days=1)].sum()
+        after = counts[start : start + pd.Timedelta(days=55)].sum()
         assert after / before - 1 == pytest.approx(event.magnitude, abs=0.15), name
     first_pass = frame.loc[frame["text"].str.contains(r"\bafvalpas\b"), "day"].min()
     assert first_pass == next(e for e in truth if e.name == "afvalpas").start

@@ -20,9 +20,13 @@ def test_without_a_valid_key_the_api_answers_401(client):
 
 def test_the_served_openapi_equals_the_committed_file(client):
     served = client.get("/api/v1/openapi.json").json()
-    assert json.loads(COMMITTED.read_text(encoding="utf-8")) == served, "Draai `make openapi` en commit docs/openapi.json."
+    assert json.loads(COMMITTED.read_text(encoding="utf-8")) == served, (
+        "Draai `make openapi` en commit docs/openapi.json."
+    )
     assert COMMITTED.read_text(encoding="utf-8") == schema_text()
-    assert {"/api/v1/problems", "/api/v1/experiments", "/api/v1/experiments/{pk}/log", "/api/v1/lessons"} <= set(served["paths"])
+    assert {"/api/v1/problems", "/api/v1/experiments", "/api/v1/experiments/{pk}/log", "/api/v1/lessons"} <= set(
+        served["paths"]
+    )
 
 
 def test_the_api_docs_page_uses_only_local_files(client):

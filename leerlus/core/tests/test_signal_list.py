@@ -33,7 +33,9 @@ def logged_in(client):
 def test_paging_visits_every_signal_once(logged_in, signals):
     seen, moments, cursor = [], [], None
     while True:
-        page = logged_in.get("/signalen/", {"format": "json", "limit": 25, **({"after": cursor} if cursor else {})}).json()
+        page = logged_in.get(
+            "/signalen/", {"format": "json", "limit": 25, **({"after": cursor} if cursor else {})}
+        ).json()
         seen += [s["id"] for s in page["signals"]]
         moments += [s["received_at"] for s in page["signals"]]
         cursor = page["next_cursor"]
@@ -46,8 +48,9 @@ def test_paging_visits_every_signal_once(logged_in, signals):
 def test_filters_by_channel_words_and_period(logged_in, signals):
     page = logged_in.get("/signalen/", {"format": "json", "channel": "email", "words": "container geleegd"}).json()
     assert [s["text"] for s in page["signals"]] == ["de container is niet geleegd"]
-    march = logged_in.get("/signalen/", {"format": "json", "since": "2025-03-28", "until": "2025-03-28",
-                                         "limit": 100}).json()
+    march = logged_in.get(
+        "/signalen/", {"format": "json", "since": "2025-03-28", "until": "2025-03-28", "limit": 100}
+    ).json()
     assert march["signals"] and all(s["received_at"].startswith("2025-03-28") for s in march["signals"])
 
 

@@ -11,8 +11,15 @@ from leerlus.intake.readers.json_reader import JsonReader
 from leerlus.intake.readers.xlsx_reader import XlsxReader
 
 READERS: dict[str, Reader] = {r.name: r for r in (CsvReader(), XlsxReader(), JsonReader())}
-EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx",
-              ".json": "json", ".jsonl": "json", ".ndjson": "json"}
+EXTENSIONS = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".xlsx": "xlsx",
+    ".json": "json",
+    ".jsonl": "json",
+    ".ndjson": "json",
+}
 
 
 def reader_for(path: Path, file_format: str | None) -> Reader:

@@ -23,7 +23,7 @@ def _encoding(sample: bytes) -> str:
 def _delimiter(text: str) -> str:
     header = text.splitlines()[0] if text else ""
     try:
-        return csv.Sniffer().sniff(text[:64 * 1024], delimiters=DELIMITERS).delimiter
+        return csv.Sniffer().sniff(text[: 64 * 1024], delimiters=DELIMITERS).delimiter
     except csv.Error:
         return max(DELIMITERS, key=header.count)
 

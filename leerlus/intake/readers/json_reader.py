@@ -46,10 +46,11 @@ class JsonReader:
     def _array(path: Path):
         with open(path, "rb") as f:
             try:
-                for position, record in enumerate(ijson.items(f, "item", use_float=True), start=2):
-                    yield position, record
+                yield from enumerate(ijson.items(f, "item", use_float=True), start=2)
             except ijson.JSONError as error:
-                raise InputError(_("Het bestand '%(f)s' is geen geldige JSON: %(e)s") % {"f": path.name, "e": error})
+                raise InputError(
+                    _("Het bestand '%(f)s' is geen geldige JSON: %(e)s") % {"f": path.name, "e": error}
+                ) from None
 
     @staticmethod
     def _lines(path: Path):
@@ -63,5 +64,5 @@ class JsonReader:
                     if line == 1:
                         raise InputError(
                             _("Het bestand '%(f)s' is geen JSON-array en geen JSON Lines.") % {"f": path.name}
-                        )
+                        ) from None
                     yield line, None

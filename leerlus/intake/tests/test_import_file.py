@@ -13,8 +13,9 @@ HEADER = ["received_at", "channel", "service", "text"]
 
 
 def test_a_thousand_rows_with_three_broken_ones(write_csv):
-    rows = [HEADER] + [[f"2025-03-{1 + i % 28:02d} 10:{i % 60:02d}", "telefoon", "Paspoort", f"vraag {i}"]
-                       for i in range(1000)]
+    rows = [HEADER] + [
+        [f"2025-03-{1 + i % 28:02d} 10:{i % 60:02d}", "telefoon", "Paspoort", f"vraag {i}"] for i in range(1000)
+    ]
     rows[101] = ["gisteren", "telefoon", "Paspoort", "datum onleesbaar"]  # line 102
     rows[500] = ["2025-03-05", "fax", "Paspoort", "onbekend kanaal"]  # line 501
     rows[999] = ["2025-03-05", "telefoon", "", ""]  # line 1000: no text, no service
@@ -26,8 +27,14 @@ def test_a_thousand_rows_with_three_broken_ones(write_csv):
 
 
 def test_importing_the_same_file_twice_adds_nothing(write_csv):
-    path = write_csv([HEADER, ["2025-03-01", "web", "Afval", "container vol"], ["2025-03-01", "web", "Afval", "container vol"],
-                      ["2025-03-02", "telefoon", "Afval", ""]])
+    path = write_csv(
+        [
+            HEADER,
+            ["2025-03-01", "web", "Afval", "container vol"],
+            ["2025-03-01", "web", "Afval", "container vol"],
+            ["2025-03-02", "telefoon", "Afval", ""],
+        ]
+    )
     first, second = import_file(path), import_file(path)
     assert (first.imported, first.duplicates) == (3, 0)  # identical rows in one file are distinct reports
     assert (second.imported, second.duplicates) == (0, 3)
@@ -36,14 +43,28 @@ def test_importing_the_same_file_twice_adds_nothing(write_csv):
 
 def test_external_ids_deduplicate_across_files(write_csv):
     import_file(write_csv([["id"] + HEADER, ["A-1", "2025-03-01", "email", "WOZ", "bezwaar"]], name="a.csv"))
-    summary = import_file(write_csv([["id"] + HEADER, ["A-1", "2025-03-01", "email", "WOZ", "bezwaar (herzien)"],
-                                     ["A-2", "2025-03-02", "email", "WOZ", "nog een"]], name="b.csv"))
+    summary = import_file(
+        write_csv(
+            [
+                ["id"] + HEADER,
+                ["A-1", "2025-03-01", "email", "WOZ", "bezwaar (herzien)"],
+                ["A-2", "2025-03-02", "email", "WOZ", "nog een"],
+            ],
+            name="b.csv",
+        )
+    )
     assert (summary.imported, summary.duplicates) == (1, 1)
 
 
 def test_category_only_export_with_dutch_headers_and_dutch_dates(write_csv):
-    path = write_csv([["Datum", "Kanaal", "Onderwerp"], ["01-03-2025 09:15", "balie", "Rijbewijs"],
-                      ["01-03-2025 09:15", "balie", "Rijbewijs"]], delimiter=";")
+    path = write_csv(
+        [
+            ["Datum", "Kanaal", "Onderwerp"],
+            ["01-03-2025 09:15", "balie", "Rijbewijs"],
+            ["01-03-2025 09:15", "balie", "Rijbewijs"],
+        ],
+        delimiter=";",
+    )
     summary = import_file(path)
     assert summary.imported == 2
     signal = Signal.objects.first()
@@ -53,14 +74,18 @@ def test_category_only_export_with_dutch_headers_and_dutch_dates(write_csv):
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
 def test_encodings(write_csv, encoding):
-    path = write_csv([HEADER, ["2025-03-01", "telefoon", "Wmo", "café geopend, één vraag über alles"]], encoding=encoding)
+    path = write_csv(
+        [HEADER, ["2025-03-01", "telefoon", "Wmo", "café geopend, één vraag über alles"]], encoding=encoding
+    )
     assert import_file(path).imported == 1
     assert Signal.objects.get().text == "café geopend, één vraag über alles"
 
 
 def test_tab_separated_with_a_multiline_text_keeps_line_numbers(write_csv):
-    path = write_csv([HEADER, ["2025-03-01", "email", "WOZ", "regel een\nregel twee"], ["nooit", "email", "WOZ", "x"]],
-                     delimiter="\t")
+    path = write_csv(
+        [HEADER, ["2025-03-01", "email", "WOZ", "regel een\nregel twee"], ["nooit", "email", "WOZ", "x"]],
+        delimiter="\t",
+    )
     summary = import_file(path)
     assert summary.imported == 1
     assert summary.errors[0]["line"] == 4  # the header is line 1, the first record takes lines 2 and 3
@@ -71,8 +96,9 @@ def test_map_columns_and_own_channel_codes_are_remembered(write_csv):
     summary = import_file(path, column_map={"source": "channel"}, channel_map={"citizen-android": "app"})
     assert summary.imported == 1 and Signal.objects.get().channel == "app"
     assert ChannelAlias.objects.get(value="citizen-android").channel == "app"
-    again = write_csv([["created", "categoryName", "source"], ["2025-03-02 10:00:00", "Zwerfafval", "citizen-android"]],
-                      name="b.csv")
+    again = write_csv(
+        [["created", "categoryName", "source"], ["2025-03-02 10:00:00", "Zwerfafval", "citizen-android"]], name="b.csv"
+    )
     assert import_file(again, column_map={"source": "channel"}).imported == 1
 
 
@@ -96,8 +122,10 @@ def test_xlsx(tmp_path):
 
 
 def test_json_array_and_json_lines(write_json):
-    records = [{"received_at": "2025-03-01T10:00:00+01:00", "channel": "whatsapp", "text": "Hoe laat open?"},
-               {"received_at": "2025-03-01T11:00:00+01:00", "channel": "whatsapp", "service": "Afval"}]
+    records = [
+        {"received_at": "2025-03-01T10:00:00+01:00", "channel": "whatsapp", "text": "Hoe laat open?"},
+        {"received_at": "2025-03-01T11:00:00+01:00", "channel": "whatsapp", "service": "Afval"},
+    ]
     assert import_file(write_json(records)).imported == 2
     lines = write_json(records + [{"received_at": "x", "channel": "whatsapp", "text": "y"}], name="e.jsonl", lines=True)
     summary = import_file(lines)

@@ -15,8 +15,19 @@ from leerlus.intake.services import import_file
 from leerlus.patterns.models import Incident, IncidentMarking, KnownEvent, Pattern
 
 pytestmark = pytest.mark.django_db
-INCIDENT_KEYS = {"id", "kind", "start", "end", "channels", "services", "terms", "score", "summary", "patterns",
-                 "status"}
+INCIDENT_KEYS = {
+    "id",
+    "kind",
+    "start",
+    "end",
+    "channels",
+    "services",
+    "terms",
+    "score",
+    "summary",
+    "patterns",
+    "status",
+}
 RELEASE = date(2025, 1, 1) + timedelta(days=RELEASE_DAY)  # the planted permit portal
 
 
@@ -28,16 +39,24 @@ def run(*args, code=0) -> dict:
 
 def near(incidents, service: str | None, day: date, days: int = 7) -> list[dict]:
     """The incidents that start within `days` of `day` (and are about `service`, when given)."""
-    return [i for i in incidents if (service is None or service in i["services"])
-            and abs(date.fromisoformat(i["start"]) - day).days <= days]
+    return [
+        i
+        for i in incidents
+        if (service is None or service in i["services"]) and abs(date.fromisoformat(i["start"]) - day).days <= days
+    ]
 
 
 def add_signals(tmp_path, first: date, days: int, per_day: int, words: str, name: str) -> None:
     """Extra e-mails about taxes on `days` days from `first`: a rise in one service on one channel."""
     path = tmp_path / name
-    path.write_text("received_at,channel,service,text\n" + "".join(
-        f"{first + timedelta(days=d)} 09:{n % 60:02d},email,Belastingen,{words} {name} {d} {n}\n"
-        for d in range(days) for n in range(per_day)))
+    path.write_text(
+        "received_at,channel,service,text\n"
+        + "".join(
+            f"{first + timedelta(days=d)} 09:{n % 60:02d},email,Belastingen,{words} {name} {d} {n}\n"
+            for d in range(days)
+            for n in range(per_day)
+        )
+    )
     import_file(path)
 
 
@@ -109,12 +128,20 @@ def test_a_season_marked_expected_is_expected_the_next_year(planted, beheerder, 
 
 
 def test_the_rise_after_a_known_event_is_expected(planted, beheerder, tmp_path):
-    page = beheerder.post("/incidenten/bekende-gebeurtenissen/", {
-        "action": "add", "day": "2025-09-20", "description": "Aanslagen gemeentelijke belastingen verstuurd per e-mail",
-        "channels": ["email"], "days": "28"})
+    page = beheerder.post(
+        "/incidenten/bekende-gebeurtenissen/",
+        {
+            "action": "add",
+            "day": "2025-09-20",
+            "description": "Aanslagen gemeentelijke belastingen verstuurd per e-mail",
+            "channels": ["email"],
+            "days": "28",
+        },
+    )
     assert page.status_code == 302
     assert list(KnownEvent.objects.values_list("description", "services", "channels", "days")) == [
-        ("Aanslagen gemeentelijke belastingen verstuurd per e-mail", [], ["email"], 28)]
+        ("Aanslagen gemeentelijke belastingen verstuurd per e-mail", [], ["email"], 28)
+    ]
     add_signals(tmp_path, date(2025, 10, 2), 146, 20, "vraag over mijn aanslag", "oktober.csv")  # until the last day
     run("analyse")
     expected = near(run("incidents", "--status", "verwacht")["incidents"], "Belastingen", date(2025, 10, 2))
@@ -126,11 +153,14 @@ def test_the_rise_after_a_known_event_is_expected(planted, beheerder, tmp_path):
 def test_known_events_are_added_and_removed_on_their_page(beheerder):
     page = beheerder.post("/incidenten/bekende-gebeurtenissen/", {"action": "add", "day": "1 feb", "description": "x"})
     assert "Dag &#x27;1 feb&#x27; is geen datum" in page.content.decode()
-    page = beheerder.post("/incidenten/bekende-gebeurtenissen/",
-                          {"action": "add", "day": "2026-02-01", "description": ""})
+    page = beheerder.post(
+        "/incidenten/bekende-gebeurtenissen/", {"action": "add", "day": "2026-02-01", "description": ""}
+    )
     assert "Geef een omschrijving" in page.content.decode()
-    beheerder.post("/incidenten/bekende-gebeurtenissen/", {
-        "action": "add", "day": "2026-02-01", "description": "Aanslagen verstuurd", "channels": ["telefoon", "email"]})
+    beheerder.post(
+        "/incidenten/bekende-gebeurtenissen/",
+        {"action": "add", "day": "2026-02-01", "description": "Aanslagen verstuurd", "channels": ["telefoon", "email"]},
+    )
     twin = beheerder.get("/incidenten/bekende-gebeurtenissen/", {"format": "json"}).json()
     event = twin["known_events"][0]
     assert (event["day"], event["channels"], event["services"]) == ("2026-02-01", ["telefoon", "email"], [])

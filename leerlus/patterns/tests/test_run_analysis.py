@@ -18,8 +18,20 @@ from leerlus.playground.models import Problem
 
 pytestmark = pytest.mark.django_db
 CLOSED = frozenset(holidays.country_holidays("NL", years=[2025, 2026]))
-PATTERN_KEYS = {"id", "kind", "start", "end", "channel", "service", "terms", "magnitude", "score", "summary", "examples",
-                "incident"}
+PATTERN_KEYS = {
+    "id",
+    "kind",
+    "start",
+    "end",
+    "channel",
+    "service",
+    "terms",
+    "magnitude",
+    "score",
+    "summary",
+    "examples",
+    "incident",
+}
 
 
 def run(*args) -> dict:
@@ -51,7 +63,9 @@ def test_analyse_finds_every_kind_and_patterns_follow_the_contract(planted):
     assert ripple["effect"]["channel"] == "telefoon" and 1 <= ripple["lag_days"] <= 5
     assert ripple["cause"]["service"] == "Vergunning" or "omgevingsloket" in ripple["cause"]["terms"]
     assert set(ripple["cause"]) == set(ripple["effect"]) == {"channel", "service", "terms"}
-    assert [p["start"] for p in document["patterns"]] == sorted((p["start"] for p in document["patterns"]), reverse=True)
+    assert [p["start"] for p in document["patterns"]] == sorted(
+        (p["start"] for p in document["patterns"]), reverse=True
+    )
     only_ripples = run("patterns", "--kind", "ripple")
     assert {p["kind"] for p in only_ripples["patterns"]} == {"ripple"}
 
@@ -68,8 +82,13 @@ def test_signals_carry_their_classification(planted):
 def test_incremental_run_classifies_only_new_signals(planted, tmp_path):
     run("analyse")
     extra = tmp_path / "extra.csv"
-    extra.write_text("received_at,channel,service,text\n" + "".join(
-        f"{planted['received_at'].max()} 1{i % 6}:00,telefoon,,vraag over mijn afvalpas nummer {i}\n" for i in range(7)))
+    extra.write_text(
+        "received_at,channel,service,text\n"
+        + "".join(
+            f"{planted['received_at'].max()} 1{i % 6}:00,telefoon,,vraag over mijn afvalpas nummer {i}\n"
+            for i in range(7)
+        )
+    )
     import_file(extra)
     summary = run("analyse")
     assert not summary["full"] and summary["classified"] == 7
@@ -101,7 +120,9 @@ def test_acknowledge_and_link_to_a_new_problem(planted, beheerder):
     run("analyse")
     ripple = Pattern.objects.filter(kind="ripple").first()
     beheerder.post(f"/patronen/{ripple.pk}/", {"action": "acknowledge"})
-    beheerder.post(f"/patronen/{ripple.pk}/", {"action": "link", "problem": "", "title": "Bellers na de portaalrelease"})
+    beheerder.post(
+        f"/patronen/{ripple.pk}/", {"action": "link", "problem": "", "title": "Bellers na de portaalrelease"}
+    )
     ripple.refresh_from_db()
     assert ripple.status == "erkend" and ripple.problem == Problem.objects.get(title="Bellers na de portaalrelease")
     html = beheerder.get(f"/patronen/{ripple.pk}/").content.decode()
@@ -135,9 +156,14 @@ def test_an_incremental_run_finds_new_words_and_keeps_earlier_news(planted, tmp_
     portal = [p for p in run("patterns", "--kind", "emerging_topic")["patterns"] if "omgevingsloket" in p["terms"]]
     last = pd.Timestamp(planted["received_at"].max())
     extra = tmp_path / "nieuw.csv"
-    extra.write_text("received_at,channel,service,text\n" + "".join(
-        f"{(last + pd.Timedelta(days=1 + i // 4)).date()} 10:{i:02d},chat,Burgerzaken,"
-        f"de afspraakmodule hapert bij het kiezen van een tijdslot {i}\n" for i in range(40)))
+    extra.write_text(
+        "received_at,channel,service,text\n"
+        + "".join(
+            f"{(last + pd.Timedelta(days=1 + i // 4)).date()} 10:{i:02d},chat,Burgerzaken,"
+            f"de afspraakmodule hapert bij het kiezen van een tijdslot {i}\n"
+            for i in range(40)
+        )
+    )
     import_file(extra)
     summary = run("analyse")
     assert not summary["full"] and summary["classified"] == 40
@@ -159,7 +185,7 @@ def test_a_category_only_export_without_any_text_is_analysed(tmp_path):
 
 
 def test_the_alarm_budget_set_in_beheer_decides_how_much_is_reported(planted):
-    """A municipality that accepts fewer false alarms gets fewer (never more) patterns, the planted storm still among them."""
+    """A municipality that accepts fewer false alarms gets fewer (never more) patterns, the planted storm still among them."""  # noqa: E501
     from leerlus.core.models import Organisation
 
     organisation = Organisation.objects.create(name="Gemeente Proefdorp", alarm_budget=10.0)

@@ -15,8 +15,7 @@ from leerlus.playground.models import Frameworks
 @pytest.fixture
 def imported(tmp_path):
     """Phone calls about waste drop 35% from day 240; two untouched series and one that takes over the calls."""
-    phone, controls = synthetic.experiment_series(effect=-0.35, start=240, level=40,
-                                                            control_levels=(60, 30), seed=4)
+    phone, controls = synthetic.experiment_series(effect=-0.35, start=240, level=40, control_levels=(60, 30), seed=4)
     path = tmp_path / "export.csv"
     with open(path, "w", newline="", encoding="utf-8") as f:
         out = csv.writer(f)
@@ -38,11 +37,19 @@ def imported(tmp_path):
 @pytest.fixture
 def town():
     organisation = Organisation.objects.create(name="Gemeente Proefdorp", it_budget=1_000_000, playground_share=0.05)
-    departments = {name: Department.objects.create(organisation=organisation, name=name, world=world)
-                   for name, world in (("KCC", "uitvoering"), ("ICT", "techniek"), ("Beleid", "beleid"))}
+    departments = {
+        name: Department.objects.create(organisation=organisation, name=name, world=world)
+        for name, world in (("KCC", "uitvoering"), ("ICT", "techniek"), ("Beleid", "beleid"))
+    }
     people = {}
-    for name, department, role in (("Anna", "KCC", "beheerder"), ("Bram", "ICT", "teamlid"), ("Cor", "Beleid", "teamlid"),
-                                   ("Dewi", "KCC", "teamlid"), ("Eva", "Beleid", "lezer"), ("Wethouder", "Beleid", "teamlid")):
+    for name, department, role in (
+        ("Anna", "KCC", "beheerder"),
+        ("Bram", "ICT", "teamlid"),
+        ("Cor", "Beleid", "teamlid"),
+        ("Dewi", "KCC", "teamlid"),
+        ("Eva", "Beleid", "lezer"),
+        ("Wethouder", "Beleid", "teamlid"),
+    ):
         user = get_user_model().objects.create_user(name.lower(), password="x")
         people[name] = Person.objects.create(name=name, department=departments[department], role=role, user=user)
     Frameworks.objects.create(organisation=organisation, decision_maker=people["Wethouder"], max_budget=20000)

@@ -14,8 +14,11 @@ def api(person):
     client = Client(headers={"Authorization": f"Bearer {issue_token(person, 'test')}"})
 
     def call(method, path, body=None):
-        return getattr(client, method)(f"/api/v1{path}", body, content_type="application/json") if body is not None \
+        return (
+            getattr(client, method)(f"/api/v1{path}", body, content_type="application/json")
+            if body is not None
             else getattr(client, method)(f"/api/v1{path}")
+        )
 
     return call
 
@@ -25,10 +28,17 @@ def test_problem_proposal_log_effect_decision_and_lesson_through_the_api(town, i
     anna, bram, wethouder = api(town["Anna"]), api(town["Bram"]), api(town["Wethouder"])
     problem = anna("post", "/problems", {"title": "Bellers over afval", "services": ["Afval"]})
     assert problem.status_code == 201 and problem.json()["channels"] == ["telefoon", "whatsapp"]
-    proposal = {"problem": problem.json()["id"], "title": "WhatsApp-bot", "intervention": "een bot vragen beantwoordt",
-                "expected_effect": "minder bellers", "team": [town[n].pk for n in ("Anna", "Bram", "Cor")],
-                "budget": "45000", "start": "2025-08-29", "end": "2025-10-27",
-                "metrics": [{"channel": "telefoon", "service": "Afval", "better": "lager"}]}
+    proposal = {
+        "problem": problem.json()["id"],
+        "title": "WhatsApp-bot",
+        "intervention": "een bot vragen beantwoordt",
+        "expected_effect": "minder bellers",
+        "team": [town[n].pk for n in ("Anna", "Bram", "Cor")],
+        "budget": "45000",
+        "start": "2025-08-29",
+        "end": "2025-10-27",
+        "metrics": [{"channel": "telefoon", "service": "Afval", "better": "lager"}],
+    }
     created = anna("post", "/experiments", proposal)
     assert created.status_code == 201
     experiment = created.json()
@@ -44,8 +54,18 @@ def test_problem_proposal_log_effect_decision_and_lesson_through_the_api(town, i
     assert abs(effect["relative_effect"] + 0.35) <= 0.08
     decided = bram("post", path + "/decide", {"decision": "opschalen", "note": "naar alle diensten"}).json()
     assert decided["status"] == "besluit" and decided["decision"] == "opschalen"
-    lesson = bram("post", "/lessons", {"title": "Bot werkt", "tried": "bot", "happened": "minder bellers",
-                                       "learned": "klein beginnen", "outcome": "geslaagd", "experiment": experiment["id"]})
+    lesson = bram(
+        "post",
+        "/lessons",
+        {
+            "title": "Bot werkt",
+            "tried": "bot",
+            "happened": "minder bellers",
+            "learned": "klein beginnen",
+            "outcome": "geslaagd",
+            "experiment": experiment["id"],
+        },
+    )
     assert lesson.status_code == 201
     assert anna("get", path).json()["lessons"] == [lesson.json()["id"]]
     assert [e["kind"] for e in anna("get", path + "/log").json()].count("besluit") == 2

@@ -17,18 +17,33 @@ def login(person) -> Client:
 
 
 def proposal(problem, team, **changes):
-    form = {"problem": problem.pk, "title": "WhatsApp-bot voor afvalvragen", "intervention": "een WhatsApp-bot afvalvragen beantwoordt",
-            "expected_effect": "minder telefoontjes over afval", "team": [p.pk for p in team], "budget": "15000",
-            "start": "2025-08-29", "end": "2025-10-27", "metric_channel_1": "telefoon",
-            "metric_service_1": Service.objects.get(name="Afval").pk, "metric_better_1": "lager"}
+    form = {
+        "problem": problem.pk,
+        "title": "WhatsApp-bot voor afvalvragen",
+        "intervention": "een WhatsApp-bot afvalvragen beantwoordt",
+        "expected_effect": "minder telefoontjes over afval",
+        "team": [p.pk for p in team],
+        "budget": "15000",
+        "start": "2025-08-29",
+        "end": "2025-10-27",
+        "metric_channel_1": "telefoon",
+        "metric_service_1": Service.objects.get(name="Afval").pk,
+        "metric_better_1": "lager",
+    }
     return {**form, **changes}
 
 
 def test_fast_route_then_log_effect_decision_and_lesson(town, imported):
     run_analysis(full=True)  # the ranking reads the analysis' daily counts
     anna = login(town["Anna"])
-    response = anna.post("/proeftuin/", {"title": "Bellers over afval", "description": "Veel telefoontjes",
-                                         "service": [Service.objects.get(name="Afval").pk]})
+    response = anna.post(
+        "/proeftuin/",
+        {
+            "title": "Bellers over afval",
+            "description": "Veel telefoontjes",
+            "service": [Service.objects.get(name="Afval").pk],
+        },
+    )
     problem = Problem.objects.get(title="Bellers over afval")
     assert response.status_code == 302
     page = anna.get("/proeftuin/").content.decode()
@@ -46,8 +61,15 @@ def test_fast_route_then_log_effect_decision_and_lesson(town, imported):
 
     bram = login(town["Bram"])
     assert bram.post(url, {"action": "start"}).status_code == 302
-    bram.post(url, {"action": "log", "kind": "verrassing", "text": "Mensen vragen de bot ook naar de milieustraat",
-                    "day": "2025-09-10"})
+    bram.post(
+        url,
+        {
+            "action": "log",
+            "kind": "verrassing",
+            "text": "Mensen vragen de bot ook naar de milieustraat",
+            "day": "2025-09-10",
+        },
+    )
     dewi = login(town["Dewi"])  # not in the team
     refused = dewi.post(url, {"action": "log", "kind": "observatie", "text": "Ik doe ook mee"})
     assert "Alleen teamleden van dit experiment schrijven in het logboek." in refused.content.decode()
@@ -63,9 +85,19 @@ def test_fast_route_then_log_effect_decision_and_lesson(town, imported):
     bram.post(url, {"action": "decide", "decision": "opschalen", "note": "Bot naar alle diensten"})
     experiment.refresh_from_db()
     assert experiment.status == "besluit" and experiment.decision == "opschalen"
-    response = bram.post(url, {"action": "lesson", "title": "Een bot haalt druk van de telefoon",
-                               "tried": "bot", "happened": "35% minder bellers", "learned": "begin klein",
-                               "outcome": "geslaagd", "tags": "WhatsApp, afval", "visibility": "openbaar"})
+    response = bram.post(
+        url,
+        {
+            "action": "lesson",
+            "title": "Een bot haalt druk van de telefoon",
+            "tried": "bot",
+            "happened": "35% minder bellers",
+            "learned": "begin klein",
+            "outcome": "geslaagd",
+            "tags": "WhatsApp, afval",
+            "visibility": "openbaar",
+        },
+    )
     assert response.status_code == 302
     lesson = Lesson.objects.get()
     assert lesson.experiment == experiment and lesson.tags == ["afval", "whatsapp"]
@@ -85,7 +117,8 @@ def test_outside_the_kaders_it_waits_for_the_named_decision_maker(town, imported
         "Het team heeft 2 leden; de kaders vragen 3 tot 5.",
         "Het team komt uit 1 afdeling(en); de kaders vragen er minstens 2.",
         "In het team ontbreekt techniek en beleid; techniek, beleid en uitvoering horen er vanaf dag één bij.",
-        "Het budget van € 30.000 is hoger dan € 20.000 per experiment."]
+        "Het budget van € 30.000 is hoger dan € 20.000 per experiment.",
+    ]
     url = f"/proeftuin/experimenten/{experiment.pk}/"
     page = anna.get(url).content.decode()
     assert "Wacht op de beslissing van Wethouder." in page
@@ -111,9 +144,13 @@ def test_a_lezer_reads_but_cannot_write(town):
 def test_bad_proposals_are_refused_with_a_dutch_message(town, imported):
     problem = Problem.objects.create(title="Afval")
     anna = login(town["Anna"])
-    page = anna.post("/proeftuin/experimenten/nieuw/", proposal(problem, [town["Anna"]], end="2025-08-01")).content.decode()
+    page = anna.post(
+        "/proeftuin/experimenten/nieuw/", proposal(problem, [town["Anna"]], end="2025-08-01")
+    ).content.decode()
     assert "Het einde 2025-08-01 moet na de start 2025-08-29 liggen." in page
-    page = anna.post("/proeftuin/experimenten/nieuw/", proposal(problem, [town["Anna"]], budget="veel")).content.decode()
+    page = anna.post(
+        "/proeftuin/experimenten/nieuw/", proposal(problem, [town["Anna"]], budget="veel")
+    ).content.decode()
     assert "Budget &#x27;veel&#x27; is geen bedrag" in page
     assert not Experiment.objects.exists()
 
@@ -121,15 +158,26 @@ def test_bad_proposals_are_refused_with_a_dutch_message(town, imported):
 def test_lessons_library_search_shows_failures_as_prominently(town):
     anna = login(town["Anna"])
     for title, outcome in (("Chatbot op de website", "mislukt"), ("Terugbelverzoek", "geslaagd")):
-        anna.post("/proeftuin/lessen/", {"title": title, "tried": "iets", "happened": "iets anders",
-                                         "learned": "vraag eerst de inwoner", "outcome": outcome, "tags": "kanalen"})
+        anna.post(
+            "/proeftuin/lessen/",
+            {
+                "title": title,
+                "tried": "iets",
+                "happened": "iets anders",
+                "learned": "vraag eerst de inwoner",
+                "outcome": outcome,
+                "tags": "kanalen",
+            },
+        )
     page = anna.get("/proeftuin/lessen/").content.decode()
     assert "2 lessen" in page and "waarvan 1 mislukking" in page
     assert 'class="outcome outcome-mislukt">mislukt' in page
     found = anna.get("/proeftuin/lessen/?q=chatbot&format=json").json()["lessons"]
     assert [lesson["title"] for lesson in found] == ["Chatbot op de website"] and found[0]["failure"]
     assert len(anna.get("/proeftuin/lessen/?tag=kanalen&format=json").json()["lessons"]) == 2
-    assert anna.get("/proeftuin/lessen/?outcome=geslaagd&format=json").json()["lessons"][0]["title"] == "Terugbelverzoek"
+    assert (
+        anna.get("/proeftuin/lessen/?outcome=geslaagd&format=json").json()["lessons"][0]["title"] == "Terugbelverzoek"
+    )
 
 
 def test_the_playground_speaks_english_when_chosen(town):

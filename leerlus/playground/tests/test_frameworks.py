@@ -8,11 +8,24 @@ import pytest
 from leerlus.playground.frameworks import Envelope, Proposal, broken_frameworks
 from leerlus.playground.models import Frameworks
 
-KADERS = Frameworks(min_team=3, max_team=5, min_departments=2, all_worlds=True, max_months=3,
-                    max_budget=Decimal(25000), conditions="Geen persoonsgegevens buiten de gemeente.")
+KADERS = Frameworks(
+    min_team=3,
+    max_team=5,
+    min_departments=2,
+    all_worlds=True,
+    max_months=3,
+    max_budget=Decimal(25000),
+    conditions="Geen persoonsgegevens buiten de gemeente.",
+)
 ROOM = Envelope(size=Decimal(336000), committed=Decimal(0), share=Decimal("0.07"))
-INSIDE = dict(team_departments=["KCC", "Informatievoorziening", "Beleid"], team_worlds=["uitvoering", "techniek", "beleid"],
-              budget=Decimal(25000), start=date(2026, 1, 31), end=date(2026, 4, 30), conditions_met=True)
+INSIDE = dict(
+    team_departments=["KCC", "Informatievoorziening", "Beleid"],
+    team_worlds=["uitvoering", "techniek", "beleid"],
+    budget=Decimal(25000),
+    start=date(2026, 1, 31),
+    end=date(2026, 4, 30),
+    conditions_met=True,
+)
 
 
 def broken(envelope=ROOM, **changes):
@@ -36,14 +49,21 @@ def test_team_size_three_to_five(size, inside):
 def test_at_least_two_departments():
     assert broken(team_departments=["KCC", "KCC", "Beleid"]) == []
     assert broken(team_departments=["KCC", "KCC", "KCC"]) == [
-        "Het team komt uit 1 afdeling(en); de kaders vragen er minstens 2."]
+        "Het team komt uit 1 afdeling(en); de kaders vragen er minstens 2."
+    ]
 
 
 def test_techniek_beleid_and_uitvoering_all_present():
     assert broken(team_worlds=["uitvoering", "uitvoering", "techniek"]) == [
-        "In het team ontbreekt beleid; techniek, beleid en uitvoering horen er vanaf dag één bij."]
-    relaxed = Frameworks(**{f.name: getattr(KADERS, f.name) for f in Frameworks._meta.concrete_fields
-                            if f.name not in ("id", "organisation")})
+        "In het team ontbreekt beleid; techniek, beleid en uitvoering horen er vanaf dag één bij."
+    ]
+    relaxed = Frameworks(
+        **{
+            f.name: getattr(KADERS, f.name)
+            for f in Frameworks._meta.concrete_fields
+            if f.name not in ("id", "organisation")
+        }
+    )
     relaxed.all_worlds = False
     proposal = Proposal(**{**INSIDE, "team_worlds": ["uitvoering"] * 3})
     assert broken_frameworks(proposal, relaxed, ROOM) == []
@@ -52,7 +72,8 @@ def test_techniek_beleid_and_uitvoering_all_present():
 def test_at_most_three_months_counted_in_calendar_months():
     assert broken(end=date(2026, 4, 30)) == []  # 31 January + 3 months = 30 April
     assert broken(end=date(2026, 5, 1)) == [
-        "Het experiment loopt tot 2026-05-01; binnen de kaders eindigt het uiterlijk 2026-04-30 (3 maanden)."]
+        "Het experiment loopt tot 2026-05-01; binnen de kaders eindigt het uiterlijk 2026-04-30 (3 maanden)."
+    ]
 
 
 def test_budget_cap_per_experiment():
@@ -64,14 +85,17 @@ def test_all_running_experiments_together_inside_the_playground_envelope():
     full = Envelope(size=Decimal(336000), committed=Decimal(311000), share=Decimal("0.07"))
     assert broken(full) == []  # exactly fills the envelope
     fuller = Envelope(size=Decimal(336000), committed=Decimal(311001), share=Decimal("0.07"))
-    assert broken(fuller) == ["Samen met de goedgekeurde en lopende experimenten komt het budget op € 336.001; "
-                              "de speeltuin heeft € 336.000 per jaar (7% van het IT-budget)."]
+    assert broken(fuller) == [
+        "Samen met de goedgekeurde en lopende experimenten komt het budget op € 336.001; "
+        "de speeltuin heeft € 336.000 per jaar (7% van het IT-budget)."
+    ]
 
 
 def test_free_text_conditions_must_be_confirmed():
     assert broken(conditions_met=True) == []
     assert broken(conditions_met=False) == [
-        "Het team heeft niet bevestigd dat het voldoet aan de voorwaarden: Geen persoonsgegevens buiten de gemeente."]
+        "Het team heeft niet bevestigd dat het voldoet aan de voorwaarden: Geen persoonsgegevens buiten de gemeente."
+    ]
 
 
 def test_several_broken_kaders_are_all_listed():

@@ -16,9 +16,17 @@ pytestmark = pytest.mark.django_db
 def test_a_channel_the_experiment_moves_demand_to_is_no_control_for_the_other(town, imported):
     team = [town[name] for name in ("Anna", "Bram", "Cor")]
     experiment = services.propose_experiment(
-        problem=Problem.objects.create(title="Bellers"), title="Bot", intervention="een bot", expected_effect="minder bellers",
-        team=team, budget=1000, start=imported, end=date(2025, 10, 27),
-        metrics=[{"channel": "telefoon"}, {"channel": "whatsapp", "better": "hoger"}], proposed_by=town["Anna"])
+        problem=Problem.objects.create(title="Bellers"),
+        title="Bot",
+        intervention="een bot",
+        expected_effect="minder bellers",
+        team=team,
+        budget=1000,
+        start=imported,
+        end=date(2025, 10, 27),
+        metrics=[{"channel": "telefoon"}, {"channel": "whatsapp", "better": "hoger"}],
+        proposed_by=town["Anna"],
+    )
     phone, whatsapp = services.measure(experiment)
     assert "whatsapp" not in phone.estimate["control"] and phone.estimate["control"]
     assert "telefoon" not in whatsapp.estimate["control"]
@@ -27,9 +35,17 @@ def test_a_channel_the_experiment_moves_demand_to_is_no_control_for_the_other(to
 
 def test_a_control_left_out_on_the_experiment_page_is_kept_and_not_used(town, imported):
     experiment = services.propose_experiment(
-        problem=Problem.objects.create(title="Bellers"), title="Bot", intervention="een bot", expected_effect="minder bellers",
-        team=[town[name] for name in ("Anna", "Bram", "Cor")], budget=1000, start=imported, end=date(2025, 10, 27),
-        metrics=[{"channel": "telefoon", "service": Service.objects.get(name="Afval")}], proposed_by=town["Anna"])
+        problem=Problem.objects.create(title="Bellers"),
+        title="Bot",
+        intervention="een bot",
+        expected_effect="minder bellers",
+        team=[town[name] for name in ("Anna", "Bram", "Cor")],
+        budget=1000,
+        start=imported,
+        end=date(2025, 10, 27),
+        metrics=[{"channel": "telefoon", "service": Service.objects.get(name="Afval")}],
+        proposed_by=town["Anna"],
+    )
     bram, url = Client(), f"/proeftuin/experimenten/{experiment.pk}/"
     bram.force_login(town["Bram"].user)
 

@@ -1,4 +1,5 @@
-"""The monthly brief: lists the month's new incidents with their words and the earlier ones still going on, says so for a month without data, carries the
+"""The monthly brief: lists the month's new incidents with their words and the earlier ones still going on, says so
+for a month without data, carries the
 actions until done, and its PDF opens with extractable text, a cover and page numbers."""
 
 import io
@@ -68,8 +69,9 @@ def test_the_pdf_has_a_cover_page_numbers_and_extractable_text(analysed, tmp_pat
 def test_the_web_brief_is_the_same_document_and_downloads_as_pdf(analysed, beheerder):
     page = beheerder.get("/ritme/maandbrief/?maand=2025-07")
     assert page.status_code == 200 and "Maandbrief 2025-07" in page.content.decode()
-    assert beheerder.get("/ritme/maandbrief/?maand=2025-07&format=json").json() == \
-        json.loads(brief("--month", "2025-07", "--json").stdout)
+    assert beheerder.get("/ritme/maandbrief/?maand=2025-07&format=json").json() == json.loads(
+        brief("--month", "2025-07", "--json").stdout
+    )
     pdf = beheerder.get("/ritme/maandbrief/?maand=2025-07&format=pdf")
     assert pdf["Content-Type"] == "application/pdf"
     assert "Maandbrief 2025-07" in PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
@@ -79,10 +81,18 @@ def test_the_web_brief_is_the_same_document_and_downloads_as_pdf(analysed, behee
 
 
 def test_retrospective_actions_return_in_the_next_briefs_until_done(analysed, beheerder):
-    beheerder.post("/ritme/maandbrief/?maand=2025-06", {
-        "action": "retro", "held_on": "2025-07-02", "participants": [beheerder.person.pk],
-        "conclusions": "Portaal goed voorbereiden", "action_text_1": "Belscript voor de portaalrelease",
-        "action_owner_1": beheerder.person.pk, "action_due_1": "2025-07-15"})
+    beheerder.post(
+        "/ritme/maandbrief/?maand=2025-06",
+        {
+            "action": "retro",
+            "held_on": "2025-07-02",
+            "participants": [beheerder.person.pk],
+            "conclusions": "Portaal goed voorbereiden",
+            "action_text_1": "Belscript voor de portaalrelease",
+            "action_owner_1": beheerder.person.pk,
+            "action_due_1": "2025-07-15",
+        },
+    )
     july = json.loads(brief("--month", "2025-07", "--json").stdout)
     assert [a["text"] for a in july["open_actions"]] == ["Belscript voor de portaalrelease"]
     assert json.loads(brief("--month", "2025-06", "--json").stdout)["retrospective"]["participants"] == ["Anna"]
@@ -92,7 +102,9 @@ def test_retrospective_actions_return_in_the_next_briefs_until_done(analysed, be
     assert [a["done_on"] for a in back_then["open_actions"]] == [str(timezone.localdate())]
     after = json.loads(brief("--month", f"{timezone.localdate() + relativedelta(months=1):%Y-%m}", "--json").stdout)
     assert after["open_actions"] == []
-    missing_owner = beheerder.post("/ritme/maandbrief/?maand=2025-08", {
-        "action": "retro", "held_on": "2025-09-02", "conclusions": "x", "action_text_1": "Zonder eigenaar"})
+    missing_owner = beheerder.post(
+        "/ritme/maandbrief/?maand=2025-08",
+        {"action": "retro", "held_on": "2025-09-02", "conclusions": "x", "action_text_1": "Zonder eigenaar"},
+    )
     assert "heeft een eigenaar en een datum nodig" in missing_owner.content.decode()
     assert not Retrospective.objects.filter(month=date(2025, 8, 1)).exists()

@@ -20,13 +20,28 @@ def municipality(client):
     for channel in ("website", "telefoon"):
         DailyCount.objects.create(day=date(2026, 1, 5), channel=channel, service=service, count=3)
     ItSystem.objects.create(name="Omgevingsloket")
-    DrawnLink.objects.create(source_kind="systeem", source="Omgevingsloket", target_kind="kanaal", target="website",
-                             note="Het loket is het vergunningendeel van de website.")
+    DrawnLink.objects.create(
+        source_kind="systeem",
+        source="Omgevingsloket",
+        target_kind="kanaal",
+        target="website",
+        note="Het loket is het vergunningendeel van de website.",
+    )
     ripple = Pattern.objects.create(
-        kind="ripple", start=date(2025, 9, 15), end=date(2025, 9, 17), channel="telefoon", service=service, terms=[],
-        magnitude=1.4, score=7.0, summary="Na de stijging bij website volgde 2 dagen later een stijging bij telefoon.",
+        kind="ripple",
+        start=date(2025, 9, 15),
+        end=date(2025, 9, 17),
+        channel="telefoon",
+        service=service,
+        terms=[],
+        magnitude=1.4,
+        score=7.0,
+        summary="Na de stijging bij website volgde 2 dagen later een stijging bij telefoon.",
         cause={"channel": "website", "service": "Omgevingsvergunning", "terms": []},
-        effect={"channel": "telefoon", "service": "Omgevingsvergunning", "terms": []}, lag_days=2, signature="r|1")
+        effect={"channel": "telefoon", "service": "Omgevingsvergunning", "terms": []},
+        lag_days=2,
+        signature="r|1",
+    )
     client.force_login(get_user_model().objects.create_user("kcc", password="x"))
     return ripple
 
@@ -34,12 +49,25 @@ def municipality(client):
 def test_the_map_holds_every_kind_of_part_and_both_kinds_of_link(client, municipality):
     document = client.get("/systeem/kaart/", {"format": "json"}).json()
     keys = {node["key"] for node in document["nodes"]}
-    assert {"systeem:Omgevingsloket", "kanaal:website", "kanaal:telefoon", "dienst:Omgevingsvergunning",
-            "afdeling:Vergunningen"} <= keys
+    assert {
+        "systeem:Omgevingsloket",
+        "kanaal:website",
+        "kanaal:telefoon",
+        "dienst:Omgevingsvergunning",
+        "afdeling:Vergunningen",
+    } <= keys
     learned = [link for link in document["links"] if link["origin"] == "learned"]
-    assert learned == [{"source": "kanaal:website", "target": "kanaal:telefoon", "origin": "learned",
-                        "note": municipality.summary, "lag_days": 2, "strength": 1.4,
-                        "evidence": f"/patronen/{municipality.pk}/"}]
+    assert learned == [
+        {
+            "source": "kanaal:website",
+            "target": "kanaal:telefoon",
+            "origin": "learned",
+            "note": municipality.summary,
+            "lag_days": 2,
+            "strength": 1.4,
+            "evidence": f"/patronen/{municipality.pk}/",
+        }
+    ]
     assert any(link["origin"] == "drawn" and link["source"] == "systeem:Omgevingsloket" for link in document["links"])
 
 
