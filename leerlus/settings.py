@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
+    "leerlus.presentation",
     "leerlus.core",
     "leerlus.intake",
     "leerlus.patterns",

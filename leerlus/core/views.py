@@ -10,7 +10,7 @@ from leerlus.core.channels import CHANNEL_CHOICES
 from leerlus.core.models import Service
 from leerlus.core.selectors import SignalFilter, signal_page
 from leerlus.errors import InputError
-from leerlus.web.twins import json_twin
+from leerlus.presentation.twins import json_twin
 
 
 def _day(value: str, label: str) -> date | None:

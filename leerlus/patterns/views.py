@@ -26,8 +26,8 @@ from leerlus.patterns.selectors import (
     patterns_document,
 )
 from leerlus.playground.models import Problem
-from leerlus.web.charts import line_chart
-from leerlus.web.twins import json_twin
+from leerlus.presentation.charts import line_chart
+from leerlus.presentation.twins import json_twin
 
 INCIDENT_EXAMPLES = 8
 

@@ -27,8 +27,8 @@ from leerlus.playground.selectors import (
     search_lessons,
     start_plan_progress,
 )
-from leerlus.web.charts import effect_chart
-from leerlus.web.twins import json_twin
+from leerlus.presentation.charts import effect_chart
+from leerlus.presentation.twins import json_twin
 
 METRIC_ROWS = (1, 2)
 

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy
 from leerlus.errors import InputError
 from leerlus.playground.models import Experiment, Lesson
 from leerlus.playground.services import current_frameworks, envelope
+from leerlus.presentation.charts import line_chart
 from leerlus.rhythm.models import GovernanceCheck
-from leerlus.web.charts import line_chart
 
 WINDOW = relativedelta(months=6)
 

@@ -10,7 +10,7 @@ from weasyprint import HTML
 
 from leerlus.core.models import Signal
 from leerlus.core.selectors import received_between
-from leerlus.web.charts import effect_chart, line_chart
+from leerlus.presentation.charts import effect_chart, line_chart
 
 
 def brief_charts(document: dict) -> dict:

@@ -12,13 +12,13 @@ from leerlus.core.dates import parse_date
 from leerlus.core.models import Person, Service
 from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError
+from leerlus.presentation.twins import json_twin
 from leerlus.rhythm import governance, services
 from leerlus.rhythm.brief import brief_document, parse_month
 from leerlus.rhythm.calendar import calendar_bytes
 from leerlus.rhythm.kit import first_of_quarter, kit_document, parse_quarter, quarter_label, record_conversation
 from leerlus.rhythm.models import Action, CalendarFeed, GovernanceCheck
 from leerlus.rhythm.report import brief_pdf, page_context
-from leerlus.web.twins import json_twin
 
 ACTION_ROWS = (1, 2, 3)
 

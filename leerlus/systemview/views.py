@@ -7,12 +7,12 @@ from django.utils.translation import gettext_lazy
 
 from leerlus.analysis.queueing import Channel
 from leerlus.errors import InputError
+from leerlus.presentation.charts import bar_chart, curve_chart
+from leerlus.presentation.twins import json_twin
 from leerlus.systemview import whatif
 from leerlus.systemview.scenarios import channels_of, run
 from leerlus.systemview.selectors import busiest_hours, hourly_demand
 from leerlus.systemview.system_map import label, svg, system_map
-from leerlus.web.charts import bar_chart, curve_chart
-from leerlus.web.twins import json_twin
 
 FIELDS = (
     ("contacts_per_hour", gettext_lazy("contacten per uur")),

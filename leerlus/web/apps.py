@@ -1,4 +1,4 @@
-"""Shared base templates, navigation, the start page and the chart assets."""
+"""Shared base templates, navigation and the start page."""
 
 from django.apps import AppConfig
 

@@ -11,7 +11,7 @@ from leerlus.core.selectors import counts_over_time, current_organisation
 from leerlus.patterns.selectors import IncidentFilter, incident_list
 from leerlus.playground.models import StartPlan
 from leerlus.playground.selectors import start_plan_progress
-from leerlus.web.charts import as_table, line_chart
+from leerlus.presentation.charts import as_table, line_chart
 
 TOP_INCIDENTS = 3
 
