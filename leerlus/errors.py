@@ -1,8 +1,57 @@
 """The one error type app code raises; each face (CLI, API, web) renders it in one place."""
 
+from contextlib import contextmanager
+
 
 class InputError(Exception):
-    """Bad input from the user: the message is Dutch, names the bad value and says what to do.
+    """Bad input from the user: each message is Dutch, names the bad value and says what to do.
 
-    The CLI turns it into exit status 2, the web into a form message.
+    App code just raises it; nothing catches it on the way up. Each face renders it in one place:
+    the CLI (`leerlus.cli.command`) as exit status 2, the API (`leerlus.api.main`) as problem+json
+    with status 400, and the web (`leerlus.presentation.problems.InputErrorMiddleware`) as the same
+    page again with the messages above the form, or as problem+json on a JSON twin.
+
+    One error can carry several messages, so that a form shows all its mistakes at once (see
+    `InputErrors`). `field` names the query parameter the error is about: the web shows the page
+    again without that parameter.
     """
+
+    def __init__(self, *messages: str, field: str | None = None):
+        super().__init__(*messages)
+        self.messages = list(messages)
+        self.field = field
+
+    def __str__(self) -> str:
+        return " ".join(str(message) for message in self.messages)
+
+
+@contextmanager
+def about(field: str):
+    """Names the query parameter that an InputError raised inside the block is about."""
+    try:
+        yield
+    except InputError as error:
+        error.field = error.field or field
+        raise
+
+
+class InputErrors:
+    """Collects the errors of one form, so that the user sees all of them at once.
+
+    `value = errors.check(parse, raw)` returns what `parse` returns, or None after keeping its
+    message; `errors.raise_any()` raises one InputError with every message kept.
+    """
+
+    def __init__(self):
+        self.messages: list[str] = []
+
+    def check(self, parse, *args, **kwargs):
+        try:
+            return parse(*args, **kwargs)
+        except InputError as error:
+            self.messages += error.messages
+            return None
+
+    def raise_any(self) -> None:
+        if self.messages:
+            raise InputError(*self.messages)

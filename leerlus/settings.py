@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "leerlus.core.roles.ReadOnlyForLezerMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "leerlus.presentation.problems.InputErrorMiddleware",
 ]
 
 ROOT_URLCONF = "leerlus.urls"
@@ -74,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "leerlus.core.roles.role_context",
+                "leerlus.presentation.problems.input_errors",
             ],
         },
     },

@@ -4,13 +4,13 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from leerlus.api.main import api
+from leerlus.api import main as api
 from leerlus.patterns.urls import incident_urlpatterns
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
-    path("api/v1/", api.urls),
+    path("api/v1/", api.urls()),
     path("inloggen/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("signalen/", include("leerlus.core.urls")),
@@ -21,3 +21,8 @@ urlpatterns = [
     path("ritme/", include("leerlus.rhythm.urls")),
     path("", include("leerlus.web.urls")),
 ]
+
+handler400 = "leerlus.web.error_pages.bad_request"
+handler403 = "leerlus.web.error_pages.forbidden"
+handler404 = "leerlus.web.error_pages.not_found"
+handler500 = "leerlus.web.error_pages.server_error"

@@ -5,7 +5,10 @@ Swagger files that django-ninja ships, so nothing is fetched from the internet);
 is the committed copy that a test compares with the code.
 """
 
-from django.http import JsonResponse
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -14,6 +17,7 @@ from ninja.security import HttpBearer
 from leerlus.core.tokens import person_for_token
 from leerlus.errors import InputError
 from leerlus.playground.api import router as playground_router
+from leerlus.presentation.problems import problem
 
 
 class TokenAuth(HttpBearer):
@@ -21,15 +25,6 @@ class TokenAuth(HttpBearer):
 
     def authenticate(self, request, token):
         return person_for_token(token)
-
-
-def problem(status: int, title: str, detail: str = "", **extra) -> JsonResponse:
-    return JsonResponse(
-        {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra},
-        status=status,
-        content_type="application/problem+json",
-        json_dumps_params={"ensure_ascii": False},
-    )
 
 
 api = NinjaAPI(
@@ -44,7 +39,17 @@ api.add_router("/", playground_router)
 
 @api.exception_handler(InputError)
 def bad_input(request, error):
-    return problem(400, _("Ongeldige invoer"), str(error))
+    return problem(400, _("Ongeldige invoer"), str(error), errors=error.messages)
+
+
+@api.exception_handler(Http404)
+def not_found(request, error):
+    return problem(404, _("Niet gevonden"), _("Er is geen object met dit nummer op dit adres."))
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, error):
+    return problem(403, _("Niet toegestaan"), str(error))
 
 
 @api.exception_handler(ValidationError)
@@ -60,3 +65,31 @@ def unauthenticated(request, error):
 @api.exception_handler(HttpError)
 def http_error(request, error):
     return problem(error.status_code, str(error))
+
+
+def _not_allowed_as_problem(view):
+    """ninja answers a method that a path does not take with a bare 405; this API answers problem+json."""
+
+    @wraps(view)
+    def answer(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code != 405:
+            return response
+        refused = problem(
+            405,
+            _("Methode niet toegestaan"),
+            _("Dit adres neemt %(methode)s niet aan; wel: %(toegestaan)s.")
+            % {"methode": request.method, "toegestaan": response["Allow"]},
+        )
+        refused["Allow"] = response["Allow"]
+        return refused
+
+    return answer
+
+
+def urls():
+    """The API's routes for `leerlus.urls`, each answering a method it does not take with problem+json."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        pattern.callback = _not_allowed_as_problem(pattern.callback)
+    return patterns, app_name, namespace

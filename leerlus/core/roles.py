@@ -1,6 +1,6 @@
 """Roles (beheerder, teamlid, lezer) and their enforcement on the server: a lezer changes nothing."""
 
-from django.http import HttpResponseForbidden
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from leerlus.core.models import Person
@@ -23,8 +23,14 @@ def can_change(user) -> bool:
     return role_of(user) in (Person.Role.BEHEERDER, Person.Role.TEAMLID)
 
 
+def require_writer(person: Person) -> None:
+    """Refuses a lezer: the API's writing operations call this with the person the key belongs to."""
+    if person.role == Person.Role.LEZER:
+        raise PermissionDenied(_("U heeft de rol lezer en kunt niets wijzigen."))
+
+
 class ReadOnlyForLezerMiddleware:
-    """Refuses every writing request (POST, PUT, PATCH, DELETE) from a lezer with 403."""
+    """Refuses every writing request (POST, PUT, PATCH, DELETE) from a lezer: the 403 page says why."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -36,7 +42,7 @@ class ReadOnlyForLezerMiddleware:
             and not request.path.startswith(ALWAYS_ALLOWED_PATHS)
             and not can_change(request.user)
         ):
-            return HttpResponseForbidden(_("U heeft de rol lezer en kunt niets wijzigen."))
+            raise PermissionDenied(_("U heeft de rol lezer en kunt niets wijzigen."))
         return self.get_response(request)
 
 

@@ -30,12 +30,18 @@ class SignalFilter:
     def validate(self) -> "SignalFilter":
         if self.channel and self.channel not in CHANNELS:
             raise InputError(
-                _("Onbekend kanaal '%(v)s'. Kies uit: %(keuzes)s.") % {"v": self.channel, "keuzes": ", ".join(CHANNELS)}
+                _("Onbekend kanaal '%(v)s'. Kies uit: %(keuzes)s.")
+                % {"v": self.channel, "keuzes": ", ".join(CHANNELS)},
+                field="channel",
             )
         if not 1 <= self.limit <= MAX_LIMIT:
-            raise InputError(_("Limiet %(v)s moet tussen 1 en %(max)s liggen.") % {"v": self.limit, "max": MAX_LIMIT})
+            raise InputError(
+                _("Limiet %(v)s moet tussen 1 en %(max)s liggen.") % {"v": self.limit, "max": MAX_LIMIT}, field="limit"
+            )
         if self.since and self.until and self.since > self.until:
-            raise InputError(_("De begindatum %(a)s ligt na de einddatum %(b)s.") % {"a": self.since, "b": self.until})
+            raise InputError(
+                _("De begindatum %(a)s ligt na de einddatum %(b)s.") % {"a": self.since, "b": self.until}, field="until"
+            )
         return self
 
 
@@ -75,7 +81,8 @@ def filtered_signals(f: SignalFilter):
         if service is None:
             raise InputError(
                 _("Onbekende dienst '%(v)s'. Kies uit: %(keuzes)s.")
-                % {"v": f.service, "keuzes": ", ".join(Service.objects.values_list("name", flat=True))}
+                % {"v": f.service, "keuzes": ", ".join(Service.objects.values_list("name", flat=True))},
+                field="service",
             )
         signals = signals.filter(effective_service=service)
     for word in f.words.split():
@@ -88,7 +95,7 @@ def _parse_cursor(cursor: str) -> tuple[datetime, int]:
         moment, _sep, pk = cursor.partition("|")
         return datetime.fromisoformat(moment), int(pk)
     except ValueError:
-        raise InputError(_("Ongeldige paginaverwijzing '%(v)s'.") % {"v": cursor[:40]}) from None
+        raise InputError(_("Ongeldige paginaverwijzing '%(v)s'.") % {"v": cursor[:40]}, field="after") from None
 
 
 def signal_as_json(signal: Signal) -> dict:

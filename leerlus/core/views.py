@@ -13,14 +13,15 @@ from leerlus.errors import InputError
 from leerlus.presentation.twins import json_twin
 
 
-def _day(value: str, label: str) -> date | None:
+def _day(query, key: str, label: str) -> date | None:
+    value = query.get(key, "")
     if not value:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise InputError(
-            _("%(veld)s '%(v)s' is geen datum; gebruik jjjj-mm-dd.") % {"veld": label, "v": value[:20]}
+            _("%(veld)s '%(v)s' is geen datum; gebruik jjjj-mm-dd.") % {"veld": label, "v": value[:20]}, field=key
         ) from None
 
 
@@ -28,10 +29,10 @@ def _filter_from(query) -> SignalFilter:
     try:
         limit = int(query.get("limit") or 50)
     except ValueError:
-        raise InputError(_("Limiet '%(v)s' is geen getal.") % {"v": query.get("limit")[:20]}) from None
+        raise InputError(_("Limiet '%(v)s' is geen getal.") % {"v": query.get("limit")[:20]}, field="limit") from None
     return SignalFilter(
-        since=_day(query.get("since", ""), _("Vanaf")),
-        until=_day(query.get("until", ""), _("Tot en met")),
+        since=_day(query, "since", _("Vanaf")),
+        until=_day(query, "until", _("Tot en met")),
         channel=query.get("channel") or None,
         service=query.get("service") or None,
         words=query.get("words", "").strip(),
@@ -42,15 +43,8 @@ def _filter_from(query) -> SignalFilter:
 
 @login_required
 def signal_list(request):
-    as_json = request.GET.get("format") == "json"
-    page, error = None, None
-    try:
-        page = signal_page(_filter_from(request.GET))
-    except InputError as problem:
-        error = str(problem)
-    if as_json:
-        if error:
-            return json_twin({"error": error}, 400)
+    page = signal_page(_filter_from(request.GET))
+    if request.GET.get("format") == "json":
         return json_twin(page.as_json())
     query = request.GET.copy()
     query.pop("after", None)
@@ -59,7 +53,6 @@ def signal_list(request):
         "core/signal_list.html",
         {
             "page": page,
-            "error": error,
             "query": request.GET,
             "first_page_query": query.urlencode(),
             "channels": CHANNEL_CHOICES,

@@ -30,11 +30,14 @@ class PatternFilter:
     def validate(self) -> "PatternFilter":
         if self.kind and self.kind not in KIND_NAMES:
             raise InputError(
-                _("Onbekende soort '%(v)s'. Kies uit: %(keuzes)s.") % {"v": self.kind, "keuzes": ", ".join(KIND_NAMES)}
+                _("Onbekende soort '%(v)s'. Kies uit: %(keuzes)s.") % {"v": self.kind, "keuzes": ", ".join(KIND_NAMES)},
+                field="kind",
             )
         if self.channel and self.channel not in CHANNELS:
             raise InputError(
-                _("Onbekend kanaal '%(v)s'. Kies uit: %(keuzes)s.") % {"v": self.channel, "keuzes": ", ".join(CHANNELS)}
+                _("Onbekend kanaal '%(v)s'. Kies uit: %(keuzes)s.")
+                % {"v": self.channel, "keuzes": ", ".join(CHANNELS)},
+                field="channel",
             )
         return self
 
@@ -123,7 +126,8 @@ class IncidentFilter:
         if self.status and self.status not in STATUS_NAMES:
             raise InputError(
                 _("Onbekende status '%(v)s'. Kies uit: %(keuzes)s.")
-                % {"v": self.status[:20], "keuzes": ", ".join(STATUS_NAMES)}
+                % {"v": self.status[:20], "keuzes": ", ".join(STATUS_NAMES)},
+                field="status",
             )
         return self
 

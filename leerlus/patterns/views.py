@@ -10,7 +10,7 @@ from leerlus.core.channels import CHANNEL_CHOICES
 from leerlus.core.dates import parse_date
 from leerlus.core.models import Person, Service, Signal
 from leerlus.core.selectors import signal_as_json
-from leerlus.errors import InputError
+from leerlus.errors import InputError, about
 from leerlus.patterns import services
 from leerlus.patterns.models import KINDS, Incident, KnownEvent, Pattern, Topic
 from leerlus.patterns.selectors import (
@@ -34,7 +34,8 @@ INCIDENT_EXAMPLES = 8
 
 def _since(query):
     since = query.get("since", "")
-    return parse_date(since, _("Vanaf")) if since else None
+    with about("since"):
+        return parse_date(since, _("Vanaf")) if since else None
 
 
 def _filter_from(query) -> PatternFilter:
@@ -49,25 +50,14 @@ def _filter_from(query) -> PatternFilter:
 
 @login_required
 def pattern_overview(request):
-    error, patterns, document = None, [], None
-    try:
-        f = _filter_from(request.GET)
-        if request.GET.get("format") == "json":
-            document = patterns_document(f)
-        else:
-            patterns = list(pattern_list(f))
-    except InputError as problem:
-        error = str(problem)
+    f = _filter_from(request.GET)
     if request.GET.get("format") == "json":
-        if error:
-            return json_twin({"error": error}, 400)
-        return json_twin(document)
+        return json_twin(patterns_document(f))
     return render(
         request,
         "patterns/pattern_list.html",
         {
-            "patterns": patterns,
-            "error": error,
+            "patterns": list(pattern_list(f)),
             "query": request.GET,
             "kinds": KINDS,
             "channels": CHANNEL_CHOICES,
@@ -79,13 +69,9 @@ def pattern_overview(request):
 @login_required
 def pattern_detail(request, pk: int):
     pattern = get_object_or_404(Pattern.objects.select_related("service", "problem"), pk=pk)
-    error = None
     if request.method == "POST":
-        try:
-            _act(pattern, request.POST)
-            return redirect("pattern-detail", pk=pattern.pk)
-        except InputError as problem:
-            error = str(problem)
+        _act(pattern, request.POST)
+        return redirect("pattern-detail", pk=pattern.pk)
     if request.GET.get("format") == "json":
         return json_twin(pattern_as_json(pattern))
     chart, rows = _chart(pattern)
@@ -103,7 +89,6 @@ def pattern_detail(request, pk: int):
         "patterns/pattern_detail.html",
         {
             "pattern": pattern,
-            "error": error,
             "chart": chart,
             "rows": rows,
             "examples": [signal_as_json(s) for s in examples],
@@ -135,22 +120,14 @@ def _act(pattern: Pattern, form) -> None:
 
 @login_required
 def incident_overview(request):
-    error, cards = None, []
-    try:
-        f = IncidentFilter(since=_since(request.GET), status=request.GET.get("status") or None)
-        if request.GET.get("format") == "json":
-            return json_twin(incidents_document(f))
-        cards = incident_list(f)
-    except InputError as problem:
-        if request.GET.get("format") == "json":
-            return json_twin({"error": str(problem)}, 400)
-        error = str(problem)
+    f = IncidentFilter(since=_since(request.GET), status=request.GET.get("status") or None)
+    if request.GET.get("format") == "json":
+        return json_twin(incidents_document(f))
     return render(
         request,
         "patterns/incident_list.html",
         {
-            "cards": cards,
-            "error": error,
+            "cards": incident_list(f),
             "query": request.GET,
             "statuses": Incident.Status.choices,
         },
@@ -160,18 +137,14 @@ def incident_overview(request):
 @login_required
 def incident_detail(request, pk: int):
     incident = get_object_or_404(Incident, pk=pk)
-    error = None
     if request.method == "POST":
-        try:
-            services.mark_incident(
-                incident,
-                status=request.POST.get("status", ""),
-                reason=request.POST.get("reason", ""),
-                person=_person(request),
-            )
-            return redirect("incident-detail", pk=pk)
-        except InputError as problem:
-            error = str(problem)
+        services.mark_incident(
+            incident,
+            status=request.POST.get("status", ""),
+            reason=request.POST.get("reason", ""),
+            person=_person(request),
+        )
+        return redirect("incident-detail", pk=pk)
     card = incident_card(pk)
     if request.GET.get("format") == "json":
         return json_twin(card.as_json())
@@ -183,7 +156,6 @@ def incident_detail(request, pk: int):
         {
             "card": card,
             "incident": card.incident,
-            "error": error,
             "query": request.POST,
             "evidence": [
                 {"pattern": pattern, "chart": chart, "rows": rows}
@@ -201,13 +173,9 @@ def incident_detail(request, pk: int):
 
 @login_required
 def known_events(request):
-    error = None
     if request.method == "POST":
-        try:
-            _change_known_events(request)
-            return redirect("known-events")
-        except InputError as problem:
-            error = str(problem)
+        _change_known_events(request)
+        return redirect("known-events")
     events = KnownEvent.objects.all()
     if request.GET.get("format") == "json":
         return json_twin({"known_events": [known_event_as_json(event) for event in events]})
@@ -216,7 +184,6 @@ def known_events(request):
         "patterns/known_events.html",
         {
             "events": events,
-            "error": error,
             "form": request.POST,
             "channels": CHANNEL_CHOICES,
             "services": Service.objects.values_list("name", flat=True),

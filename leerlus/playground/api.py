@@ -9,8 +9,8 @@ from decimal import Decimal
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
-from leerlus.api.permissions import require_writer
 from leerlus.core.models import Person
+from leerlus.core.roles import require_writer
 from leerlus.patterns.models import Pattern
 from leerlus.playground import services
 from leerlus.playground.measurement import resolve_service

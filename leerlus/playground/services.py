@@ -75,6 +75,19 @@ def parse_budget(value) -> Decimal:
     return budget
 
 
+def check_proposal(*, title: str, intervention: str, expected_effect: str, team, start, end) -> None:
+    """Refuses a proposal with every mistake at once; a start or end that could not be read is left out."""
+    messages = []
+    if not title.strip() or not intervention.strip() or not expected_effect.strip():
+        messages.append(_("Vul de titel en de hypothese in: wat jullie doen en wat dat verandert."))
+    if not team:
+        messages.append(_("Kies de teamleden."))
+    if start and end and end <= start:
+        messages.append(_("Het einde %(e)s moet na de start %(s)s liggen.") % {"e": end, "s": start})
+    if messages:
+        raise InputError(*messages)
+
+
 @transaction.atomic
 def propose_experiment(
     *,
@@ -92,12 +105,9 @@ def propose_experiment(
 ) -> Experiment:
     """Records a proposal and routes it: inside every kader it is approved at once (the fast route);
     outside, it waits for the named decision-maker with the broken kaders listed."""
-    if not title.strip() or not intervention.strip() or not expected_effect.strip():
-        raise InputError(_("Vul de titel en de hypothese in: wat jullie doen en wat dat verandert."))
-    if not team:
-        raise InputError(_("Kies de teamleden."))
-    if end <= start:
-        raise InputError(_("Het einde %(e)s moet na de start %(s)s liggen.") % {"e": end, "s": start})
+    check_proposal(
+        title=title, intervention=intervention, expected_effect=expected_effect, team=team, start=start, end=end
+    )
     if not metrics:
         raise InputError(_("Kies minstens één meetreeks: een kanaal, een dienst of allebei."))
     experiment = Experiment.objects.create(

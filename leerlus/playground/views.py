@@ -13,7 +13,7 @@ from leerlus.core.channels import CHANNEL_CHOICES
 from leerlus.core.dates import parse_date
 from leerlus.core.models import Person, Service
 from leerlus.core.selectors import current_organisation
-from leerlus.errors import InputError
+from leerlus.errors import InputError, InputErrors
 from leerlus.patterns.models import Pattern
 from leerlus.playground import services, startplan
 from leerlus.playground.forms import FrameworksForm
@@ -28,6 +28,7 @@ from leerlus.playground.selectors import (
     start_plan_progress,
 )
 from leerlus.presentation.charts import effect_chart
+from leerlus.presentation.ids import chosen_id, chosen_ids, object_or_404
 from leerlus.presentation.twins import json_twin
 
 METRIC_ROWS = (1, 2)
@@ -42,18 +43,14 @@ def acting_person(request) -> Person:
 
 @login_required
 def playground_home(request):
-    error = None
     if request.method == "POST":
-        try:
-            problem = services.create_problem(
-                title=request.POST.get("title", ""),
-                description=request.POST.get("description", ""),
-                patterns=Pattern.objects.filter(pk__in=request.POST.getlist("pattern")),
-                services=Service.objects.filter(pk__in=request.POST.getlist("service")),
-            )
-            return redirect("problem-detail", pk=problem.pk)
-        except InputError as problem:
-            error = str(problem)
+        problem = services.create_problem(
+            title=request.POST.get("title", ""),
+            description=request.POST.get("description", ""),
+            patterns=Pattern.objects.filter(pk__in=chosen_ids(request.POST.getlist("pattern"), _("Patronen"))),
+            services=Service.objects.filter(pk__in=chosen_ids(request.POST.getlist("service"), _("Diensten"))),
+        )
+        return redirect("problem-detail", pk=problem.pk)
     ranked = ranked_problems()
     experiments = Experiment.objects.select_related("problem").order_by("-start")
     if request.GET.get("format") == "json":
@@ -80,7 +77,6 @@ def playground_home(request):
         {
             "ranked": ranked,
             "experiments": experiments,
-            "error": error,
             "frameworks": frameworks,
             "envelope": services.envelope(frameworks),
             "services": Service.objects.all(),
@@ -102,20 +98,15 @@ def problem_detail(request, pk: int):
 
 @login_required
 def experiment_new(request):
-    problem = get_object_or_404(Problem, pk=request.GET.get("vraagstuk") or request.POST.get("problem") or 0)
-    error = None
+    problem = object_or_404(Problem, request.GET.get("vraagstuk") or request.POST.get("problem"))
     if request.method == "POST":
-        try:
-            experiment = _propose(request, problem)
-            return redirect("experiment-detail", pk=experiment.pk)
-        except InputError as problem_with_input:
-            error = str(problem_with_input)
+        experiment = _propose(request, problem)
+        return redirect("experiment-detail", pk=experiment.pk)
     return render(
         request,
         "playground/experiment_new.html",
         {
             "problem": problem,
-            "error": error,
             "form": request.POST,
             "frameworks": services.current_frameworks(),
             "people": Person.objects.select_related("department"),
@@ -129,6 +120,7 @@ def experiment_new(request):
 
 def _propose(request, problem: Problem) -> Experiment:
     form = request.POST
+    errors = InputErrors()
     metrics = []
     for row in METRIC_ROWS:
         channel, service = form.get(f"metric_channel_{row}", ""), form.get(f"metric_service_{row}", "")
@@ -136,38 +128,40 @@ def _propose(request, problem: Problem) -> Experiment:
             metrics.append(
                 {
                     "channel": channel,
-                    "service": Service.objects.filter(pk=service or 0).first(),
+                    "service": Service.objects.filter(pk=errors.check(chosen_id, service, _("Dienst"))).first(),
                     "terms": form.get(f"metric_terms_{row}", ""),
                     "better": form.get(f"metric_better_{row}", Metric.Better.LOWER),
                 }
             )
+    proposal = {
+        "title": form.get("title", ""),
+        "intervention": form.get("intervention", ""),
+        "expected_effect": form.get("expected_effect", ""),
+        "team": list(Person.objects.filter(pk__in=errors.check(chosen_ids, form.getlist("team"), _("Team")) or [])),
+        "start": errors.check(parse_date, form.get("start"), _("Start")),
+        "end": errors.check(parse_date, form.get("end"), _("Einde")),
+    }
+    budget = errors.check(services.parse_budget, form.get("budget", ""))
+    errors.check(services.check_proposal, **proposal)
+    errors.raise_any()
     return services.propose_experiment(
         problem=problem,
-        title=form.get("title", ""),
-        intervention=form.get("intervention", ""),
-        expected_effect=form.get("expected_effect", ""),
-        team=list(Person.objects.filter(pk__in=form.getlist("team"))),
-        budget=services.parse_budget(form.get("budget", "")),
-        start=parse_date(form.get("start"), _("Start")),
-        end=parse_date(form.get("end"), _("Einde")),
+        budget=budget,
         metrics=metrics,
         conditions_met=form.get("conditions_met") == "on",
         proposed_by=acting_person(request),
+        **proposal,
     )
 
 
 @login_required
 def experiment_detail(request, pk: int):
     experiment = get_object_or_404(Experiment.objects.select_related("problem", "decision_maker", "approved_by"), pk=pk)
-    error = None
     if request.method == "POST":
-        try:
-            lesson = _act(request, experiment)
-            if lesson:
-                return redirect("lesson-library")
-            return redirect("experiment-detail", pk=experiment.pk)
-        except InputError as problem:
-            error = str(problem)
+        lesson = _act(request, experiment)
+        if lesson:
+            return redirect("lesson-library")
+        return redirect("experiment-detail", pk=experiment.pk)
     if request.GET.get("format") == "json":
         return json_twin(experiment_as_json(experiment))
     person = Person.objects.filter(user=request.user).first()
@@ -176,7 +170,6 @@ def experiment_detail(request, pk: int):
         "playground/experiment_detail.html",
         {
             "experiment": experiment,
-            "error": error,
             "metrics": [_metric_view(m) for m in experiment.metrics.all()],
             "log": experiment.log.select_related("author"),
             "kinds": LogEntry.Kind.choices,
@@ -270,13 +263,9 @@ def _write_lesson(form, person: Person, experiment: Experiment | None) -> Lesson
 
 @login_required
 def lesson_library(request):
-    error = None
     if request.method == "POST":
-        try:
-            _write_lesson(request.POST, acting_person(request), None)
-            return redirect("lesson-library")
-        except InputError as problem:
-            error = str(problem)
+        _write_lesson(request.POST, acting_person(request), None)
+        return redirect("lesson-library")
     query = {key: request.GET.get(key, "") for key in ("q", "tag", "outcome", "visibility")}
     lessons = search_lessons(
         words=query["q"], tag=query["tag"], outcome=query["outcome"], visibility=query["visibility"]
@@ -289,7 +278,6 @@ def lesson_library(request):
         {
             "lessons": lessons,
             "query": query,
-            "error": error,
             "outcomes": Lesson.Outcome.choices,
             "visibilities": Lesson.Visibility.choices,
             "form": request.POST,
@@ -325,20 +313,16 @@ def frameworks_page(request):
 def start_plan_page(request):
     organisation = current_organisation()
     plan = StartPlan.objects.filter(organisation=organisation).first() if organisation else None
-    error = None
     if request.method == "POST":
-        try:
-            if request.POST.get("action") == "begin":
-                plan = startplan.begin_plan(parse_date(request.POST.get("start") or timezone.localdate(), _("Start")))
-            else:
-                startplan.record_stories(
-                    request.POST.get("stories", ""),
-                    service=Service.objects.filter(pk=request.POST.get("service") or 0).first(),
-                    day=parse_date(request.POST.get("day") or timezone.localdate(), _("Datum")),
-                )
-            return redirect("start-plan")
-        except InputError as problem:
-            error = str(problem)
+        if request.POST.get("action") == "begin":
+            startplan.begin_plan(parse_date(request.POST.get("start") or timezone.localdate(), _("Start")))
+        else:
+            startplan.record_stories(
+                request.POST.get("stories", ""),
+                service=Service.objects.filter(pk=chosen_id(request.POST.get("service"), _("Dienst"))).first(),
+                day=parse_date(request.POST.get("day") or timezone.localdate(), _("Datum")),
+            )
+        return redirect("start-plan")
     steps = start_plan_progress(plan)
     if request.GET.get("format") == "json":
         return json_twin(
@@ -356,7 +340,6 @@ def start_plan_page(request):
         {
             "plan": plan,
             "steps": steps,
-            "error": error,
             "services": Service.objects.all(),
             "today": timezone.localdate(),
         },

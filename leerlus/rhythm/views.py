@@ -4,14 +4,15 @@ citizen-conversation kit, the governance check, and the calendar feed itself."""
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerlus.core.dates import parse_date
 from leerlus.core.models import Person, Service
 from leerlus.core.selectors import current_organisation
-from leerlus.errors import InputError
+from leerlus.errors import InputError, about
+from leerlus.presentation.ids import chosen_id, chosen_ids, object_or_404
 from leerlus.presentation.twins import json_twin
 from leerlus.rhythm import governance, services
 from leerlus.rhythm.brief import brief_document, parse_month
@@ -40,24 +41,17 @@ def rhythm_home(request):
 
 
 def _chosen(request, key: str, parse, default: str):
-    """The period asked for in the address; a bad one falls back to the default with the reason."""
-    try:
-        return parse(request.GET.get(key) or default), None
-    except InputError as problem:
-        return parse(default), str(problem)
+    """The period asked for in the address; a bad one is refused, and the page shows the default."""
+    with about(key):
+        return parse(request.GET.get(key) or default)
 
 
 @login_required
 def brief_page(request):
-    month, error = _chosen(request, "maand", parse_month, f"{timezone.localdate() - relativedelta(months=1):%Y-%m}")
-    if error and request.GET.get("format"):
-        return json_twin({"error": error}, 400)
+    month = _chosen(request, "maand", parse_month, f"{timezone.localdate() - relativedelta(months=1):%Y-%m}")
     if request.method == "POST":
-        try:
-            _act_on_brief(request, month)
-            return redirect(f"{request.path}?maand={month:%Y-%m}")
-        except InputError as problem:
-            error = str(problem)
+        _act_on_brief(request, month)
+        return redirect(f"{request.path}?maand={month:%Y-%m}")
     document = brief_document(month)
     if request.GET.get("format") == "json":
         return json_twin(document)
@@ -70,7 +64,6 @@ def brief_page(request):
         "rhythm/brief_page.html",
         {
             **page_context(document, current_organisation()),
-            "error": error,
             "people": Person.objects.all(),
             "action_rows": ACTION_ROWS,
         },
@@ -80,19 +73,19 @@ def brief_page(request):
 def _act_on_brief(request, month):
     form = request.POST
     if form.get("action") == "done":
-        services.complete_action(get_object_or_404(Action, pk=form.get("action_id") or 0), timezone.localdate())
+        services.complete_action(object_or_404(Action, form.get("action_id")), timezone.localdate())
         return
     actions = []
     for row in ACTION_ROWS:
         text = form.get(f"action_text_{row}", "").strip()
         if text:
-            owner = Person.objects.filter(pk=form.get(f"action_owner_{row}") or 0).first()
+            owner = Person.objects.filter(pk=chosen_id(form.get(f"action_owner_{row}"), _("Eigenaar"))).first()
             due = parse_date(form.get(f"action_due_{row}"), _("Uiterlijk")) if form.get(f"action_due_{row}") else None
             actions.append((text, owner, due))
     services.record_retrospective(
         month=month,
         held_on=parse_date(form.get("held_on"), _("Gehouden op")),
-        participants=list(Person.objects.filter(pk__in=form.getlist("participants"))),
+        participants=list(Person.objects.filter(pk__in=chosen_ids(form.getlist("participants"), _("Deelnemers")))),
         conclusions=form.get("conclusions", ""),
         actions=actions,
     )
@@ -101,41 +94,35 @@ def _act_on_brief(request, month):
 @login_required
 def kit_page(request):
     today = timezone.localdate()
-    first, error = _chosen(request, "kwartaal", parse_quarter, quarter_label(first_of_quarter(today)))
-    if error and request.GET.get("format"):
-        return json_twin({"error": error}, 400)
+    first = _chosen(request, "kwartaal", parse_quarter, quarter_label(first_of_quarter(today)))
     if request.method == "POST":
-        try:
-            record_conversation(
-                first=first,
-                held_on=parse_date(request.POST.get("held_on"), _("Gehouden op")),
-                place=request.POST.get("place", ""),
-                participants=int(request.POST.get("participants") or 0),
-                statements=request.POST.get("statements", ""),
-                service=Service.objects.filter(pk=request.POST.get("service") or 0).first(),
-            )
-            return redirect(f"{request.path}?kwartaal={quarter_label(first)}")
-        except (InputError, ValueError) as problem:
-            error = str(problem) if isinstance(problem, InputError) else _("Het aantal inwoners is geen getal.")
+        participants = request.POST.get("participants") or "0"
+        if not participants.isdigit():
+            raise InputError(_("Het aantal inwoners '%(v)s' is geen heel getal.") % {"v": participants[:20]})
+        record_conversation(
+            first=first,
+            held_on=parse_date(request.POST.get("held_on"), _("Gehouden op")),
+            place=request.POST.get("place", ""),
+            participants=int(participants),
+            statements=request.POST.get("statements", ""),
+            service=Service.objects.filter(pk=chosen_id(request.POST.get("service"), _("Dienst"))).first(),
+        )
+        return redirect(f"{request.path}?kwartaal={quarter_label(first)}")
     document = kit_document(first)
     if request.GET.get("format") == "json":
         return json_twin(document)
-    return render(request, "rhythm/kit.html", {"kit": document, "error": error, "services": Service.objects.all()})
+    return render(request, "rhythm/kit.html", {"kit": document, "services": Service.objects.all()})
 
 
 @login_required
 def governance_page(request):
-    error = None
     if request.method == "POST":
-        try:
-            governance.record_check(
-                held_on=parse_date(request.POST.get("held_on"), _("Datum")),
-                answers={key: request.POST.get(key, "") for key in governance.STATEMENTS},
-                note=request.POST.get("note", ""),
-            )
-            return redirect(request.path)
-        except InputError as problem:
-            error = str(problem)
+        governance.record_check(
+            held_on=parse_date(request.POST.get("held_on"), _("Datum")),
+            answers={key: request.POST.get(key, "") for key in governance.STATEMENTS},
+            note=request.POST.get("note", ""),
+        )
+        return redirect(request.path)
     document = governance.governance_document()
     if request.GET.get("format") == "json":
         return json_twin(document)
@@ -146,7 +133,6 @@ def governance_page(request):
         "rhythm/governance.html",
         {
             "document": document,
-            "error": error,
             "chart": governance.governance_chart(list(GovernanceCheck.objects.all())),
             "today": today,
             "statements": [

@@ -40,7 +40,8 @@ def _channels_from(query, defaults: list[Channel]) -> list[dict]:
                     item[field] = float(raw)
                 except ValueError:
                     raise InputError(
-                        _("'%(v)s' bij %(k)s is geen getal.") % {"v": raw[:20], "k": channel.name}
+                        _("'%(v)s' bij %(k)s is geen getal.") % {"v": raw[:20], "k": channel.name},
+                        field=f"{channel.name}-{field}",
                     ) from None
         channels.append(item)
     return channels
@@ -48,19 +49,18 @@ def _channels_from(query, defaults: list[Channel]) -> list[dict]:
 
 @login_required
 def what_if(request):
-    error, result, channels, demand = None, None, [], {}
-    answer_within = 20.0
+    raw = request.GET.get("answer_within") or "20"
     try:
-        answer_within = float(request.GET.get("answer_within") or 20)
-        demand = hourly_demand()
-        items = _channels_from(request.GET, whatif.starting_channels(busiest_hours(demand)))
-        channels = channels_of({"channels": items}) if items else []
-        result = run(whatif.document(channels, answer_within)) if channels else None
-    except (InputError, ValueError) as problem:
-        error = str(problem) if isinstance(problem, InputError) else _("Vul getallen in.")
+        answer_within = float(raw.replace(",", "."))
+    except ValueError:
+        raise InputError(
+            _("'%(v)s' bij antwoord binnen is geen getal.") % {"v": raw[:20]}, field="answer_within"
+        ) from None
+    demand = hourly_demand()
+    items = _channels_from(request.GET, whatif.starting_channels(busiest_hours(demand)))
+    channels = channels_of({"channels": items}) if items else []
+    result = run(whatif.document(channels, answer_within)) if channels else None
     if request.GET.get("format") in ("json", "scenario"):
-        if error:
-            return json_twin({"error": error}, 400)
         if request.GET["format"] == "scenario":  # the file for `leerlus simulate --scenario`
             return json_twin(whatif.document(channels, answer_within))
         return json_twin(result or {"channels": []})
@@ -70,7 +70,6 @@ def what_if(request):
         request,
         "systemview/what_if.html",
         {
-            "error": error,
             "result": result,
             "channels": channels,
             "fields": FIELDS,
