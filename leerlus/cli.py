@@ -11,6 +11,7 @@ from functools import wraps
 from pathlib import Path
 
 import click
+from django.utils.translation import gettext as _
 
 from leerlus.errors import InputError
 
@@ -29,7 +30,7 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
     for value in values:
         key, sep, target = value.partition("=")
         if not sep or not key.strip() or not target.strip():
-            raise InputError(f"'{value}' bij {option} heeft niet de vorm WAARDE=doel.")
+            raise InputError(_("'%(v)s' bij %(optie)s heeft niet de vorm WAARDE=doel.") % {"v": value, "optie": option})
         pairs[key.strip()] = target.strip()
     return pairs
 
@@ -322,7 +323,7 @@ def brief(month, output_format, output, as_json):
     document = brief_document(parse_month(month))
     organisation = current_organisation()
     if output_format == "pdf" and not output:
-        raise InputError("Geef een bestand met --output voor een PDF.")
+        raise InputError(_("Geef een bestand met --output voor een PDF."))
     if output_format:
         content = brief_pdf(document, organisation) if output_format == "pdf" else brief_html(document, organisation)
         if output:

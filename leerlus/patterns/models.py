@@ -219,14 +219,6 @@ class Pattern(models.Model):
     dismiss_reason = models.TextField(
         _("reden van afwijzen"), blank=True, help_text=_("Waarom dit geen patroon is; bewaard om van te leren.")
     )
-    problem = models.ForeignKey(
-        "playground.Problem",
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="patterns",
-        verbose_name=_("vraagstuk"),
-    )
     incident = models.ForeignKey(
         Incident,
         models.SET_NULL,

@@ -44,7 +44,7 @@ class PatternFilter:
 
 def pattern_list(f: PatternFilter):
     f.validate()
-    patterns = Pattern.objects.select_related("service", "problem")
+    patterns = Pattern.objects.select_related("service")
     dismissed = Q(status=Pattern.Status.DISMISSED) | Q(incident__status=Incident.Status.FALSE)
     patterns = patterns.filter(dismissed) if f.dismissed else patterns.exclude(dismissed)
     if f.since:

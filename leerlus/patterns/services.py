@@ -188,12 +188,13 @@ def _identity(kind, channel, service, topic, terms) -> str:
 
 
 def _store_patterns(finder: PatternFinder, topic_terms, emerging_searched_from) -> tuple[list[Pattern], int]:
-    """Saves the patterns; a pattern found before keeps its status, reason, problem and incident.
+    """Saves the patterns; a pattern found before keeps its status, reason and incident.
 
     Returns the stored pattern for each found one, in order, and how many are new. Emerging topics
     that start before `emerging_searched_from` were not looked for again (an incremental run only
     looks where new signals can change the answer), so they stay; so do the patterns of an incident
-    that a person marked, which the next runs learn from.
+    that a person marked, which the next runs learn from. A pattern that a person acknowledged (as
+    linking it to a problem does) or dismissed is never removed.
     """
     services = {s.name: s for s in Service.objects.all()}
     earlier: dict[str, list[Pattern]] = {}
@@ -236,7 +237,7 @@ def _store_patterns(finder: PatternFinder, topic_terms, emerging_searched_from) 
         pattern.save()
         kept.add(pattern.pk)
         rows.append(pattern)
-    stale = Pattern.objects.exclude(pk__in=kept).filter(status=Pattern.Status.NEW, problem=None)
+    stale = Pattern.objects.exclude(pk__in=kept).filter(status=Pattern.Status.NEW)
     stale = stale.filter(Q(incident=None) | Q(incident__marked_at=None))
     if emerging_searched_from:
         stale = stale.exclude(kind="emerging_topic", start__lt=emerging_searched_from)
@@ -262,17 +263,6 @@ def dismiss(pattern: Pattern, reason: str) -> None:
         raise InputError(_("Geef een reden op: die wordt bewaard om van te leren."))
     pattern.status, pattern.dismiss_reason = Pattern.Status.DISMISSED, reason.strip()
     pattern.save(update_fields=["status", "dismiss_reason"])
-
-
-def link_to_problem(pattern: Pattern, *, problem=None, new_title: str = "") -> None:
-    from leerlus.playground.models import Problem
-
-    if problem is None:
-        if not new_title.strip():
-            raise InputError(_("Kies een vraagstuk of geef een titel voor een nieuw vraagstuk."))
-        problem = Problem.objects.create(title=new_title.strip()[:200], description=pattern.summary)
-    pattern.problem = problem
-    pattern.save(update_fields=["problem"])
 
 
 @transaction.atomic

@@ -25,7 +25,6 @@ from leerlus.patterns.selectors import (
     pattern_list,
     patterns_document,
 )
-from leerlus.playground.models import Problem
 from leerlus.presentation.charts import line_chart
 from leerlus.presentation.twins import json_twin
 
@@ -68,7 +67,7 @@ def pattern_overview(request):
 
 @login_required
 def pattern_detail(request, pk: int):
-    pattern = get_object_or_404(Pattern.objects.select_related("service", "problem"), pk=pk)
+    pattern = get_object_or_404(Pattern.objects.select_related("service"), pk=pk)
     if request.method == "POST":
         _act(pattern, request.POST)
         return redirect("pattern-detail", pk=pattern.pk)
@@ -93,7 +92,6 @@ def pattern_detail(request, pk: int):
             "rows": rows,
             "examples": [signal_as_json(s) for s in examples],
             "ripples": ripples,
-            "problems": Problem.objects.all()[:50],
         },
     )
 
@@ -111,9 +109,6 @@ def _act(pattern: Pattern, form) -> None:
         services.acknowledge(pattern)
     elif action == "dismiss":
         services.dismiss(pattern, form.get("reason", ""))
-    elif action == "link":
-        problem = Problem.objects.filter(pk=form.get("problem") or None).first() if form.get("problem") else None
-        services.link_to_problem(pattern, problem=problem, new_title=form.get("title", ""))
     else:
         raise InputError(_("Onbekende actie '%(v)s'.") % {"v": (action or "")[:20]})
 

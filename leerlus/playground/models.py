@@ -17,6 +17,13 @@ class Problem(models.Model):
         verbose_name=_("diensten"),
         help_text=_("Diensten waar het vraagstuk speelt (naast die van de patronen)."),
     )
+    patterns = models.ManyToManyField(
+        "patterns.Pattern",
+        blank=True,
+        related_name="problems",
+        verbose_name=_("patronen"),
+        help_text=_("De patronen waaruit het vraagstuk blijkt."),
+    )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     class Meta:

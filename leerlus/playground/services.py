@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from leerlus.core.models import Organisation, Person, Service
 from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError
+from leerlus.patterns import services as pattern_services
+from leerlus.patterns.models import Pattern
 from leerlus.playground.frameworks import Envelope, Proposal, broken_frameworks
 from leerlus.playground.measurement import estimate_effect, parse_exclusions, series_label
 from leerlus.playground.models import Experiment, Frameworks, Lesson, LogEntry, Metric, Problem
@@ -54,8 +56,20 @@ def create_problem(*, title: str, description: str = "", patterns=(), services=(
     problem = Problem.objects.create(title=title.strip()[:200], description=description.strip())
     problem.services.set(services)
     for pattern in patterns:
-        pattern.problem = problem
-        pattern.save(update_fields=["problem"])
+        link_pattern(pattern, problem=problem)
+    return problem
+
+
+@transaction.atomic
+def link_pattern(pattern: Pattern, *, problem: Problem | None = None, new_title: str = "") -> Problem:
+    """Links a pattern to a problem (a new one when only a title is given); the pattern counts as acknowledged."""
+    if problem is None:
+        if not new_title.strip():
+            raise InputError(_("Kies een vraagstuk of geef een titel voor een nieuw vraagstuk."))
+        problem = Problem.objects.create(title=new_title.strip()[:200], description=pattern.summary)
+    problem.patterns.add(pattern)
+    if pattern.status == Pattern.Status.NEW:
+        pattern_services.acknowledge(pattern)
     return problem
 
 

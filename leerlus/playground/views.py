@@ -80,7 +80,7 @@ def playground_home(request):
             "frameworks": frameworks,
             "envelope": services.envelope(frameworks),
             "services": Service.objects.all(),
-            "open_patterns": Pattern.objects.filter(problem=None)
+            "open_patterns": Pattern.objects.filter(problems=None)
             .exclude(status=Pattern.Status.DISMISSED)
             .order_by("-score")[:30],
         },
@@ -94,6 +94,21 @@ def problem_detail(request, pk: int):
     if request.GET.get("format") == "json":
         return json_twin(ranked.as_json())
     return render(request, "playground/problem_detail.html", {"ranked": ranked, "problem": problem})
+
+
+@login_required
+def pattern_problem(request, pk: int):
+    """Links a pattern to a problem: the form on the pattern page posts here; errors show here."""
+    pattern = get_object_or_404(Pattern, pk=pk)
+    if request.method == "POST":
+        chosen = chosen_id(request.POST.get("problem"), _("Vraagstuk"))
+        services.link_pattern(
+            pattern,
+            problem=get_object_or_404(Problem, pk=chosen) if chosen else None,
+            new_title=request.POST.get("title", ""),
+        )
+        return redirect("pattern-detail", pk=pk)
+    return render(request, "playground/pattern_problem.html", {"pattern": pattern, "form": request.POST})
 
 
 @login_required

@@ -14,7 +14,6 @@ from leerlus.cli import cli
 from leerlus.core.models import Person, Signal
 from leerlus.intake.services import import_file
 from leerlus.patterns.models import Pattern
-from leerlus.playground.models import Problem
 
 pytestmark = pytest.mark.django_db
 CLOSED = frozenset(holidays.country_holidays("NL", years=[2025, 2026]))
@@ -116,17 +115,14 @@ def test_a_dismissed_pattern_keeps_its_reason_and_is_not_raised_again(planted, b
     assert escape(spike.summary) in beheerder.get("/patronen/", {"dismissed": "1"}).content.decode()
 
 
-def test_acknowledge_and_link_to_a_new_problem(planted, beheerder):
+def test_acknowledge_a_ripple(planted, beheerder):
     run("analyse")
     ripple = Pattern.objects.filter(kind="ripple").first()
     beheerder.post(f"/patronen/{ripple.pk}/", {"action": "acknowledge"})
-    beheerder.post(
-        f"/patronen/{ripple.pk}/", {"action": "link", "problem": "", "title": "Bellers na de portaalrelease"}
-    )
     ripple.refresh_from_db()
-    assert ripple.status == "erkend" and ripple.problem == Problem.objects.get(title="Bellers na de portaalrelease")
+    assert ripple.status == "erkend"
     html = beheerder.get(f"/patronen/{ripple.pk}/").content.decode()
-    assert "Oorzaak en gevolg" in html and "<svg" in html and "Bellers na de portaalrelease" in html
+    assert "Oorzaak en gevolg" in html and "<svg" in html
 
 
 def test_a_lezer_cannot_dismiss(planted, client):
