@@ -181,7 +181,7 @@ def test_the_incident_faces_agree_and_bad_input_is_refused(planted, beheerder):
     assert beheerder.get(f"/incidenten/{card['id']}/", {"format": "json"}).json() == card
     wrong = beheerder.get("/incidenten/", {"format": "json", "status": "vergeten"})
     assert wrong.status_code == 400
-    assert wrong.json()["error"].startswith("Onbekende status 'vergeten'. Kies uit: nieuw,")
+    assert wrong.json()["detail"].startswith("Onbekende status 'vergeten'. Kies uit: nieuw,")
     refused = run("incidents", "--status", "vergeten", code=2)
     assert "Onbekende status 'vergeten'" in refused.stderr
 

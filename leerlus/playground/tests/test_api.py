@@ -76,7 +76,7 @@ def test_a_lezer_reads_but_cannot_write(town):
     assert eva("get", "/problems").status_code == 200
     refused = eva("post", "/problems", {"title": "Mag niet"})
     assert refused.status_code == 403 and refused["Content-Type"] == "application/problem+json"
-    assert refused.json()["title"] == "U heeft de rol lezer en kunt niets wijzigen."
+    assert refused.json()["detail"] == "U heeft de rol lezer en kunt niets wijzigen."
 
 
 def test_bad_input_is_a_dutch_problem_json(town):

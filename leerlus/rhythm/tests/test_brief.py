@@ -76,7 +76,7 @@ def test_the_web_brief_is_the_same_document_and_downloads_as_pdf(analysed, behee
     assert pdf["Content-Type"] == "application/pdf"
     assert "Maandbrief 2025-07" in PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
     wrong = beheerder.get("/ritme/maandbrief/?maand=juli&format=json")
-    assert wrong.status_code == 400 and wrong.json()["error"].startswith("Maand 'juli' is geen maand; gebruik jjjj-mm")
+    assert wrong.status_code == 400 and wrong.json()["detail"].startswith("Maand 'juli' is geen maand; gebruik jjjj-mm")
     assert "Maand &#x27;juli&#x27; is geen maand" in beheerder.get("/ritme/maandbrief/?maand=juli").content.decode()
 
 

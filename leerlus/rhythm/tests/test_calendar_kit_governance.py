@@ -77,7 +77,7 @@ def test_the_kit_gives_themes_quotes_and_questions_and_records_what_citizens_sai
     assert len(said) == 2 and not any("jan@example.nl" in text for text in said)
     assert Conversation.objects.get().statements == 2
     wrong = beheerder.get("/ritme/gesprekskit/?kwartaal=2025-K7&format=json")
-    assert wrong.status_code == 400 and "geen kwartaal" in wrong.json()["error"]
+    assert wrong.status_code == 400 and "geen kwartaal" in wrong.json()["detail"]
 
 
 def test_the_governance_check_is_filled_from_data_and_by_people_and_read_over_time(beheerder):
