@@ -2,7 +2,6 @@
 actions, one page per incident with its facets and the marking form, and the calendar of known events."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -26,6 +25,7 @@ from leerlus.patterns.selectors import (
     patterns_document,
 )
 from leerlus.presentation.charts import line_chart
+from leerlus.presentation.ids import object_or_404
 from leerlus.presentation.twins import json_twin
 
 INCIDENT_EXAMPLES = 8
@@ -189,10 +189,7 @@ def known_events(request):
 def _change_known_events(request) -> None:
     form = request.POST
     if form.get("action") == "remove":
-        event = KnownEvent.objects.filter(pk=form.get("event") or None).first()
-        if event is None:
-            raise Http404
-        services.remove_known_event(event)
+        services.remove_known_event(object_or_404(KnownEvent, form.get("event")))
         return
     days = form.get("days") or "28"
     if not days.isdigit():
