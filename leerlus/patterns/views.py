@@ -25,6 +25,7 @@ from leerlus.patterns.selectors import (
     pattern_list,
     patterns_document,
 )
+from leerlus.patterns.sentences import series_label
 from leerlus.playground.models import Problem
 from leerlus.presentation.charts import line_chart
 from leerlus.presentation.twins import json_twin
@@ -107,6 +108,7 @@ def pattern_detail(request, pk: int):
             "chart": chart,
             "rows": rows,
             "examples": [signal_as_json(s) for s in examples],
+            "seen_in": [series_label(side) for side in pattern.evidence],
             "ripples": ripples,
             "problems": Problem.objects.all()[:50],
         },
