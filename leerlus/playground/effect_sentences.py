@@ -44,7 +44,7 @@ def _sentence(code: str, estimate: dict) -> str:
         return _(
             "Te weinig signalen in deze reeks: gemiddeld %(n)s per dag vóór de start; een effect is daarop "
             "niet betrouwbaar te meten. Kies een bredere reeks."
-        ) % {"n": number_format(estimate["mean_per_day_before"], 1)}
+        ) % {"n": _decimal(estimate["mean_per_day_before"])}
     if code == "changed_shortly_before_start":
         return _(
             "Kort vóór de start, rond %(day)s, veranderde de reeks al; de schatting gebruikt de laatste "
@@ -61,7 +61,7 @@ def _sentence(code: str, estimate: dict) -> str:
     if code == "interval_widened":
         return _(
             "Het interval is %(factor)s× verbreed, omdat de proefperiodes meer schommelden dan het model verwacht."
-        ) % {"factor": number_format(estimate["widening"], 1)}
+        ) % {"factor": _decimal(estimate["widening"])}
     raise ValueError(f"Unknown reason code {code!r}")
 
 
@@ -79,7 +79,11 @@ def _placebo_sentence(estimate: dict) -> str:
 
 def _percent(log_error: float) -> str:
     """A mean absolute log effect as the percentage it stands for."""
-    return number_format(100 * math.expm1(log_error), 1) + "%"
+    return _decimal(100 * math.expm1(log_error)) + "%"
+
+
+def _decimal(value: float) -> str:
+    return number_format(round(value, 1), 1, force_grouping=True)  # number_format cuts off, it does not round
 
 
 def _day(iso: str) -> str:
