@@ -109,3 +109,10 @@ def test_the_pattern_page_and_its_twin_speak_the_readers_language(beheerder):
     beheerder.cookies["django_language"] = "en"
     assert english in beheerder.get(page).content.decode()
     assert beheerder.get(page, {"format": "json"}).json()["summary"] == english
+
+
+@pytest.mark.django_db
+def test_the_admin_lists_and_searches_patterns_by_their_sentence_and_words(admin_client):
+    pattern("spike", 1.0, {"before": 4.0, "after": 8.0}, end=DAY, terms=["storm"], signature="s").save()
+    page = admin_client.get("/beheer/patterns/pattern/", {"q": "storm"}).content.decode()
+    assert "Piek op 2 juni 2025 in alle kanalen: 8 signalen per dag" in page
