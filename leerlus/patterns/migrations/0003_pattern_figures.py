@@ -7,8 +7,8 @@ from django.db import migrations, models
 # The numbers in the Dutch summaries that the analysis wrote before patterns kept their figures
 OLD_FIGURES = {
     "spike": (r"(?P<after>\d+) signalen per dag waar er (?P<before>\d+) verwacht", float),
-    "level_shift": (r"gemiddeld (?P<after>[\d.]+) per dag, was (?P<before>[\d.]+)", float),
-    "trend": (r"\(van (?P<before>[\d.]+) naar (?P<after>[\d.]+) per dag", float),
+    "level_shift": (r"gemiddeld (?P<after>\d+(?:\.\d+)?) per dag, was (?P<before>\d+(?:\.\d+)?)", float),
+    "trend": (r"\(van (?P<before>\d+(?:\.\d+)?) naar (?P<after>\d+(?:\.\d+)?) per dag", float),
     "emerging_topic": (r"\((?P<recent>\d+) signalen in twee weken", int),
 }
 CHANNEL_CODES = {

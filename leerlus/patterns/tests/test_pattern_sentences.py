@@ -116,3 +116,32 @@ def test_the_admin_lists_and_searches_patterns_by_their_sentence_and_words(admin
     pattern("spike", 1.0, {"before": 4.0, "after": 8.0}, end=DAY, terms=["storm"], signature="s").save()
     page = admin_client.get("/beheer/patterns/pattern/", {"q": "storm"}).content.decode()
     assert "Piek op 2 juni 2025 in alle kanalen: 8 signalen per dag" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_patterns_stored_with_a_dutch_sentence_get_their_figures_back_when_migrated():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("patterns", "0002_incidents")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps.get_model("patterns", "Pattern")
+    old.objects.create(
+        kind="level_shift",
+        start=DAY,
+        channel="telefoon",
+        terms=[],
+        magnitude=-0.25,
+        score=9.0,
+        summary="Sinds 2 juni 2025 komen er 25% minder signalen binnen bij telefoon: gemiddeld 9.0 per dag, was 12.0.",
+        evidence=["alle signalen", "telefoon · Afval · onderwerp 'storm, boom'"],
+        signature="old",
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrated = Pattern.objects.get(signature="old")
+    assert migrated.figures == {"after": 9.0, "before": 12.0}
+    assert migrated.evidence[1] == {"channel": "telefoon", "service": "Afval", "terms": ["storm", "boom"]}
+    with translation.override("nl"):
+        assert pattern_summary(migrated).endswith("bij telefoon: gemiddeld 9,0 per dag, was 12,0.")
