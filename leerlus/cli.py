@@ -295,15 +295,17 @@ def effect(channel, service, terms, start, end, exclude, as_json):
 
 
 def _effect_lines(estimate):
+    from leerlus.playground.effect_sentences import effect_reason
+
     if not estimate["enough_data"]:
-        yield estimate["reason"]
+        yield effect_reason(estimate)
         return
     yield (
         f"Effect {estimate['relative_effect']:+.1%} (95%-interval {estimate['ci_low']:+.1%} tot "
         f"{estimate['ci_high']:+.1%}), {estimate['absolute_per_day']:+.1f} signalen per dag."
     )
     yield f"Methode: {estimate['method']}; controlereeksen: {', '.join(estimate['control']) or 'geen'}."
-    yield estimate["reason"]
+    yield effect_reason(estimate)
 
 
 @cli.command()

@@ -152,7 +152,7 @@ def test_system_map_shows_the_learned_ripple_and_its_evidence(browser, demo_serv
     expect(page.locator(".system-map .link.learned")).to_have_count(2)  # the portal, and the WhatsApp bot
     page.locator('[data-node="kanaal:website"]').focus()
     expect(page.locator(".system-map .link.dim").first).to_be_attached()  # the other links step back
-    evidence = page.get_by_role("table").get_by_role("link", name="Na de stijging bij website · Omgevingsvergunning")
+    evidence = page.get_by_role("table").get_by_role("link", name="Na de stijging bij website over Omgevingsvergunning")
     arrows = page.locator(".system-map a").filter(has=page.locator(".link.learned"))
     assert evidence.get_attribute("href") in [a.get_attribute("href") for a in arrows.all()]  # the same evidence
     evidence.click()

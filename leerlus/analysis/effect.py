@@ -32,6 +32,16 @@ MIN_DAYS_AFTER = 14
 HISTORY_DAYS = 365
 PLACEBO_RUNS = 4
 CLEARLY_BETTER = 0.75
+REASONS = (
+    "too_few_days_after",  # days_needed more days after the start are needed
+    "too_few_days_before",  # days_needed more days before the start are needed
+    "too_few_signals",  # mean_per_day_before is too low to measure an effect on
+    "changed_shortly_before_start",  # around changed_on; only the last days_before days are used
+    "changed_before_start",  # around changed_on; only the period after it counts as the past
+    "no_placebo_periods",  # too short to backtest; the first method is used
+    "placebo_backtests",  # in placebo_runs fake starts the chosen method erred least (placebo_error)
+    "interval_widened",  # by `widening`: the placebo effects scattered more than the model promised
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +56,12 @@ class EffectEstimate:
     control: list[str]
     enough_data: bool = True
     days_needed: int = 0
-    reason: str = ""
+    reasons: list[str] = field(default_factory=list)  # codes of REASONS, in reading order
+    changed_on: str | None = None  # when the series changed before the start (changed_*_before_start)
+    days_before: int = 0  # the days before the start that the estimate learned from
+    mean_per_day_before: float | None = None  # signals per day before the start (too_few_signals)
+    placebo_runs: int = 0
+    widening: float = 1.0  # how much wider the interval was made after the placebo backtests
     placebo_error: dict = field(default_factory=dict)
     days: list[str] = field(default_factory=list)
     observed: list[float] = field(default_factory=list)
@@ -255,17 +270,13 @@ class EffectEstimator:
         }
         best = simplest_good_enough(list(candidates), backtests, 1.0 if level is None else CLEARLY_BETTER)
         fit = candidates[best].fit_effect(window.y, level, days_before, window.days)
-        reason = _reason(best, backtests)
+        reasons = ["placebo_backtests" if backtests[best].runs else "no_placebo_periods"]
+        if backtests[best].widening > 1.0:
+            reasons.append("interval_widened")
         if changed > first:
-            reason = (
-                f"Kort vóór de start, rond {changed_on}, veranderde de reeks al; de schatting gebruikt de laatste "
-                f"{self.min_days_before} dagen en is minder zeker. "
-            ) + reason
+            reasons.insert(0, "changed_shortly_before_start")
         elif first > 0:
-            reason = (
-                f"Vóór de start veranderde de reeks al eens, rond {changed_on}; alleen de periode daarna telt als verleden. "  # noqa: E501
-                + reason
-            )
+            reasons.insert(0, "changed_before_start")
         return _estimate(
             window,
             fit,
@@ -274,7 +285,9 @@ class EffectEstimator:
             best,
             chosen,
             {name: round(test.error, 4) for name, test in backtests.items()},
-            reason,
+            reasons,
+            changed_on if changed > 0 else None,
+            backtests[best].runs,
         )
 
     def _backtest(self, estimator, window: _Window, level, days_before: int, horizon: int) -> Backtest:
@@ -308,25 +321,9 @@ def simplest_good_enough(names: list[str], backtests: dict[str, Backtest], margi
     return best if backtests[best].error < margin * backtests[names[0]].error else names[0]
 
 
-def _reason(best: str, backtests: dict[str, Backtest]) -> str:
-    """Why this method, in Dutch, for the page."""
-    test = backtests[best]
-    if not test.runs:
-        return "Te kort om proefperiodes vóór de start te toetsen; de eerste methode is gebruikt."
-    others = ", ".join(f"{name} {100 * np.expm1(t.error):.1f}%" for name, t in backtests.items() if name != best)
-    reason = (
-        f"In {test.runs} proefperiodes vóór de start, waarin niets veranderde, week {best} gemiddeld "
-        f"{100 * np.expm1(test.error):.1f}% af van nul (de andere methodes: {others})."
-    )
-    if test.widening > 1.0:
-        reason += (
-            f" Het interval is {test.widening:.1f}× verbreed, omdat de proefperiodes meer schommelden dan "
-            f"het model verwacht."
-        )
-    return reason
-
-
-def _estimate(window: _Window, fit: _Fit, start, widening, method, control, placebo, reason) -> EffectEstimate:
+def _estimate(
+    window: _Window, fit: _Fit, start, widening, method, control, placebo, reasons, changed_on, runs
+) -> EffectEstimate:
     """The estimate over the open days after the start; closed days show with no counterfactual contacts."""
     after = window.y.iloc[start:]
     opened = ~window.days["closed"].to_numpy()[start:]
@@ -339,7 +336,11 @@ def _estimate(window: _Window, fit: _Fit, start, widening, method, control, plac
         absolute_per_day=round(float(np.mean(after.to_numpy()[opened] - fit.counterfactual[opened])), 2),
         method=method,
         control=control,
-        reason=reason,
+        reasons=reasons,
+        changed_on=changed_on,
+        days_before=start,
+        placebo_runs=runs,
+        widening=round(widening, 2),
         placebo_error=placebo,
         days=[d.date().isoformat() for d in after.index],
         observed=[float(v) for v in after],
@@ -355,17 +356,9 @@ def _rounded(values: np.ndarray) -> list[float]:
 
 
 def _not_enough(days_needed: int, side: str) -> EffectEstimate:
-    where = "na de start" if side == "after" else "vóór de start"
+    reason = "too_few_days_after" if side == "after" else "too_few_days_before"
     return EffectEstimate(
-        None,
-        None,
-        None,
-        None,
-        None,
-        [],
-        enough_data=False,
-        days_needed=days_needed,
-        reason=f"Te weinig gegevens: nog {days_needed} dagen {where} nodig.",
+        None, None, None, None, None, [], enough_data=False, days_needed=days_needed, reasons=[reason]
     )
 
 
@@ -378,9 +371,6 @@ def _too_few_signals(mean_per_day: float) -> EffectEstimate:
         None,
         [],
         enough_data=False,
-        days_needed=0,
-        reason=(
-            f"Te weinig signalen in deze reeks: gemiddeld {mean_per_day:.1f} per dag vóór de "
-            f"start; een effect is daarop niet betrouwbaar te meten. Kies een bredere reeks."
-        ),
+        reasons=["too_few_signals"],
+        mean_per_day_before=round(float(mean_per_day), 2),
     )

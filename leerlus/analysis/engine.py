@@ -12,7 +12,6 @@ import numpy as np
 import pandas as pd
 
 from leerlus.analysis.calibration import AlarmBudget
-from leerlus.analysis.changes import Change
 from leerlus.analysis.classify import ServiceClassifier, demand, sentiment
 from leerlus.analysis.detect import ChangeFinder
 from leerlus.analysis.emerging import EmergingTermDetector, WordsPerDay
@@ -20,7 +19,7 @@ from leerlus.analysis.evidence import distinctive_terms, examples
 from leerlus.analysis.feedback import Feedback
 from leerlus.analysis.incidents import group_incidents
 from leerlus.analysis.patterns import merge_changes
-from leerlus.analysis.results import Pattern, direction, dutch_date, percentage, series_name
+from leerlus.analysis.results import Pattern
 from leerlus.analysis.ripples import find_ripples
 from leerlus.analysis.series import SeriesKey, count_cube, daily_series, day_index
 from leerlus.analysis.text import tokenize_all
@@ -239,45 +238,18 @@ class PatternFinder:
             terms=terms,
             magnitude=round(change.magnitude, 3),
             score=round(change.score, 2),
-            summary=self._summary(key, change),
+            before=round(change.before, 2),
+            after=round(change.after, 2),
+            span_days=len(self.days_) if change.kind == "trend" else None,
             examples=examples,
             evidence=event.evidence,
             **self._chart(key),
-        )
-
-    def _summary(self, key: SeriesKey, change: Change) -> str:
-        name, day = series_name(key, self.topic_terms), dutch_date(self._day(change.start))
-        if change.kind == "spike":
-            until = f" t/m {dutch_date(self._day(change.end))}" if change.end != change.start else ""
-            return (
-                f"Piek op {day}{until} bij {name}: {change.after:.0f} signalen per dag waar er "
-                f"{change.before:.0f} verwacht werden (+{percentage(change.magnitude)})."
-            )
-        if change.kind == "level_shift":
-            more = direction(change.magnitude, "meer", "minder")
-            return (
-                f"Sinds {day} komen er {percentage(change.magnitude)} {more} signalen binnen bij {name}: "
-                f"gemiddeld {change.after:.1f} per dag, was {change.before:.1f}."
-            )
-        months = round(len(self.days_) / 30.4)
-        grows = direction(change.magnitude, "groeit", "krimpt")
-        return (
-            f"{name[0].upper()}{name[1:]} {grows} gestaag: {'+' if change.magnitude >= 0 else '-'}"
-            f"{percentage(change.magnitude)} in {months} maanden (van {change.before:.1f} naar "
-            f"{change.after:.1f} per dag, zonder seizoenspatroon)."
         )
 
     def _ripple(self, ripple) -> Pattern:
         cause, effect = ripple.cause_change, ripple.effect_change
         last = effect.end if effect.end is not None else min(effect.start + 13, len(self.days_) - 1)
         terms, examples = self._evidence("ripple", ripple.effect, effect.start, last)
-        days = "dag" if ripple.lag_days == 1 else "dagen"
-        summary = (
-            f"Na de {direction(cause.magnitude)} bij {series_name(ripple.cause, self.topic_terms)} op "
-            f"{dutch_date(self._day(cause.start))} volgde {ripple.lag_days} {days} later een "
-            f"{direction(effect.magnitude)} bij {series_name(ripple.effect, self.topic_terms)} "
-            f"({'+' if effect.magnitude >= 0 else '-'}{percentage(effect.magnitude)})."
-        )
         return Pattern(
             kind="ripple",
             start=self._day(cause.start),
@@ -286,11 +258,13 @@ class PatternFinder:
             terms=terms,
             magnitude=round(effect.magnitude, 3),
             score=round(ripple.score, 2),
-            summary=summary,
             examples=examples,
             cause=ripple.cause,
             effect=ripple.effect,
             lag_days=ripple.lag_days,
+            before=round(effect.before, 2),
+            after=round(effect.after, 2),
+            cause_magnitude=round(cause.magnitude, 3),
             **self._chart(ripple.effect),
         )
 
@@ -312,10 +286,6 @@ class PatternFinder:
             ):
                 continue  # the same news, in words that caught on a little later
             terms, found = self._evidence("emerging_topic", key, start, start + 13, topic.terms)
-            summary = (
-                f"Nieuw onderwerp sinds {dutch_date(self._day(start))}: '{', '.join(topic.terms[:4])}' "
-                f"({topic.recent} signalen in twee weken, daarvoor vrijwel nooit)."
-            )
             lead = counts.counts[offset : offset + len(self.days_), topic.term_columns[0]].toarray().ravel()
             patterns.append(
                 Pattern(
@@ -326,8 +296,8 @@ class PatternFinder:
                     terms=topic.terms,
                     magnitude=round(topic.magnitude, 3),
                     score=round(topic.score, 2),
-                    summary=summary,
                     examples=found,
+                    recent=int(topic.recent),
                     observed=tuple(float(v) for v in lead),
                     first_day=self._day(0),
                 )

@@ -1,24 +1,9 @@
-"""The results of an analysis as frozen dataclasses, and the Dutch words that describe them."""
+"""The results of an analysis as frozen dataclasses: figures and codes only; the apps write the sentences."""
 
 from dataclasses import dataclass, field
 from datetime import date
 
 from leerlus.analysis.series import SeriesKey
-
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 @dataclass(frozen=True)
@@ -30,7 +15,6 @@ class Pattern:
     terms: tuple[str, ...]
     magnitude: float
     score: float
-    summary: str
     examples: tuple[int, ...] = ()
     evidence: tuple[SeriesKey, ...] = ()  # the other series in which the same event was seen
     cause: SeriesKey | None = None
@@ -40,26 +24,8 @@ class Pattern:
     baseline: tuple[float, ...] = field(default=(), repr=False)  # what was expected each day, for the chart
     first_day: date | None = None  # the day of observed[0]
     expected: str | None = None  # a reason code when people said it would come (see feedback.py)
-
-
-def dutch_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def percentage(magnitude: float) -> str:
-    return f"{abs(magnitude) * 100:.0f}%"
-
-
-def series_name(key: SeriesKey, topic_terms: dict[int, tuple[str, ...]]) -> str:
-    parts = []
-    if key.channel:
-        parts.append(key.channel)
-    if key.service:
-        parts.append(key.service)
-    if key.topic is not None:
-        parts.append("onderwerp '" + ", ".join(topic_terms.get(key.topic, ())[:3]) + "'")
-    return " · ".join(parts) or "alle signalen"
-
-
-def direction(magnitude: float, up: str = "stijging", down: str = "daling") -> str:
-    return up if magnitude >= 0 else down
+    before: float | None = None  # signals per day before (a spike: expected; a ripple: of its effect)
+    after: float | None = None  # signals per day after (a spike: at its peak; a ripple: of its effect)
+    span_days: int | None = None  # a trend: the days over which it went from `before` to `after`
+    cause_magnitude: float | None = None  # a ripple: the relative change of its cause
+    recent: int | None = None  # an emerging topic: signals with its words in its first two weeks

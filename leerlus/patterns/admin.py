@@ -10,7 +10,7 @@ from leerlus.patterns.models import Incident, IncidentMarking, KnownEvent, Patte
 class PatternAdmin(admin.ModelAdmin):
     list_display = ["summary", "kind", "start", "channel", "service", "score", "status", "incident"]
     list_filter = ["kind", "status", "channel"]
-    search_fields = ["summary", "dismiss_reason"]
+    search_fields = ["service__name", "terms", "dismiss_reason"]
     readonly_fields = ["series", "signature"]
 
 

@@ -201,7 +201,12 @@ class Pattern(models.Model):
     terms = models.JSONField(_("woorden"), default=list)
     magnitude = models.FloatField(_("omvang"), help_text=_("Relatieve verandering: 0,9 is +90%."))
     score = models.FloatField(_("sterkte"), help_text=_("Hoe sterk het bewijs is; vergelijkbaar tussen reeksen."))
-    summary = models.TextField(_("samenvatting"))
+    figures = models.JSONField(
+        _("cijfers"),
+        default=dict,
+        blank=True,
+        help_text=_("Signalen per dag ervoor en erna en andere cijfers waaruit de samenvatting wordt geschreven."),
+    )
     examples = models.JSONField(_("voorbeelden"), default=list, help_text=_("Nummers van voorbeeldsignalen."))
     evidence = models.JSONField(
         _("ook gezien in"), default=list, help_text=_("Andere reeksen met dezelfde gebeurtenis.")
@@ -243,6 +248,13 @@ class Pattern(models.Model):
 
     def __str__(self):
         return self.summary[:80]
+
+    @property
+    def summary(self) -> str:
+        """The sentence about it, in the reader's language."""
+        from leerlus.patterns.sentences import pattern_summary  # the sentences module reads these models
+
+        return pattern_summary(self)
 
     @property
     def key(self) -> SeriesKey:

@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 from leerlus.analysis.calibration import AlarmBudget
 from leerlus.analysis.emerging import EmergingTermDetector, WordsPerDay
 from leerlus.analysis.engine import PatternFinder, SignalClassifier, TextIndex
-from leerlus.analysis.results import series_name
 from leerlus.analysis.series import count_cube
 from leerlus.core.channels import CHANNELS
 from leerlus.core.models import Person, Service
@@ -218,8 +217,9 @@ def _store_patterns(finder: PatternFinder, topic_terms, emerging_searched_from) 
         pattern.channel, pattern.topic = found.key.channel or "", found.key.topic
         pattern.service = services.get(found.key.service)
         pattern.terms, pattern.magnitude, pattern.score = list(found.terms), found.magnitude, found.score
-        pattern.summary, pattern.examples = found.summary, list(found.examples)
-        pattern.evidence = [series_name(k, topic_terms) for k in found.evidence]
+        pattern.figures = _figures(found)
+        pattern.examples = list(found.examples)
+        pattern.evidence = [_side(k, topic_terms) for k in found.evidence]
         pattern.cause = _side(found.cause, topic_terms) if found.cause else None
         pattern.effect = _side(found.effect, topic_terms) if found.effect else None
         pattern.cause_topic = found.cause.topic if found.cause else None
@@ -243,6 +243,14 @@ def _store_patterns(finder: PatternFinder, topic_terms, emerging_searched_from) 
         stale = stale.exclude(kind="emerging_topic", start__lt=emerging_searched_from)
     stale.delete()
     return rows, new
+
+
+def _figures(found) -> dict:
+    """What the sentence about it needs besides the pattern's own fields (patterns/sentences.py)."""
+    figures = {"before": found.before, "after": found.after, "cause_magnitude": found.cause_magnitude}
+    return {name: value for name, value in figures.items() if value is not None} | (
+        {"recent": found.recent} if found.recent is not None else {}
+    )
 
 
 def _side(key, topic_terms) -> dict:

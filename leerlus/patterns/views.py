@@ -24,6 +24,7 @@ from leerlus.patterns.selectors import (
     pattern_list,
     patterns_document,
 )
+from leerlus.patterns.sentences import series_label
 from leerlus.presentation.charts import line_chart
 from leerlus.presentation.ids import object_or_404
 from leerlus.presentation.twins import json_twin
@@ -91,6 +92,7 @@ def pattern_detail(request, pk: int):
             "chart": chart,
             "rows": rows,
             "examples": [signal_as_json(s) for s in examples],
+            "seen_in": [series_label(side) for side in pattern.evidence],
             "ripples": ripples,
         },
     )

@@ -16,6 +16,7 @@ from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError, InputErrors
 from leerlus.patterns.models import Pattern
 from leerlus.playground import services, startplan
+from leerlus.playground.effect_sentences import effect_reason
 from leerlus.playground.forms import FrameworksForm
 from leerlus.playground.models import Experiment, Lesson, LogEntry, Metric, Problem, StartPlan
 from leerlus.playground.selectors import (
@@ -204,6 +205,7 @@ def experiment_detail(request, pk: int):
 def _metric_view(metric: Metric) -> dict:
     estimate = metric.estimate
     view = {"metric": metric, "estimate": estimate, "chart": None, "verdict": None}
+    view["reason"] = effect_reason(estimate) if estimate else ""
     if estimate and estimate["enough_data"]:
         view["chart"] = effect_chart(estimate)
         unknown = [None] * len(estimate["days"])  # estimates measured before the band was kept

@@ -13,6 +13,7 @@ from leerlus.core.selectors import received_between
 from leerlus.errors import InputError
 from leerlus.patterns.models import Incident, Pattern
 from leerlus.patterns.selectors import TO_READ, incident_cards, series_rows
+from leerlus.playground.effect_sentences import effect_reason
 from leerlus.playground.models import Experiment, Lesson, LogEntry
 from leerlus.playground.selectors import lesson_as_json, log_entry_as_json
 from leerlus.rhythm.models import Action, Retrospective
@@ -88,12 +89,11 @@ def _effect_summary(estimate: dict | None) -> dict | None:
         "absolute_per_day",
         "method",
         "enough_data",
-        "reason",
         "days",
         "observed",
         "counterfactual",
     )
-    return {key: estimate.get(key) for key in keys}
+    return {key: estimate.get(key) for key in keys} | {"reason": effect_reason(estimate)}
 
 
 def brief_document(month: date) -> dict:

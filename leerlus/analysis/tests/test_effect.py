@@ -38,7 +38,7 @@ def test_an_earlier_change_in_the_metric_is_left_out_of_its_past(seed):
     metric, others = synthetic.experiment_series(effect=-0.3, earlier_shift=(100, 0.8), seed=seed)
     estimate = EffectEstimator().fit(metric, others, metric.index[START]).estimate_
     assert abs(estimate.relative_effect + 0.3) <= 0.08 and estimate.ci_low <= -0.3 <= estimate.ci_high
-    assert "Vóór de start veranderde de reeks al eens, rond 2025-04" in estimate.reason
+    assert estimate.reasons[0] == "changed_before_start" and estimate.changed_on.startswith("2025-04")
 
 
 def test_without_control_series_the_own_past_is_used():
@@ -47,12 +47,12 @@ def test_without_control_series_the_own_past_is_used():
     assert estimate.ci_low <= -0.35 <= estimate.ci_high
 
 
-def test_the_page_gets_the_observed_and_counterfactual_days_and_a_dutch_reason():
+def test_the_page_gets_the_observed_and_counterfactual_days_and_the_reasons_as_codes():
     estimate = _estimate(-0.35, seed=3)
     assert len(estimate.days) == len(estimate.observed) == len(estimate.counterfactual) == 300 - START
     assert np.mean(estimate.observed) < 0.75 * np.mean(estimate.counterfactual)
     assert estimate.absolute_per_day < 0
-    assert "proefperiodes vóór de start" in estimate.reason
+    assert "placebo_backtests" in estimate.reasons and estimate.placebo_runs > 0
     assert set(estimate.placebo_error) == {"its-control", "sts-control"}
 
 
@@ -61,20 +61,21 @@ def test_too_few_days_after_the_start_says_how_many_are_still_needed():
     estimate = EffectEstimator().fit(metric, others, metric.index[240]).estimate_
     assert not estimate.enough_data and estimate.relative_effect is None
     assert estimate.days_needed == 4
-    assert estimate.reason == "Te weinig gegevens: nog 4 dagen na de start nodig."
+    assert estimate.reasons == ["too_few_days_after"]
 
 
 def test_too_short_a_history_before_the_start_is_said():
     metric, others = synthetic.experiment_series(days=100, start=30, seed=1)
     estimate = EffectEstimator().fit(metric, others, metric.index[30]).estimate_
     assert not estimate.enough_data and estimate.days_needed == 26
-    assert "vóór de start" in estimate.reason
+    assert estimate.reasons == ["too_few_days_before"]
 
 
 def test_a_nearly_empty_series_is_not_measured():
     metric, others = synthetic.experiment_series(level=0.3, seed=1)
     estimate = EffectEstimator().fit(metric, others, metric.index[START]).estimate_
-    assert not estimate.enough_data and "Te weinig signalen" in estimate.reason
+    assert not estimate.enough_data and estimate.reasons == ["too_few_signals"]
+    assert estimate.mean_per_day_before < 1
 
 
 def test_the_end_date_limits_the_period_after_the_start():

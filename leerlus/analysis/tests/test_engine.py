@@ -33,7 +33,7 @@ def test_every_kind_of_pattern_is_found_where_it_was_planted():
     assert any("omgevingsloket" in p.terms and abs(day(p) - RELEASE) <= 2 for p in by_kind["emerging_topic"])
     ripple = next(p for p in by_kind["ripple"] if p.cause == SeriesKey("website", "Vergunning"))
     assert ripple.effect == SeriesKey("telefoon", "Vergunning") and 1 <= ripple.lag_days <= 5
-    assert "dagen later" in ripple.summary and ripple.examples
+    assert ripple.cause_magnitude > 0 and ripple.after > ripple.before and ripple.examples
     # the storm is one pattern, described where it happened, not once per level
     assert len([p for p in by_kind["spike"] if abs(day(p) - STORM) <= 1]) == 1
 

@@ -32,9 +32,10 @@ def test_human_output_and_too_little_data(imported):
     assert result.exit_code == 0 and "95%-interval" in result.stdout
     late = run("--channel", "telefoon", "--service", "afval", "--start", "2025-10-20", "--json")
     assert late.exit_code == 0
-    assert (
-        json.loads(late.stdout)["reason"] == "Te weinig gegevens: nog 6 dagen na de start nodig."
-    )  # data until 27 October
+    too_late = json.loads(late.stdout)  # data until 27 October
+    assert (too_late["reasons"], too_late["days_needed"]) == (["too_few_days_after"], 6)
+    text = run("--channel", "telefoon", "--service", "afval", "--start", "2025-10-20")
+    assert text.stdout.strip() == "Te weinig gegevens: nog 6 dagen na de start nodig."
 
 
 def test_bad_input_ends_with_status_2_and_names_the_choices(imported):

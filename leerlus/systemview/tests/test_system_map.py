@@ -36,7 +36,7 @@ def municipality(client):
         terms=[],
         magnitude=1.4,
         score=7.0,
-        summary="Na de stijging bij website volgde 2 dagen later een stijging bij telefoon.",
+        figures={"before": 10.0, "after": 24.0, "cause_magnitude": 0.8},
         cause={"channel": "website", "service": "Omgevingsvergunning", "terms": []},
         effect={"channel": "telefoon", "service": "Omgevingsvergunning", "terms": []},
         lag_days=2,
