@@ -10,6 +10,7 @@ from leerlus.core.channels import CHANNEL_CHOICES
 from leerlus.core.models import Service
 from leerlus.core.selectors import SignalFilter, signal_page
 from leerlus.errors import InputError
+from leerlus.presentation.documents import as_document
 from leerlus.presentation.twins import json_twin
 
 
@@ -51,14 +52,14 @@ def signal_list(request):
     if as_json:
         if error:
             return json_twin({"error": error}, 400)
-        return json_twin(page.as_json())
+        return json_twin(page)
     query = request.GET.copy()
     query.pop("after", None)
     return render(
         request,
         "core/signal_list.html",
         {
-            "page": page,
+            "page": as_document(page),
             "error": error,
             "query": request.GET,
             "first_page_query": query.urlencode(),

@@ -1,4 +1,5 @@
-"""The API shell: no key no answer, the OpenAPI description is served and equals the committed file."""
+"""The API shell: no key no answer, the OpenAPI description is served, equals the committed file and lists the
+allowed values of every choice field."""
 
 import json
 from pathlib import Path
@@ -6,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from leerlus.api.openapi import schema_text
+from leerlus.core.channels import CHANNELS
+from leerlus.playground.models import Experiment
 
 pytestmark = pytest.mark.django_db
 COMMITTED = Path(__file__).resolve().parents[3] / "docs" / "openapi.json"
@@ -32,3 +35,17 @@ def test_the_served_openapi_equals_the_committed_file(client):
 def test_the_api_docs_page_uses_only_local_files(client):
     page = client.get("/api/v1/docs").content.decode()
     assert "swagger-ui-bundle.js" in page and "cdn" not in page.lower()
+
+
+def test_the_openapi_file_lists_the_allowed_values_of_choice_fields():
+    schemas = json.loads(COMMITTED.read_text(encoding="utf-8"))["components"]["schemas"]
+    assert schemas["ProblemOut"]["properties"]["channels"]["items"]["enum"] == list(CHANNELS)
+    assert schemas["ExperimentOut"]["properties"]["status"]["enum"] == Experiment.Status.values
+    assert schemas["LessonIn"]["properties"]["outcome"]["enum"] == ["geslaagd", "gemengd", "mislukt"]
+    assert schemas["LogEntryIn"]["properties"]["kind"]["enum"] == ["observatie", "verrassing", "besluit"]
+    assert set(schemas["EffectOut"]["properties"]["method"]["anyOf"][0]["enum"]) == {
+        "its",
+        "its-control",
+        "sts",
+        "sts-control",
+    }
