@@ -78,7 +78,6 @@ def demo(load_only, as_json):
     from leerlus.demo.playground import load_experiments
     from leerlus.demo.rhythm import load_rhythm
     from leerlus.patterns.services import run_analysis
-    from leerlus.presentation.documents import as_document
 
     click.echo("Gemeente Voorbeeldstad laden …", err=True)
     imported = load_demo(progress=_progress)
@@ -88,7 +87,7 @@ def demo(load_only, as_json):
     load_rhythm()
     mark_incidents()
     emit(
-        {"import": as_document(imported), "analysis": as_document(analysed)},
+        {"import": imported, "analysis": analysed},
         as_json,
         lambda document: [*_import_lines(document["import"]), *_analysis_lines(document["analysis"])],
     )

@@ -15,9 +15,11 @@ def choice_of(values) -> type:
 
 
 def as_document(document):
-    """The plain JSON form (dicts, lists, strings, numbers) of a schema, or of a list of schemas."""
+    """The plain JSON form (dicts, lists, strings, numbers) of a schema, or of a list or dict of schemas."""
     if isinstance(document, BaseModel):
         return document.model_dump(mode="json")
     if isinstance(document, list):
         return [as_document(item) for item in document]
+    if isinstance(document, dict):
+        return {key: as_document(value) for key, value in document.items()}
     return document

@@ -43,10 +43,7 @@ def _incidents(first: date, last: date) -> dict:
     new = incident_cards(to_read.filter(start__range=(first, last)), last)
     earlier = incident_cards(to_read.filter(start__lt=first).filter(Q(end=None) | Q(end__gte=first)), last)
     ongoing = [card for card in earlier if any(_goes_on(p, first, last) for p in card.patterns)]
-    return {
-        "new": as_document([IncidentOut.of(card) for card in new]),
-        "ongoing": as_document([IncidentOut.of(card) for card in ongoing]),
-    }
+    return as_document({"new": [IncidentOut.of(c) for c in new], "ongoing": [IncidentOut.of(c) for c in ongoing]})
 
 
 def _goes_on(pattern: Pattern, first: date, last: date) -> bool:
