@@ -36,7 +36,10 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
 
 
 def emit(document, as_json: bool, human) -> None:
-    """Prints the JSON document, or the human-readable lines that `human(document)` returns."""
+    """Prints the JSON document (a schema's JSON form), or the human-readable lines that `human(document)` returns."""
+    from leerlus.presentation.documents import as_document
+
+    document = as_document(document)
     if as_json:
         click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
     else:
@@ -78,9 +81,9 @@ def demo(load_only, as_json):
     from leerlus.patterns.services import run_analysis
 
     click.echo("Gemeente Voorbeeldstad laden …", err=True)
-    imported = load_demo(progress=_progress).as_json()
+    imported = load_demo(progress=_progress)
     click.echo("", err=True)
-    analysed = run_analysis(full=True, progress=lambda message: click.echo(message, err=True)).as_json()
+    analysed = run_analysis(full=True, progress=lambda message: click.echo(message, err=True))
     load_experiments()
     load_rhythm()
     mark_incidents()
@@ -137,7 +140,7 @@ def import_command(file, file_format, default_channel, column_map, map_channel, 
         progress=_progress,
     )
     click.echo("", err=True)
-    emit(summary.as_json(), as_json, _import_lines)
+    emit(summary, as_json, _import_lines)
 
 
 def _import_lines(summary):
@@ -178,7 +181,7 @@ def signals(since, until, channel, service, words, limit, after, as_json):
             after=after,
         )
     )
-    emit(page.as_json(), as_json, _signal_lines)
+    emit(page, as_json, _signal_lines)
 
 
 def _signal_lines(page):
@@ -199,7 +202,7 @@ def analyse(full, as_json):
     from leerlus.patterns.services import run_analysis
 
     summary = run_analysis(full=full, progress=lambda message: click.echo(message, err=True))
-    emit(summary.as_json(), as_json, _analysis_lines)
+    emit(summary, as_json, _analysis_lines)
 
 
 def _analysis_lines(summary):
@@ -279,9 +282,8 @@ def _incident_lines(document):
 @command
 def effect(channel, service, terms, start, end, exclude, as_json):
     """Schat het effect op een reeks sinds de start: waargenomen tegen wat zonder experiment verwacht was."""
-    from dataclasses import asdict
-
     from leerlus.playground.measurement import estimate_effect, parse_exclusions, resolve_service
+    from leerlus.playground.schemas import EffectOut
 
     estimate = estimate_effect(
         channel=channel,
@@ -291,7 +293,7 @@ def effect(channel, service, terms, start, end, exclude, as_json):
         end=end.date() if end else None,
         touched=parse_exclusions(exclude),
     )
-    emit(asdict(estimate), as_json, _effect_lines)
+    emit(EffectOut.from_orm(estimate), as_json, _effect_lines)
 
 
 def _effect_lines(estimate):

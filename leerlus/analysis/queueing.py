@@ -7,7 +7,7 @@ of contacts in the channel, truncated where the remaining probability is negligi
 Tested against published Erlang C values and against the discrete-event simulation.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.linalg import expm
@@ -31,13 +31,6 @@ class Outcome:
     abandon_rate: float  # share of contacts that gave up waiting
     queue_length: float  # mean number waiting
     method: str  # erlang_c, erlang_a or simulation
-
-    def as_json(self) -> dict:
-        """Rounded; an endless wait or queue (Erlang C beyond capacity) is null, as JSON has no infinity."""
-        return {
-            key: (round(value, 6) if np.isfinite(value) else None) if isinstance(value, float) else value
-            for key, value in asdict(self).items()
-        }
 
 
 def erlang_c_wait_probability(agents: int, load: float) -> float:

@@ -3,7 +3,7 @@
 Paging uses the (received_at, id) index instead of OFFSET, so page 1,000 is as fast as page 1.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Max, Min, Q, Sum
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from leerlus.core.channels import CHANNELS
 from leerlus.core.models import DailyCount, Organisation, Service, Signal
+from leerlus.core.schemas import SignalPage
 from leerlus.errors import InputError
 
 MAX_LIMIT = 1000
@@ -98,35 +99,6 @@ def _parse_cursor(cursor: str) -> tuple[datetime, int]:
         raise InputError(_("Ongeldige paginaverwijzing '%(v)s'.") % {"v": cursor[:40]}, field="after") from None
 
 
-def signal_as_json(signal: Signal) -> dict:
-    """One signal as in `leerlus signals --json`; classification fields stay null until analysed.
-
-    `topic` is the number of the discovered topic (see `leerlus patterns` and the topics in the admin).
-    """
-    service = signal.effective_service
-    return {
-        "id": signal.id,
-        "external_id": signal.external_id or None,
-        "received_at": timezone.localtime(signal.received_at).isoformat(),
-        "channel": signal.channel,
-        "service": service.name if service else None,
-        "service_origin": "given" if signal.service_id else ("classified" if signal.effective_service_id else None),
-        "demand": signal.demand or None,
-        "sentiment": signal.sentiment or None,
-        "topic": signal.topic,
-        "text": signal.text,
-    }
-
-
-@dataclass(frozen=True)
-class SignalPage:
-    signals: list
-    next_cursor: str | None
-
-    def as_json(self) -> dict:
-        return asdict(self)
-
-
 def signal_page(f: SignalFilter) -> SignalPage:
     """One page of signals, newest first, with the cursor of the next page (None on the last)."""
     signals = filtered_signals(f.validate())
@@ -137,7 +109,7 @@ def signal_page(f: SignalFilter) -> SignalPage:
     has_more = len(rows) > f.limit
     rows = rows[: f.limit]
     cursor = f"{rows[-1].received_at.isoformat()}|{rows[-1].id}" if has_more else None
-    return SignalPage(signals=[signal_as_json(s) for s in rows], next_cursor=cursor)
+    return SignalPage(signals=rows, next_cursor=cursor)
 
 
 def counts_over_time(by: str, since: date | None = None, weekly: bool = True) -> dict[str, dict[date, int]]:

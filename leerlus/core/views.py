@@ -10,6 +10,7 @@ from leerlus.core.channels import CHANNEL_CHOICES
 from leerlus.core.models import Service
 from leerlus.core.selectors import SignalFilter, signal_page
 from leerlus.errors import InputError
+from leerlus.presentation.documents import as_document
 from leerlus.presentation.twins import json_twin
 
 
@@ -45,14 +46,14 @@ def _filter_from(query) -> SignalFilter:
 def signal_list(request):
     page = signal_page(_filter_from(request.GET))
     if request.GET.get("format") == "json":
-        return json_twin(page.as_json())
+        return json_twin(page)
     query = request.GET.copy()
     query.pop("after", None)
     return render(
         request,
         "core/signal_list.html",
         {
-            "page": page,
+            "page": as_document(page),
             "query": request.GET,
             "first_page_query": query.urlencode(),
             "channels": CHANNEL_CHOICES,

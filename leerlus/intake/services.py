@@ -2,7 +2,6 @@
 
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from django.db import connection, transaction
@@ -16,28 +15,13 @@ from leerlus.intake.columns import ColumnPlan
 from leerlus.intake.models import MAX_STORED_ERRORS, ImportBatch
 from leerlus.intake.pipeline import cleaned_chunks, cleaned_in_worker
 from leerlus.intake.readers import Table, reader_for
+from leerlus.intake.schemas import ImportSummary
 
 INSERT_SQL = "INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT (dedupe_key) DO NOTHING".format(
     table=Signal._meta.db_table,
     columns=", ".join(INSERT_COLUMNS),
     values=", ".join(["%s"] * len(INSERT_COLUMNS)),
 )
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    """The body of `leerlus import --json`, the API answer and the web page after an upload."""
-
-    read: int
-    imported: int
-    duplicates: int
-    rejected: int
-    errors: list = field(default_factory=list)
-    redacted: dict = field(default_factory=dict)
-    seconds: float = 0.0
-
-    def as_json(self) -> dict:
-        return asdict(self)
 
 
 def write_chunk(rows: list[tuple]) -> int:

@@ -1,5 +1,5 @@
 """Reads patterns and incidents: the filtered overviews (incidents ranked by strength and recency) and the
-JSON of PRODUCT.md."""
+documents of PRODUCT.md (their schemas are in `schemas.py`)."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from leerlus.core.channels import CHANNELS
 from leerlus.errors import InputError
 from leerlus.patterns.models import KINDS, AnalysisState, Incident, KnownEvent, Pattern
+from leerlus.patterns.schemas import IncidentOut, IncidentsDocument, PatternsDocument
 from leerlus.patterns.sentences import expected_in_words, incident_summary
 
 KIND_NAMES = [kind for kind, _label in KINDS]
@@ -59,37 +60,16 @@ def pattern_list(f: PatternFilter):
     return patterns.order_by("-start", "-score")
 
 
-def pattern_as_json(pattern: Pattern) -> dict:
-    """One pattern exactly as in `leerlus patterns --json` (PRODUCT.md)."""
-    document = {
-        "id": pattern.id,
-        "kind": pattern.kind,
-        "start": pattern.start.isoformat(),
-        "end": pattern.end.isoformat() if pattern.end else None,
-        "channel": pattern.channel or None,
-        "service": pattern.service.name if pattern.service_id else None,
-        "terms": pattern.terms,
-        "magnitude": pattern.magnitude,
-        "score": pattern.score,
-        "summary": pattern.summary,
-        "examples": pattern.examples,
-        "incident": pattern.incident_id,
-    }
-    if pattern.kind == "ripple":
-        document.update(cause=pattern.cause, effect=pattern.effect, lag_days=pattern.lag_days)
-    return document
-
-
-def patterns_document(f: PatternFilter) -> dict:
+def patterns_document(f: PatternFilter) -> PatternsDocument:
     """The patterns, and the incidents they belong to."""
     patterns = list(pattern_list(f))
     incidents = Incident.objects.filter(pk__in={p.incident_id for p in patterns})
     data_until = _data_until()
-    return {
-        "data_until": data_until.isoformat() if data_until else None,
-        "patterns": [pattern_as_json(p) for p in patterns],
-        "incidents": [card.as_json() for card in incident_cards(incidents, data_until)],
-    }
+    return PatternsDocument(
+        data_until=data_until,
+        patterns=patterns,
+        incidents=[IncidentOut.of(card) for card in incident_cards(incidents, data_until)],
+    )
 
 
 def _data_until() -> date | None:
@@ -141,23 +121,6 @@ class IncidentCard:
     summary: str
     expected: str  # why the analysis expected it, in words; empty when it did not
 
-    def as_json(self) -> dict:
-        """One incident exactly as in `leerlus incidents --json` and the `incidents` of the patterns JSON."""
-        incident = self.incident
-        return {
-            "id": incident.id,
-            "kind": incident.kind,
-            "start": incident.start.isoformat(),
-            "end": incident.end.isoformat() if incident.end else None,
-            "channels": incident.channels,
-            "services": incident.services,
-            "terms": incident.terms,
-            "score": incident.score,
-            "summary": self.summary,
-            "patterns": [p.id for p in self.patterns],
-            "status": incident.status,
-        }
-
 
 def incident_list(f: IncidentFilter) -> list[IncidentCard]:
     """The incidents, strongest and most recent first."""
@@ -168,12 +131,8 @@ def incident_list(f: IncidentFilter) -> list[IncidentCard]:
     return incident_cards(incidents, _data_until())
 
 
-def incidents_document(f: IncidentFilter) -> dict:
-    data_until = _data_until()
-    return {
-        "data_until": data_until.isoformat() if data_until else None,
-        "incidents": [card.as_json() for card in incident_list(f)],
-    }
+def incidents_document(f: IncidentFilter) -> IncidentsDocument:
+    return IncidentsDocument(data_until=_data_until(), incidents=[IncidentOut.of(card) for card in incident_list(f)])
 
 
 def incident_card(pk: int) -> IncidentCard | None:
@@ -211,14 +170,3 @@ def _announcement(incident: Incident) -> KnownEvent | None:
         if in_time and services and channels:
             return event
     return None
-
-
-def known_event_as_json(event: KnownEvent) -> dict:
-    return {
-        "id": event.id,
-        "day": event.day.isoformat(),
-        "description": event.description,
-        "services": event.services,
-        "channels": event.channels,
-        "days": event.days,
-    }

@@ -8,7 +8,6 @@ topics and relabels every signal.
 """
 
 import pickle
-from dataclasses import asdict, dataclass
 from datetime import timedelta
 from time import perf_counter
 
@@ -31,27 +30,12 @@ from leerlus.patterns import signal_store
 from leerlus.patterns.feedback import feedback_from_people
 from leerlus.patterns.incident_store import store_incidents
 from leerlus.patterns.models import AnalysisState, Incident, IncidentMarking, KnownEvent, Pattern, SeriesCount, Topic
+from leerlus.patterns.schemas import AnalysisSummary
 
 RECENT_DAYS = 28  # texts loaded in an incremental run besides the new ones: the evidence of recent patterns
 EMERGING_WINDOW = EmergingTermDetector().window_days
 MATCH_DAYS = 3  # a pattern found again within this many days of its old start is the same pattern
 MARKINGS = [Incident.Status.EXPECTED, Incident.Status.KNOWN, Incident.Status.FALSE]  # what a person can say
-
-
-@dataclass(frozen=True)
-class AnalysisSummary:
-    full: bool
-    signals: int
-    classified: int
-    patterns: int
-    new_patterns: int
-    incidents: int
-    new_incidents: int
-    data_until: str | None
-    seconds: float
-
-    def as_json(self) -> dict:
-        return asdict(self)
 
 
 @transaction.atomic  # all or nothing: labels, counts and patterns always belong to one run
@@ -129,7 +113,7 @@ def run_analysis(*, full: bool = False, progress=lambda message: None) -> Analys
         new_patterns=fresh,
         incidents=incidents,
         new_incidents=fresh_incidents,
-        data_until=finder.data_until_.isoformat(),
+        data_until=finder.data_until_,
         seconds=state.seconds,
     )
 

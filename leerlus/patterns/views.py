@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from leerlus.core.channels import CHANNEL_CHOICES
 from leerlus.core.dates import parse_date
 from leerlus.core.models import Person, Service, Signal
-from leerlus.core.selectors import signal_as_json
+from leerlus.core.schemas import SignalOut
 from leerlus.errors import InputError, about
 from leerlus.patterns import services
 from leerlus.patterns.models import KINDS, Incident, KnownEvent, Pattern, Topic
+from leerlus.patterns.schemas import IncidentOut, KnownEventsDocument, PatternOut
 from leerlus.patterns.selectors import (
     IncidentFilter,
     PatternFilter,
@@ -19,13 +20,12 @@ from leerlus.patterns.selectors import (
     incident_card,
     incident_list,
     incidents_document,
-    known_event_as_json,
-    pattern_as_json,
     pattern_list,
     patterns_document,
 )
 from leerlus.patterns.sentences import series_label
 from leerlus.presentation.charts import line_chart
+from leerlus.presentation.documents import as_document
 from leerlus.presentation.ids import object_or_404
 from leerlus.presentation.twins import json_twin
 
@@ -73,7 +73,7 @@ def pattern_detail(request, pk: int):
         _act(pattern, request.POST)
         return redirect("pattern-detail", pk=pattern.pk)
     if request.GET.get("format") == "json":
-        return json_twin(pattern_as_json(pattern))
+        return json_twin(PatternOut.from_orm(pattern))
     chart, rows = _chart(pattern)
     examples = Signal.objects.filter(id__in=pattern.examples).select_related("service", "effective_service")
     ripples = (
@@ -91,7 +91,7 @@ def pattern_detail(request, pk: int):
             "pattern": pattern,
             "chart": chart,
             "rows": rows,
-            "examples": [signal_as_json(s) for s in examples],
+            "examples": as_document([SignalOut.from_orm(s) for s in examples]),
             "seen_in": [series_label(side) for side in pattern.evidence],
             "ripples": ripples,
         },
@@ -144,7 +144,7 @@ def incident_detail(request, pk: int):
         return redirect("incident-detail", pk=pk)
     card = incident_card(pk)
     if request.GET.get("format") == "json":
-        return json_twin(card.as_json())
+        return json_twin(IncidentOut.of(card))
     example_ids = list(dict.fromkeys(i for pattern in card.patterns for i in pattern.examples))[:INCIDENT_EXAMPLES]
     examples = Signal.objects.filter(id__in=example_ids).select_related("service", "effective_service")
     return render(
@@ -161,7 +161,7 @@ def incident_detail(request, pk: int):
             ],
             "ripples": [pattern for pattern in card.patterns if pattern.kind == "ripple"],
             "topics": Topic.objects.filter(number__in=card.incident.topics),
-            "examples": [signal_as_json(s) for s in examples],
+            "examples": as_document([SignalOut.from_orm(s) for s in examples]),
             "markings": card.incident.markings.select_related("person"),
             "markings_to_choose": [(s, label) for s, label in Incident.Status.choices if s in services.MARKINGS],
         },
@@ -175,7 +175,7 @@ def known_events(request):
         return redirect("known-events")
     events = KnownEvent.objects.all()
     if request.GET.get("format") == "json":
-        return json_twin({"known_events": [known_event_as_json(event) for event in events]})
+        return json_twin(KnownEventsDocument(known_events=events))
     return render(
         request,
         "patterns/known_events.html",

@@ -1,13 +1,11 @@
 """The playground's REST router: problems, experiments (with their steps and effect), log entries, lessons.
 
-Operations parse, call one service or selector, and answer with the same JSON as the pages' twins.
+Operations parse, call one service or selector, and answer through the schemas of `schemas.py`, the same JSON
+as the pages' twins.
 """
 
-from datetime import date
-from decimal import Decimal
-
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Router, Status
 
 from leerlus.core.models import Person
 from leerlus.core.roles import require_writer
@@ -15,153 +13,21 @@ from leerlus.patterns.models import Pattern
 from leerlus.playground import services
 from leerlus.playground.measurement import resolve_service
 from leerlus.playground.models import Experiment, Lesson, Problem
-from leerlus.playground.selectors import (
-    data_until,
-    experiment_as_json,
-    lesson_as_json,
-    log_entry_as_json,
-    rank_problem,
-    ranked_problems,
-    search_lessons,
+from leerlus.playground.schemas import (
+    DecideIn,
+    ExperimentIn,
+    ExperimentOut,
+    LessonIn,
+    LessonOut,
+    LogEntryIn,
+    LogEntryOut,
+    ProblemIn,
+    ProblemOut,
+    RefuseIn,
 )
+from leerlus.playground.selectors import data_until, rank_problem, ranked_problems, search_lessons
 
 router = Router(tags=["proeftuin"])
-
-
-class ProblemIn(Schema):
-    title: str
-    description: str = ""
-    patterns: list[int] = []
-    services: list[str] = Field([], description="Namen van diensten.")
-
-
-class ProblemOut(Schema):
-    id: int
-    title: str
-    description: str
-    patterns: list[int]
-    departments: list[str]
-    channels: list[str]
-    signals: int = Field(description="Signalen in de reeksen van het vraagstuk, laatste 90 dagen.")
-    trend: float | None = Field(description="Laatste vier weken tegen de vier weken ervoor (0,2 = +20%).")
-    experiments: list[int]
-
-
-class MetricIn(Schema):
-    channel: str = ""
-    service: str = ""
-    terms: str = ""
-    better: str = Field("lager", description="lager of hoger")
-
-
-class ExperimentIn(Schema):
-    problem: int
-    title: str
-    intervention: str = Field(description="We denken dat … (wat het team doet)")
-    expected_effect: str = Field(description="… leidt tot … (wat er verandert)")
-    team: list[int] = Field(description="Nummers van personen.")
-    budget: Decimal
-    start: date
-    end: date
-    metrics: list[MetricIn]
-    conditions_met: bool = False
-
-
-class TeamMemberOut(Schema):
-    id: int
-    name: str
-    department: str
-    world: str
-
-
-class MetricOut(Schema):
-    id: int
-    channel: str | None
-    service: str | None
-    terms: list[str]
-    better: str
-    effect: dict | None = Field(description="De effectschatting: dezelfde vorm als `leerlus effect --json`.")
-
-
-class LogEntryIn(Schema):
-    kind: str = Field(description="observatie, verrassing of besluit")
-    text: str
-    day: date | None = None
-
-
-class LogEntryOut(Schema):
-    id: int
-    day: date
-    author: str | None
-    kind: str
-    text: str
-
-
-class ProblemRef(Schema):
-    id: int
-    title: str
-
-
-class ExperimentOut(Schema):
-    id: int
-    title: str
-    problem: ProblemRef
-    hypothesis: str
-    intervention: str
-    expected_effect: str
-    team: list[TeamMemberOut]
-    budget: float
-    start: date
-    end: date
-    status: str = Field(description="idee, goedgekeurd, lopend, evaluatie of besluit")
-    route: str | None = Field(description="snel (binnen de kaders) of beslisser")
-    broken_frameworks: list[str]
-    decision_maker: str | None
-    approved_by: str | None
-    approved_at: str | None
-    refusal: str | None
-    decision: str | None = Field(description="stoppen, aanpassen of opschalen")
-    decision_note: str | None
-    metrics: list[MetricOut]
-    log: list[LogEntryOut]
-    lessons: list[int]
-
-
-class RefuseIn(Schema):
-    reason: str
-
-
-class DecideIn(Schema):
-    decision: str = Field(description="stoppen, aanpassen of opschalen")
-    note: str = ""
-
-
-class LessonIn(Schema):
-    title: str
-    tried: str
-    happened: str
-    learned: str
-    differently: str = ""
-    outcome: str = Field(description="geslaagd, gemengd of mislukt")
-    tags: list[str] = []
-    visibility: str = "intern"
-    experiment: int | None = None
-
-
-class LessonOut(Schema):
-    id: int
-    title: str
-    experiment: int | None
-    tried: str
-    happened: str
-    learned: str
-    differently: str
-    outcome: str
-    failure: bool
-    tags: list[str]
-    visibility: str
-    author: str | None
-    created_at: str
 
 
 def _experiment(pk: int) -> Experiment:
@@ -170,7 +36,7 @@ def _experiment(pk: int) -> Experiment:
 
 @router.get("/problems", response=list[ProblemOut])
 def list_problems(request):
-    return [r.as_json() for r in ranked_problems()]
+    return [ProblemOut.of(r) for r in ranked_problems()]
 
 
 @router.post("/problems", response={201: ProblemOut})
@@ -182,19 +48,17 @@ def create_problem(request, body: ProblemIn):
         patterns=Pattern.objects.filter(pk__in=body.patterns),
         services=[resolve_service(name) for name in body.services],
     )
-    return Status(201, rank_problem(problem, data_until()).as_json())
+    return Status(201, ProblemOut.of(rank_problem(problem, data_until())))
 
 
 @router.get("/problems/{pk}", response=ProblemOut)
 def get_problem(request, pk: int):
-    return rank_problem(get_object_or_404(Problem, pk=pk), data_until()).as_json()
+    return ProblemOut.of(rank_problem(get_object_or_404(Problem, pk=pk), data_until()))
 
 
 @router.get("/experiments", response=list[ExperimentOut])
 def list_experiments(request):
-    return [
-        experiment_as_json(e) for e in Experiment.objects.select_related("problem", "decision_maker", "approved_by")
-    ]
+    return Experiment.objects.select_related("problem", "decision_maker", "approved_by")
 
 
 @router.post("/experiments", response={201: ExperimentOut})
@@ -217,12 +81,12 @@ def propose_experiment(request, body: ExperimentIn):
         conditions_met=body.conditions_met,
         proposed_by=request.auth,
     )
-    return Status(201, experiment_as_json(experiment))
+    return Status(201, experiment)
 
 
 @router.get("/experiments/{pk}", response=ExperimentOut)
 def get_experiment(request, pk: int):
-    return experiment_as_json(_experiment(pk))
+    return _experiment(pk)
 
 
 @router.post("/experiments/{pk}/approve", response=ExperimentOut)
@@ -230,7 +94,7 @@ def approve_experiment(request, pk: int):
     require_writer(request.auth)
     experiment = _experiment(pk)
     services.approve(experiment, by=request.auth)
-    return experiment_as_json(experiment)
+    return experiment
 
 
 @router.post("/experiments/{pk}/refuse", response=ExperimentOut)
@@ -238,14 +102,14 @@ def refuse_experiment(request, pk: int, body: RefuseIn):
     require_writer(request.auth)
     experiment = _experiment(pk)
     services.refuse(experiment, by=request.auth, reason=body.reason)
-    return experiment_as_json(experiment)
+    return experiment
 
 
-def _advance(request, pk: int, step: str, **details) -> dict:
+def _advance(request, pk: int, step: str, **details) -> Experiment:
     require_writer(request.auth)
     experiment = _experiment(pk)
     services.advance(experiment, step, by=request.auth, **details)
-    return experiment_as_json(experiment)
+    return experiment
 
 
 @router.post("/experiments/{pk}/start", response=ExperimentOut)
@@ -269,26 +133,24 @@ def measure_experiment(request, pk: int):
     require_writer(request.auth)
     experiment = _experiment(pk)
     services.measure(experiment)
-    return experiment_as_json(experiment)
+    return experiment
 
 
 @router.get("/experiments/{pk}/log", response=list[LogEntryOut])
 def list_log_entries(request, pk: int):
-    return [log_entry_as_json(e) for e in _experiment(pk).log.select_related("author")]
+    return _experiment(pk).log.select_related("author")
 
 
 @router.post("/experiments/{pk}/log", response={201: LogEntryOut})
 def add_log_entry(request, pk: int, body: LogEntryIn):
     require_writer(request.auth)
     entry = services.add_log_entry(_experiment(pk), author=request.auth, kind=body.kind, text=body.text, day=body.day)
-    return Status(201, log_entry_as_json(entry))
+    return Status(201, entry)
 
 
 @router.get("/lessons", response=list[LessonOut])
 def list_lessons(request, q: str = "", tag: str = "", outcome: str = "", visibility: str = ""):
-    return [
-        lesson_as_json(lesson) for lesson in search_lessons(words=q, tag=tag, outcome=outcome, visibility=visibility)
-    ]
+    return search_lessons(words=q, tag=tag, outcome=outcome, visibility=visibility)
 
 
 @router.post("/lessons", response={201: LessonOut})
@@ -307,9 +169,9 @@ def write_lesson(request, body: LessonIn):
         experiment=experiment,
         author=request.auth,
     )
-    return Status(201, lesson_as_json(lesson))
+    return Status(201, lesson)
 
 
 @router.get("/lessons/{pk}", response=LessonOut)
 def get_lesson(request, pk: int):
-    return lesson_as_json(get_object_or_404(Lesson.objects.select_related("author"), pk=pk))
+    return get_object_or_404(Lesson.objects.select_related("author"), pk=pk)

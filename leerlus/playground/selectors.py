@@ -1,5 +1,5 @@
-"""Reads in the playground: problems ranked by reach and trend, experiments and lessons in their one JSON
-form, the lessons library search and the start plan's progress."""
+"""Reads in the playground: problems ranked by reach and trend, the lessons library search and the start plan's
+progress (their JSON forms are in `schemas.py`)."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,19 +24,6 @@ class RankedProblem:
     channels: list[str]
     signals: int
     trend: float | None  # last four weeks against the four before; None without signals
-
-    def as_json(self) -> dict:
-        return {
-            "id": self.problem.pk,
-            "title": self.problem.title,
-            "description": self.problem.description,
-            "patterns": [p.pk for p in self.problem.patterns.all()],
-            "departments": self.departments,
-            "channels": self.channels,
-            "signals": self.signals,
-            "trend": self.trend,
-            "experiments": [e.pk for e in self.problem.experiments.all()],
-        }
 
 
 def _series_filter(problem: Problem) -> Q | None:
@@ -111,75 +98,6 @@ def ranked_problems() -> list[RankedProblem]:
     problems = Problem.objects.prefetch_related("patterns__service", "services", "experiments")
     ranked = [rank_problem(p, until) for p in problems]
     return sorted(ranked, key=lambda r: (len(r.departments), len(r.channels), r.signals, r.trend or 0.0), reverse=True)
-
-
-def experiment_as_json(experiment: Experiment) -> dict:
-    """The one JSON form of an experiment: the page's twin and the API's answer."""
-    return {
-        "id": experiment.pk,
-        "title": experiment.title,
-        "problem": {"id": experiment.problem_id, "title": experiment.problem.title},
-        "hypothesis": experiment.hypothesis,
-        "intervention": experiment.intervention,
-        "expected_effect": experiment.expected_effect,
-        "team": [
-            {"id": p.pk, "name": p.name, "department": p.department.name, "world": p.department.world}
-            for p in experiment.team.select_related("department")
-        ],
-        "budget": float(experiment.budget),
-        "start": experiment.start.isoformat(),
-        "end": experiment.end.isoformat(),
-        "status": experiment.status,
-        "route": experiment.route or None,
-        "broken_frameworks": experiment.broken_frameworks,
-        "decision_maker": experiment.decision_maker.name if experiment.decision_maker else None,
-        "approved_by": experiment.approved_by.name if experiment.approved_by else None,
-        "approved_at": experiment.approved_at.isoformat() if experiment.approved_at else None,
-        "refusal": experiment.refusal or None,
-        "decision": experiment.decision or None,
-        "decision_note": experiment.decision_note or None,
-        "metrics": [
-            {
-                "id": m.pk,
-                "channel": m.channel or None,
-                "service": m.service.name if m.service else None,
-                "terms": m.terms.split(),
-                "better": m.better,
-                "effect": m.estimate,
-            }
-            for m in experiment.metrics.select_related("service")
-        ],
-        "log": [log_entry_as_json(e) for e in experiment.log.select_related("author")],
-        "lessons": [lesson.pk for lesson in experiment.lessons.all()],
-    }
-
-
-def log_entry_as_json(entry) -> dict:
-    return {
-        "id": entry.pk,
-        "day": entry.day.isoformat(),
-        "author": entry.author.name if entry.author else None,
-        "kind": entry.kind,
-        "text": entry.text,
-    }
-
-
-def lesson_as_json(lesson: Lesson) -> dict:
-    return {
-        "id": lesson.pk,
-        "title": lesson.title,
-        "experiment": lesson.experiment_id,
-        "tried": lesson.tried,
-        "happened": lesson.happened,
-        "learned": lesson.learned,
-        "differently": lesson.differently,
-        "outcome": lesson.outcome,
-        "failure": lesson.outcome == Lesson.Outcome.FAILURE,
-        "tags": lesson.tags,
-        "visibility": lesson.visibility,
-        "author": lesson.author.name if lesson.author else None,
-        "created_at": lesson.created_at.isoformat(),
-    }
 
 
 def search_lessons(*, words: str = "", tag: str = "", outcome: str = "", visibility: str = ""):

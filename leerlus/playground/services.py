@@ -1,7 +1,6 @@
 """Writes in the playground: problems, proposals through the kaders, the status of an experiment, its
 learning log, its effect estimates and the lessons it leaves. Edges validate; these run in a transaction."""
 
-from dataclasses import asdict
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -18,6 +17,8 @@ from leerlus.patterns.models import Pattern
 from leerlus.playground.frameworks import Envelope, Proposal, broken_frameworks
 from leerlus.playground.measurement import estimate_effect, parse_exclusions, series_label
 from leerlus.playground.models import Experiment, Frameworks, Lesson, LogEntry, Metric, Problem
+from leerlus.playground.schemas import EffectOut
+from leerlus.presentation.documents import as_document
 
 Status = Experiment.Status
 COMMITTED = (Status.APPROVED, Status.RUNNING, Status.EVALUATION)
@@ -288,7 +289,7 @@ def measure(experiment: Experiment, excluded_controls: list[str] | None = None) 
             end=experiment.end,
             touched=touched,
         )
-        metric.estimate, metric.estimated_at = asdict(estimate), timezone.now()
+        metric.estimate, metric.estimated_at = as_document(EffectOut.from_orm(estimate)), timezone.now()
         metric.save(update_fields=["estimate", "estimated_at"])
     return metrics
 

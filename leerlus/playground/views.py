@@ -19,10 +19,15 @@ from leerlus.playground import services, startplan
 from leerlus.playground.effect_sentences import effect_reason
 from leerlus.playground.forms import FrameworksForm
 from leerlus.playground.models import Experiment, Lesson, LogEntry, Metric, Problem, StartPlan
+from leerlus.playground.schemas import (
+    ExperimentOut,
+    LessonsDocument,
+    PlaygroundDocument,
+    ProblemOut,
+    StartPlanDocument,
+)
 from leerlus.playground.selectors import (
     data_until,
-    experiment_as_json,
-    lesson_as_json,
     rank_problem,
     ranked_problems,
     search_lessons,
@@ -56,20 +61,10 @@ def playground_home(request):
     experiments = Experiment.objects.select_related("problem").order_by("-start")
     if request.GET.get("format") == "json":
         return json_twin(
-            {
-                "problems": [r.as_json() for r in ranked],
-                "experiments": [
-                    {
-                        "id": e.pk,
-                        "title": e.title,
-                        "status": e.status,
-                        "problem": e.problem_id,
-                        "start": e.start.isoformat(),
-                        "end": e.end.isoformat(),
-                    }
-                    for e in experiments
-                ],
-            }
+            PlaygroundDocument(
+                problems=[ProblemOut.of(r) for r in ranked],
+                experiments=experiments,
+            )
         )
     frameworks = services.current_frameworks()
     return render(
@@ -93,7 +88,7 @@ def problem_detail(request, pk: int):
     problem = get_object_or_404(Problem.objects.prefetch_related("patterns__service", "services"), pk=pk)
     ranked = rank_problem(problem, data_until())
     if request.GET.get("format") == "json":
-        return json_twin(ranked.as_json())
+        return json_twin(ProblemOut.of(ranked))
     return render(request, "playground/problem_detail.html", {"ranked": ranked, "problem": problem})
 
 
@@ -179,7 +174,7 @@ def experiment_detail(request, pk: int):
             return redirect("lesson-library")
         return redirect("experiment-detail", pk=experiment.pk)
     if request.GET.get("format") == "json":
-        return json_twin(experiment_as_json(experiment))
+        return json_twin(ExperimentOut.from_orm(experiment))
     person = Person.objects.filter(user=request.user).first()
     return render(
         request,
@@ -288,7 +283,7 @@ def lesson_library(request):
         words=query["q"], tag=query["tag"], outcome=query["outcome"], visibility=query["visibility"]
     )
     if request.GET.get("format") == "json":
-        return json_twin({"lessons": [lesson_as_json(lesson) for lesson in lessons]})
+        return json_twin(LessonsDocument(lessons=lessons))
     return render(
         request,
         "playground/lessons.html",
@@ -342,15 +337,7 @@ def start_plan_page(request):
         return redirect("start-plan")
     steps = start_plan_progress(plan)
     if request.GET.get("format") == "json":
-        return json_twin(
-            {
-                "start": plan.start.isoformat() if plan else None,
-                "steps": [
-                    {"title": s.title, "due": s.due.isoformat(), "state": s.state, "evidence": s.evidence}
-                    for s in steps
-                ],
-            }
-        )
+        return json_twin(StartPlanDocument(start=plan.start if plan else None, steps=steps))
     return render(
         request,
         "playground/start_plan.html",

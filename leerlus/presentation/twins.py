@@ -2,6 +2,8 @@
 
 from django.http import JsonResponse
 
+from leerlus.presentation.documents import as_document
+
 
 def json_twin(document, status: int = 200) -> JsonResponse:
-    return JsonResponse(document, status=status, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(as_document(document), status=status, json_dumps_params={"ensure_ascii": False})

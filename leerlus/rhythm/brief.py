@@ -12,10 +12,12 @@ from leerlus.core.models import Signal
 from leerlus.core.selectors import received_between
 from leerlus.errors import InputError
 from leerlus.patterns.models import Incident, Pattern
+from leerlus.patterns.schemas import IncidentOut
 from leerlus.patterns.selectors import TO_READ, incident_cards, series_rows
 from leerlus.playground.effect_sentences import effect_reason
 from leerlus.playground.models import Experiment, Lesson, LogEntry
-from leerlus.playground.selectors import lesson_as_json, log_entry_as_json
+from leerlus.playground.schemas import LessonOut, LogEntryOut
+from leerlus.presentation.documents import as_document
 from leerlus.rhythm.models import Action, Retrospective
 
 CHANGE = 0.25  # an earlier incident still goes on when a series of it is this much off what was expected
@@ -42,7 +44,7 @@ def _incidents(first: date, last: date) -> dict:
     new = incident_cards(to_read.filter(start__range=(first, last)), last)
     earlier = incident_cards(to_read.filter(start__lt=first).filter(Q(end=None) | Q(end__gte=first)), last)
     ongoing = [card for card in earlier if any(_goes_on(p, first, last) for p in card.patterns)]
-    return {"new": [card.as_json() for card in new], "ongoing": [card.as_json() for card in ongoing]}
+    return as_document({"new": [IncidentOut.of(c) for c in new], "ongoing": [IncidentOut.of(c) for c in ongoing]})
 
 
 def _goes_on(pattern: Pattern, first: date, last: date) -> bool:
@@ -71,7 +73,7 @@ def _experiment_progress(experiment: Experiment, first: date, last: date) -> dic
         "start": experiment.start.isoformat(),
         "end": experiment.end.isoformat(),
         "progress": round(elapsed / days, 2),
-        "log": [log_entry_as_json(e) for e in log],
+        "log": as_document([LogEntryOut.from_orm(e) for e in log]),
         "effects": [
             {"metric": str(m), "better": m.better, "effect": _effect_summary(m.estimate)}
             for m in experiment.metrics.select_related("service")
@@ -128,7 +130,7 @@ def brief_document(month: date) -> dict:
         "experiments": [_experiment_progress(e, first, last) for e in active],
         "decisions_due": [{"id": e.pk, "title": e.title, "end": e.end.isoformat(), "status": e.status} for e in due],
         "lessons": [
-            lesson_as_json(lesson)
+            as_document(LessonOut.from_orm(lesson))
             for lesson in Lesson.objects.filter(created_at__date__range=(first, last)).select_related("author")
         ],
         "log_entries": LogEntry.objects.filter(day__range=(first, last)).count(),

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from leerlus.analysis.queueing import Channel, outcome
 from leerlus.analysis.simulation import Behaviour, simulate_system
 from leerlus.errors import InputError
+from leerlus.systemview.schemas import Scenario, SimulationDocument
 
 CHANNEL_FIELDS = ("contacts_per_hour", "handle_seconds", "agents")
 BEHAVIOUR_FIELDS = ("repeat_share", "repeat_after_seconds", "callback_after_seconds", "shift_to", "shift_share")
@@ -116,8 +117,8 @@ def with_change(channel: Channel, change: dict) -> Channel:
     return channel
 
 
-def run(document: dict, *, simulation: bool = False, hours: float = 200) -> dict:
-    """The outcome of every channel, and of every scenario: {"channels": [...], "scenarios": [...]}."""
+def run(document: dict, *, simulation: bool = False, hours: float = 200) -> SimulationDocument:
+    """The outcome of every channel, and of every scenario."""
     target = document.get("answer_within_seconds", 20)
     if isinstance(target, bool) or not isinstance(target, (int, float)) or target < 0:
         raise InputError(_("'answer_within_seconds' moet een getal van 0 of meer zijn."))
@@ -125,14 +126,14 @@ def run(document: dict, *, simulation: bool = False, hours: float = 200) -> dict
 
     def compute(channels):
         if simulation or behaviours:
-            return [o.as_json() for o in simulate_system(channels, target, behaviour=behaviours, hours=hours)]
-        return [outcome(c, target).as_json() for c in channels]
+            outcomes = simulate_system(channels, target, behaviour=behaviours, hours=hours)
+        else:
+            outcomes = [outcome(c, target) for c in channels]
+        return outcomes
 
     base = channels_of(document)
-    result = {"channels": compute(base)}
-    if document.get("scenarios"):
-        result["scenarios"] = [
-            {"name": s.get("name", f"scenario {i}"), "channels": compute(changed(base, s.get("changes", [])))}
-            for i, s in enumerate(document["scenarios"], start=1)
-        ]
-    return result
+    scenarios = [
+        Scenario(name=s.get("name", f"scenario {i}"), channels=compute(changed(base, s.get("changes", []))))
+        for i, s in enumerate(document.get("scenarios") or [], start=1)
+    ]
+    return SimulationDocument(channels=compute(base), scenarios=scenarios or None)

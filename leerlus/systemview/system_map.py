@@ -5,7 +5,7 @@ The picture is drawn here in columns (IT systems, channels, services, department
 no layout library and no JavaScript; `static/systemview/map.js` only highlights a part's links.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from html import escape
 
 from django.urls import reverse
@@ -39,11 +39,6 @@ class Link:
     lag_days: int | None = None
     strength: float | None = None
     evidence: str | None = None  # the page that shows why
-
-    def as_json(self) -> dict:
-        document = asdict(self)
-        document["source"], document["target"] = self.source.key, self.target.key
-        return document
 
 
 def system_map() -> tuple[list[Node], list[Link]]:

@@ -8,9 +8,11 @@ from django.utils.translation import gettext_lazy
 from leerlus.analysis.queueing import Channel
 from leerlus.errors import InputError
 from leerlus.presentation.charts import bar_chart, curve_chart
+from leerlus.presentation.documents import as_document
 from leerlus.presentation.twins import json_twin
 from leerlus.systemview import whatif
 from leerlus.systemview.scenarios import channels_of, run
+from leerlus.systemview.schemas import SimulationDocument, SystemMapDocument
 from leerlus.systemview.selectors import busiest_hours, hourly_demand
 from leerlus.systemview.system_map import label, svg, system_map
 
@@ -63,14 +65,14 @@ def what_if(request):
     if request.GET.get("format") in ("json", "scenario"):
         if request.GET["format"] == "scenario":  # the file for `leerlus simulate --scenario`
             return json_twin(whatif.document(channels, answer_within))
-        return json_twin(result or {"channels": []})
+        return json_twin(result or SimulationDocument(channels=[]))
     main = channels[0] if channels else None
     profile = whatif.week_profile(main, demand[main.name], answer_within) if main and main.name in demand else []
     return render(
         request,
         "systemview/what_if.html",
         {
-            "result": result,
+            "result": as_document(result),
             "channels": channels,
             "fields": FIELDS,
             "answer_within": answer_within,
@@ -95,12 +97,7 @@ def what_if(request):
 def system_map_page(request):
     nodes, links = system_map()
     if request.GET.get("format") == "json":
-        return json_twin(
-            {
-                "nodes": [{"key": n.key, "kind": n.kind, "name": n.name} for n in nodes],
-                "links": [link.as_json() for link in links],
-            }
-        )
+        return json_twin(SystemMapDocument(nodes=nodes, links=links))
     return render(
         request,
         "systemview/system_map.html",

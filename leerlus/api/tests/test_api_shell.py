@@ -1,4 +1,5 @@
-"""The API shell: no key no answer, the OpenAPI description is served and equals the committed file."""
+"""The API shell: no key no answer, the OpenAPI description is served, equals the committed file and lists the
+allowed values of every choice field."""
 
 import json
 from pathlib import Path
@@ -7,7 +8,9 @@ import pytest
 from django.test import Client
 
 from leerlus.api.openapi import schema_text
+from leerlus.core.channels import CHANNELS
 from leerlus.core.tokens import issue_token
+from leerlus.playground.models import Experiment
 
 pytestmark = pytest.mark.django_db
 COMMITTED = Path(__file__).resolve().parents[3] / "docs" / "openapi.json"
@@ -71,3 +74,17 @@ def test_a_missing_problem_in_a_proposal_is_problem_json_404(keyed):
         content_type="application/json",
     )
     _problem(answer, 404)
+
+
+def test_the_openapi_file_lists_the_allowed_values_of_choice_fields():
+    schemas = json.loads(COMMITTED.read_text(encoding="utf-8"))["components"]["schemas"]
+    assert schemas["ProblemOut"]["properties"]["channels"]["items"]["enum"] == list(CHANNELS)
+    assert schemas["ExperimentOut"]["properties"]["status"]["enum"] == Experiment.Status.values
+    assert schemas["LessonIn"]["properties"]["outcome"]["enum"] == ["geslaagd", "gemengd", "mislukt"]
+    assert schemas["LogEntryIn"]["properties"]["kind"]["enum"] == ["observatie", "verrassing", "besluit"]
+    assert set(schemas["EffectOut"]["properties"]["method"]["anyOf"][0]["enum"]) == {
+        "its",
+        "its-control",
+        "sts",
+        "sts-control",
+    }

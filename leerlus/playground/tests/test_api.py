@@ -86,3 +86,45 @@ def test_bad_input_is_a_dutch_problem_json(town):
     assert answer.json()["detail"].startswith("Onbekende dienst 'Hondenpoep'.")
     assert anna("post", "/problems", {"titel": "verkeerd veld"}).status_code == 422
     assert not Experiment.objects.exists()
+
+
+def test_the_pages_twins_and_the_api_give_the_same_documents(town, client):
+    anna = api(town["Anna"])
+    problem = anna("post", "/problems", {"title": "Wachten aan de telefoon"}).json()
+    experiment = anna(
+        "post",
+        "/experiments",
+        {
+            "problem": problem["id"],
+            "title": "Terugbellen",
+            "intervention": "we bellen terug",
+            "expected_effect": "minder wachten",
+            "team": [town["Anna"].pk, town["Bram"].pk],
+            "budget": "5000",
+            "start": "2025-08-01",
+            "end": "2025-09-30",
+            "metrics": [{"channel": "telefoon"}],
+        },
+    ).json()
+    anna("post", f"/experiments/{experiment['id']}/log", {"kind": "verrassing", "text": "Mensen bellen vaker terug"})
+    anna(
+        "post",
+        "/lessons",
+        {"title": "Terugbellen", "tried": "t", "happened": "h", "learned": "l", "outcome": "gemengd"},
+    )
+    client.force_login(town["Anna"].user)
+    twin = client.get(f"/proeftuin/experimenten/{experiment['id']}/", {"format": "json"}).json()
+    assert twin == anna("get", f"/experiments/{experiment['id']}").json()
+    assert twin["log"][0]["kind"] == "verrassing" and twin["metrics"][0]["channel"] == "telefoon"
+    assert (
+        client.get(f"/proeftuin/vraagstukken/{problem['id']}/", {"format": "json"}).json()
+        == anna("get", f"/problems/{problem['id']}").json()
+    )
+    assert client.get("/proeftuin/lessen/", {"format": "json"}).json()["lessons"] == anna("get", "/lessons").json()
+
+
+def test_a_value_outside_a_choice_is_refused_with_the_allowed_values(town):
+    anna = api(town["Anna"])
+    answer = anna("post", "/lessons", {"title": "t", "tried": "t", "happened": "h", "learned": "l", "outcome": "top"})
+    assert answer.status_code == 422 and answer["Content-Type"] == "application/problem+json"
+    assert "'geslaagd', 'gemengd' or 'mislukt'" in str(answer.json()["errors"])

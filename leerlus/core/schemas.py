@@ -1,0 +1,61 @@
+"""The JSON form of a signal and of a page of signals: `leerlus signals --json`, the signals page's twin."""
+
+from datetime import datetime
+
+from django.utils import timezone
+from ninja import Field, Schema
+
+from leerlus.core.channels import CHANNELS
+from leerlus.core.models import Signal
+from leerlus.presentation.documents import choice_of
+
+ChannelCode = choice_of(CHANNELS)
+Demand = choice_of(value for value, _label in Signal._meta.get_field("demand").choices)
+Sentiment = choice_of(value for value, _label in Signal._meta.get_field("sentiment").choices)
+ServiceOrigin = choice_of(("given", "classified"))
+
+
+class SignalOut(Schema):
+    """One signal; the classification fields stay null until `leerlus analyse` ran."""
+
+    id: int
+    external_id: str | None
+    received_at: datetime = Field(description="Moment van binnenkomst, Nederlandse tijd.")
+    channel: ChannelCode
+    service: str | None = Field(description="De opgegeven dienst, anders de herkende.")
+    service_origin: ServiceOrigin | None = Field(description="given: door de bron opgegeven; classified: herkend.")
+    demand: Demand | None = Field(description="failure: faalvraag; value: waardevraag.")
+    sentiment: Sentiment | None
+    topic: int | None = Field(description="Nummer van het ontdekte onderwerp.")
+    text: str
+
+    @staticmethod
+    def resolve_external_id(signal: Signal) -> str | None:
+        return signal.external_id or None
+
+    @staticmethod
+    def resolve_received_at(signal: Signal) -> datetime:
+        return timezone.localtime(signal.received_at)
+
+    @staticmethod
+    def resolve_service(signal: Signal) -> str | None:
+        return signal.effective_service.name if signal.effective_service_id else None
+
+    @staticmethod
+    def resolve_service_origin(signal: Signal) -> str | None:
+        return "given" if signal.service_id else ("classified" if signal.effective_service_id else None)
+
+    @staticmethod
+    def resolve_demand(signal: Signal) -> str | None:
+        return signal.demand or None
+
+    @staticmethod
+    def resolve_sentiment(signal: Signal) -> str | None:
+        return signal.sentiment or None
+
+
+class SignalPage(Schema):
+    """One page of signals, newest first, with the cursor of the next page (null on the last)."""
+
+    signals: list[SignalOut]
+    next_cursor: str | None
