@@ -72,6 +72,11 @@ BUILTIN_ALIASES = {
 }
 
 
+def channel_label(code) -> str:
+    """What a person reads for a channel code: 'social' → 'Sociale media'; unknown codes as given."""
+    return str(CHANNELS.get(code, code or ""))
+
+
 def normalise_label(value: str) -> str:
     """The form in which channel values and aliases are compared: trimmed, lower case."""
     return " ".join(value.strip().lower().split())

@@ -3,7 +3,7 @@ learning log, its effect estimates and the lessons it leaves. Edges validate; th
 
 from dataclasses import asdict
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Sum
@@ -16,6 +16,7 @@ from leerlus.errors import InputError
 from leerlus.playground.frameworks import Envelope, Proposal, broken_frameworks
 from leerlus.playground.measurement import estimate_effect, parse_exclusions, series_label
 from leerlus.playground.models import Experiment, Frameworks, Lesson, LogEntry, Metric, Problem
+from leerlus.presentation.number_input import parse_number
 
 Status = Experiment.Status
 COMMITTED = (Status.APPROVED, Status.RUNNING, Status.EVALUATION)
@@ -60,19 +61,8 @@ def create_problem(*, title: str, description: str = "", patterns=(), services=(
 
 
 def parse_budget(value) -> Decimal:
-    """An amount from a form: 12000, 12000.50 or the Dutch 12.000,50."""
-    text = str(value).replace("€", "").replace(" ", "").strip()
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    try:
-        budget = Decimal(text)
-    except InvalidOperation:
-        raise InputError(
-            _("Budget '%(v)s' is geen bedrag; schrijf bijvoorbeeld 12000.") % {"v": str(value)[:20]}
-        ) from None
-    if budget < 0 or not budget.is_finite():
-        raise InputError(_("Een budget is een bedrag van nul of meer."))
-    return budget
+    """An amount as a person types it (12.000, 12.000,50, € 12000) or as a JSON number; never negative."""
+    return parse_number(value, label=_("Budget"), example="12.000", minimum=0)
 
 
 @transaction.atomic

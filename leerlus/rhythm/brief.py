@@ -15,6 +15,7 @@ from leerlus.patterns.models import Incident, Pattern
 from leerlus.patterns.selectors import TO_READ, incident_cards, series_rows
 from leerlus.playground.models import Experiment, Lesson, LogEntry
 from leerlus.playground.selectors import lesson_as_json, log_entry_as_json
+from leerlus.presentation.formatting import month as month_name
 from leerlus.rhythm.models import Action, Retrospective
 
 CHANGE = 0.25  # an earlier incident still goes on when a series of it is this much off what was expected
@@ -122,7 +123,7 @@ def brief_document(month: date) -> dict:
         "has_data": total > 0,
         "message": None
         if total
-        else _("Geen signalen in %(m)s: er valt over deze maand nog niets te zeggen.") % {"m": f"{first:%Y-%m}"},
+        else _("Geen signalen in %(m)s: er valt over deze maand nog niets te zeggen.") % {"m": month_name(first)},
         "signals": {"total": total, "previous_month": previous.count(), "by_channel": by_channel},
         "incidents": _incidents(first, last),
         "experiments": [_experiment_progress(e, first, last) for e in active],

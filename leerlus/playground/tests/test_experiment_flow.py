@@ -115,7 +115,7 @@ def test_outside_the_kaders_it_waits_for_the_named_decision_maker(town, imported
     assert experiment.decision_maker == town["Wethouder"]
     assert experiment.broken_frameworks == [
         "Het team heeft 2 leden; de kaders vragen 3 tot 5.",
-        "Het team komt uit 1 afdeling(en); de kaders vragen er minstens 2.",
+        "Het team komt uit 1 afdeling; de kaders vragen er minstens 2.",
         "In het team ontbreekt techniek en beleid; techniek, beleid en uitvoering horen er vanaf dag één bij.",
         "Het budget van € 30.000 is hoger dan € 20.000 per experiment.",
     ]
