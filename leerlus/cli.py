@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from leerlus.core.channels import channel_label
+from leerlus.core.channels import channel_label, readable_series
 from leerlus.errors import InputError
 from leerlus.presentation.formatting import change, day, method, moment, month, number, percent, signed
 
@@ -307,7 +307,8 @@ def _effect_lines(estimate):
         f"Relatief effect {change(estimate['relative_effect'])} (95%-interval {change(estimate['ci_low'])} tot "
         f"{change(estimate['ci_high'])}), {signed(estimate['absolute_per_day'])} signalen per dag."
     )
-    yield f"Methode: {method(estimate['method'])}; controlereeksen: {', '.join(estimate['control']) or 'geen'}."
+    controls = ", ".join(map(readable_series, estimate["control"])) or "geen"
+    yield f"Methode: {method(estimate['method'])}; controlereeksen: {controls}."
     yield estimate["reason"]
 
 

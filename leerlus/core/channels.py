@@ -77,6 +77,12 @@ def channel_label(code) -> str:
     return str(CHANNELS.get(code, code or ""))
 
 
+def readable_series(label: str) -> str:
+    """A series written as 'kanaal/dienst' as a person reads it: 'website/Paspoort' → 'Website · Paspoort'."""
+    code, _slash, service = str(label).partition("/")
+    return " · ".join(part for part in (channel_label(code), service) if part)
+
+
 def normalise_label(value: str) -> str:
     """The form in which channel values and aliases are compared: trimmed, lower case."""
     return " ".join(value.strip().lower().split())
