@@ -232,10 +232,13 @@ def patterns(since, kind, channel, service, as_json):
 
 
 def _pattern_lines(document):
+    from leerlus.patterns.models import KINDS
+
+    kinds = dict(KINDS)
     if not document["patterns"]:
         yield "Geen patronen. Draai eerst `leerlus analyse`, of verruim de filters."
     for p in document["patterns"]:
-        yield f"{day(p['start'])}  {p['kind']:<14} {p['summary']}"
+        yield f"{day(p['start'])}  {str(kinds.get(p['kind'], p['kind'])):<18} {p['summary']}"
 
 
 @cli.command()

@@ -16,6 +16,7 @@ from leerlus.errors import InputError
 from leerlus.playground.frameworks import Envelope, Proposal, broken_frameworks
 from leerlus.playground.measurement import estimate_effect, parse_exclusions, series_label
 from leerlus.playground.models import Experiment, Frameworks, Lesson, LogEntry, Metric, Problem
+from leerlus.presentation.formatting import day
 from leerlus.presentation.number_input import parse_number
 
 Status = Experiment.Status
@@ -87,7 +88,7 @@ def propose_experiment(
     if not team:
         raise InputError(_("Kies de teamleden."))
     if end <= start:
-        raise InputError(_("Het einde %(e)s moet na de start %(s)s liggen.") % {"e": end, "s": start})
+        raise InputError(_("Het einde %(e)s moet na de start %(s)s liggen.") % {"e": day(end), "s": day(start)})
     if not metrics:
         raise InputError(_("Kies minstens één meetreeks: een kanaal, een dienst of allebei."))
     experiment = Experiment.objects.create(

@@ -8,7 +8,7 @@ from dataclasses import replace
 from math import ceil
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from leerlus.analysis.queueing import Channel, erlang_c, outcome
 from leerlus.core.channels import channel_label
@@ -105,7 +105,15 @@ def explanation(channel: Channel, answer_within: float) -> str:
     }
 
 
-DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+DAYS = (
+    pgettext_lazy("weekdag", "ma"),
+    pgettext_lazy("weekdag", "di"),
+    pgettext_lazy("weekdag", "wo"),
+    pgettext_lazy("weekdag", "do"),
+    pgettext_lazy("weekdag", "vr"),
+    pgettext_lazy("weekdag", "za"),
+    pgettext_lazy("weekdag", "zo"),
+)
 
 
 def week_profile(

@@ -78,7 +78,7 @@ def test_at_most_three_months_counted_in_calendar_months():
 
 def test_budget_cap_per_experiment():
     assert broken(budget=Decimal("25000.00")) == []
-    assert broken(budget=Decimal("25000.01")) == ["Het budget van € 25.000 is hoger dan € 25.000 per experiment."]
+    assert broken(budget=Decimal("25000.01")) == ["Het budget van € 25.000,01 is hoger dan € 25.000 per experiment."]
 
 
 def test_all_running_experiments_together_inside_the_playground_envelope():
