@@ -23,6 +23,8 @@ class RankedProblem:
     channels: list[str]
     signals: int
     trend: float | None  # last four weeks against the four before; None without signals
+    before_per_day: float = 0.0  # the four weeks before, per day: the trend's baseline (pages say "nieuw" at zero)
+    last_per_day: float = 0.0
 
     def as_json(self) -> dict:
         return {
@@ -96,6 +98,8 @@ def rank_problem(problem: Problem, until: date | None) -> RankedProblem:
         sorted({g["channel"] for g in groups}),
         sum(g["n"] for g in groups),
         round(last / before - 1, 3) if before else None,
+        before / TREND_DAYS,
+        last / TREND_DAYS,
     )
 
 

@@ -64,8 +64,11 @@ def change(value, decimals: int = 0) -> str:
 
 
 def change_from(before: float, after: float, unit: str = "") -> str:
-    """A change from a baseline: '+23%' normally, 'nieuw: 8 per dag' when the baseline was (nearly) zero."""
+    """A change from a daily baseline: '+23%' normally, 'nieuw: 8 per dag' when the baseline was (nearly) zero,
+    '—' when both are."""
     if before is None or abs(before) < NEAR_ZERO:
+        if abs(after) < NEAR_ZERO:
+            return "—"
         return _("nieuw: %(n)s per dag") % {"n": number(after, 0 if after >= 10 or after == round(after) else 1)}
     return change(after / before - 1)
 

@@ -38,6 +38,12 @@ def as_input(value, decimals=None):
     return input_value(value, None if decimals is None else int(decimals))
 
 
+@register.filter
+def change_from(before, after):
+    """{{ before|change_from:after }} → '+23%', or 'nieuw: 8 per dag' from a (nearly) zero baseline."""
+    return formatting.change_from(before, after)
+
+
 register.filter("money", formatting.money)
 register.filter("day", formatting.day)
 register.filter("moment", formatting.moment)

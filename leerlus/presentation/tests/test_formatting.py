@@ -48,3 +48,7 @@ def test_english_formats_in_the_english_interface():
         assert f.money(Decimal("12000.50")) == "€12,000.50"
         assert f.day(date(2026, 3, 3)) == "March 3, 2026"
         assert f.method("its-control") == "interrupted time series, against control series"
+
+
+def test_nothing_before_and_nothing_now_is_no_change(dutch):
+    assert f.change_from(0.0, 0.1) == "—"
