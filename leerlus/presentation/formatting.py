@@ -5,7 +5,7 @@ March 3, 2026. Built on Django's locale formats, so pages, the brief, the CLI an
 """
 
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -24,10 +24,14 @@ NEAR_ZERO = 0.5  # a baseline below this many per day is too small to take a per
 
 
 def number(value, decimals: int = 0) -> str:
-    """73262 → '73.262'; number(1.5, 1) → '1,5'. Empty for no value."""
+    """73262 → '73.262'; number(1.46, 1) → '1,5' (rounded half up; Django alone would cut off). Empty for none."""
     if value is None or value == "":
         return ""
-    return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    exact = Decimal(str(value))
+    if not exact.is_finite():
+        return "" if exact.is_nan() else ("∞" if exact > 0 else "−∞")
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return formats.number_format(rounded, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
 def money(value) -> str:

@@ -20,6 +20,8 @@ def dutch():
 def test_dutch_numbers_money_and_percentages(dutch):
     assert f.number(73262) == "73.262"
     assert f.number(1.5, 1) == "1,5"
+    assert f.number(0.746) == "1" and f.number(1.96, 1) == "2,0" and f.number(2.5) == "3"  # rounded, not cut off
+    assert f.percent(0.899) == "90%"
     assert f.money(Decimal("12000")) == "€ 12.000"
     assert f.money(Decimal("12000.50")) == "€ 12.000,50"
     assert f.percent(0.9) == "90%"
