@@ -13,7 +13,9 @@ from pathlib import Path
 import click
 from django.utils.translation import gettext as _
 
+from leerlus.core.channels import channel_label, readable_series
 from leerlus.errors import InputError
+from leerlus.presentation.formatting import change, day, method, moment, month, number, percent, signed
 
 
 def _setup_django() -> None:
@@ -116,7 +118,7 @@ def _serve(host: str, port: int) -> None:
 
 
 def _progress(rows: int) -> None:
-    click.echo(f"\r{rows:,} rijen gelezen".replace(",", "."), err=True, nl=False)
+    click.echo(f"\r{number(rows)} rijen gelezen", err=True, nl=False)
 
 
 @cli.command(name="import")
@@ -145,15 +147,16 @@ def import_command(file, file_format, default_channel, column_map, map_channel, 
 
 def _import_lines(summary):
     yield (
-        f"{summary['read']} rijen gelezen: {summary['imported']} nieuw, {summary['duplicates']} dubbel, "
-        f"{summary['rejected']} afgewezen ({summary['seconds']} s)."
+        f"{number(summary['read'])} rijen gelezen: {number(summary['imported'])} nieuw, "
+        f"{number(summary['duplicates'])} dubbel, {number(summary['rejected'])} afgewezen "
+        f"({number(summary['seconds'], 1)} s)."
     )
     if summary["redacted"]:
-        yield "Verwijderde persoonsgegevens: " + ", ".join(f"{k} {v}" for k, v in summary["redacted"].items())
+        yield "Verwijderde persoonsgegevens: " + ", ".join(f"{k} {number(v)}" for k, v in summary["redacted"].items())
     for error in summary["errors"][:20]:
         yield f"  regel {error['line']}: {error['reason']}"
     if len(summary["errors"]) > 20:
-        yield f"  … en nog {len(summary['errors']) - 20} afgewezen rijen (zie --json)."
+        yield f"  … en nog {number(len(summary['errors']) - 20)} afgewezen rijen (zie --json)."
 
 
 @cli.command()
@@ -186,7 +189,8 @@ def signals(since, until, channel, service, words, limit, after, as_json):
 
 def _signal_lines(page):
     for s in page["signals"]:
-        yield f"{s['received_at'][:16]}  {s['channel']:<11} {(s['service'] or '-')[:24]:<24}  {s['text'][:80]}"
+        service = (s["service"] or "-")[:24]
+        yield f"{moment(s['received_at'])}  {channel_label(s['channel']):<13} {service:<24}  {s['text'][:80]}"
     if page["next_cursor"]:
         yield f"Volgende pagina: --after '{page['next_cursor']}'"
 
@@ -207,9 +211,10 @@ def analyse(full, as_json):
 
 def _analysis_lines(summary):
     yield (
-        f"{summary['classified']} van {summary['signals']} signalen ingedeeld; {summary['patterns']} patronen "
-        f"({summary['new_patterns']} nieuw) in {summary['incidents']} incidenten ({summary['new_incidents']} nieuw), "
-        f"gegevens tot en met {summary['data_until']} ({summary['seconds']} s)."
+        f"{number(summary['classified'])} van {number(summary['signals'])} signalen ingedeeld; "
+        f"{number(summary['patterns'])} patronen ({number(summary['new_patterns'])} nieuw) in "
+        f"{number(summary['incidents'])} incidenten ({number(summary['new_incidents'])} nieuw), "
+        f"gegevens tot en met {day(summary['data_until']) or '-'} ({number(summary['seconds'], 1)} s)."
     )
 
 
@@ -231,10 +236,13 @@ def patterns(since, kind, channel, service, as_json):
 
 
 def _pattern_lines(document):
+    from leerlus.patterns.models import KINDS
+
+    kinds = dict(KINDS)
     if not document["patterns"]:
         yield "Geen patronen. Draai eerst `leerlus analyse`, of verruim de filters."
     for p in document["patterns"]:
-        yield f"{p['start']}  {p['kind']:<14} {p['summary']}"
+        yield f"{day(p['start'])}  {str(kinds.get(p['kind'], p['kind'])):<18} {p['summary']}"
 
 
 @cli.command()
@@ -257,7 +265,8 @@ def _incident_lines(document):
     if not document["incidents"]:
         yield "Geen incidenten. Draai eerst `leerlus analyse`, of kies een andere --status."
     for incident in document["incidents"]:
-        yield f"{incident['start']}  {incident['status']:<9} {incident['score']:>7.1f}  {incident['summary']}"
+        score = number(incident["score"], 1)
+        yield f"{day(incident['start'])}  {incident['status']:<9} {score:>7}  {incident['summary']}"
 
 
 @cli.command()
@@ -303,10 +312,11 @@ def _effect_lines(estimate):
         yield effect_reason(estimate)
         return
     yield (
-        f"Effect {estimate['relative_effect']:+.1%} (95%-interval {estimate['ci_low']:+.1%} tot "
-        f"{estimate['ci_high']:+.1%}), {estimate['absolute_per_day']:+.1f} signalen per dag."
+        f"Relatief effect {change(estimate['relative_effect'])} (95%-interval {change(estimate['ci_low'])} tot "
+        f"{change(estimate['ci_high'])}), {signed(estimate['absolute_per_day'])} signalen per dag."
     )
-    yield f"Methode: {estimate['method']}; controlereeksen: {', '.join(estimate['control']) or 'geen'}."
+    controls = ", ".join(map(readable_series, estimate["control"])) or "geen"
+    yield f"Methode: {method(estimate['method'])}; controlereeksen: {controls}."
     yield effect_reason(estimate)
 
 
@@ -340,16 +350,19 @@ def brief(month, output_format, output, as_json):
 
 
 def _brief_lines(document):
+    from leerlus.playground.models import Experiment
+
     if not document["has_data"]:
         yield document["message"]
         return
-    yield f"Maandbrief {document['month']}: {document['signals']['total']} signalen."
+    yield f"Maandbrief {month(document['month'])}: {number(document['signals']['total'])} signalen."
     for incident in document["incidents"]["new"]:
         yield f"  Nieuw: {incident['summary']}"
     for incident in document["incidents"]["ongoing"]:
         yield f"  Loopt nog: {incident['summary']}"
     for experiment in document["experiments"]:
-        yield f"  Experiment {experiment['title']} ({experiment['status']}, {experiment['progress']:.0%})"
+        status = Experiment.Status(experiment["status"]).label
+        yield f"  Experiment {experiment['title']} ({status}, {percent(experiment['progress'])} van de looptijd)"
     yield f"  Lessen: {len(document['lessons'])}; open acties: {sum(not a['done_on'] for a in document['open_actions'])}"  # noqa: E501
 
 
@@ -382,13 +395,18 @@ def simulate(scenario_file, simulation, as_json):
     emit(run(read_scenario(scenario_file), simulation=simulation), as_json, _simulation_lines)
 
 
+def _or_rising(value, decimals: int) -> str:
+    return "loopt op" if value is None else number(value, decimals)
+
+
 def _simulation_lines(document):
     def lines(channels):
         for c in channels:
             yield (
-                f"  {c['name']:<12} servicelevel {c['service_level']:.0%}, wachttijd {c['asa_seconds']:.0f} s, "
-                f"bezetting {c['occupancy']:.0%}, afhakers {c['abandon_rate']:.0%}, wachtrij {c['queue_length']:.1f} "
-                f"({c['method']})"
+                f"  {channel_label(c['name']):<12} binnen de tijd {percent(c['service_level'])}, "
+                f"wachttijd {_or_rising(c['asa_seconds'], 0)} s, bezetting {percent(c['occupancy'])}, "
+                f"afhakers {percent(c['abandon_rate'])}, wachtrij {_or_rising(c['queue_length'], 1)} "
+                f"({method(c['method'])})"
             )
 
     yield "Nu:"

@@ -44,7 +44,7 @@ def test_demo_start_page_charts_and_signal_filters(browser, demo_server):
     page.get_by_role("button", name="Filter").click()
     rows = page.locator("tbody tr")
     expect(rows).to_have_count(50)
-    assert all("telefoon" in text for text in rows.locator("td:nth-child(2)").all_inner_texts())
+    assert all(text == "Telefoon" for text in rows.locator("td:nth-child(2)").all_inner_texts())  # the label
     page.get_by_role("link", name="Oudere signalen").click()
     expect(page.get_by_role("link", name="Eerste pagina")).to_be_visible()
 
@@ -138,9 +138,9 @@ def test_what_if_compares_scenarios_for_the_demo_phone(browser, demo_server):
     expect(page.get_by_role("heading", name="Nu en in elk scenario")).to_be_visible()
     rows = page.locator("table.outcomes tbody tr")
     before = rows.filter(has_text="Twee medewerkers extra").locator("td").nth(2).inner_text()
-    page.get_by_label("telefoon: medewerkers").fill("1")
+    page.get_by_label("Telefoon: medewerkers").fill("1")
     page.get_by_role("button", name="Reken uit").click()
-    expect(page.get_by_label("telefoon: medewerkers")).to_have_value("1")
+    expect(page.get_by_label("Telefoon: medewerkers")).to_have_value("1")
     assert rows.filter(has_text="Twee medewerkers extra").locator("td").nth(2).inner_text() != before
     expect(page.locator("figure svg")).to_have_count(2)  # the load curve and the week
 
@@ -225,7 +225,7 @@ def test_the_learning_rhythm_brief_kit_and_governance_check_on_the_demo(browser,
     assert feed.status == 200 and "BEGIN:VCALENDAR" in feed.text()
 
     page.goto(demo_server + "/ritme/maandbrief/?maand=2026-10")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Maandbrief 2026-10")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Maandbrief oktober 2026")
     expect(page.locator("#b-acties + ul")).to_contain_text(
         "Gesprek met de ouderenbond over digitale hulp — Fatima Yilmaz"
     )

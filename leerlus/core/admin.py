@@ -5,11 +5,13 @@ from django.utils.translation import gettext as _
 
 from leerlus.core.models import ApiToken, ChannelAlias, Department, Organisation, Person, Service, Signal
 from leerlus.core.tokens import new_key
+from leerlus.presentation.number_input import NUMBER_OVERRIDES
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "it_budget", "playground_share", "alarm_budget"]
+    formfield_overrides = NUMBER_OVERRIDES
 
 
 @admin.register(Department)

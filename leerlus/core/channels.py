@@ -72,6 +72,17 @@ BUILTIN_ALIASES = {
 }
 
 
+def channel_label(code) -> str:
+    """What a person reads for a channel code: 'social' → 'Sociale media'; unknown codes as given."""
+    return str(CHANNELS.get(code, code or ""))
+
+
+def readable_series(label: str) -> str:
+    """A series written as 'kanaal/dienst' as a person reads it: 'website/Paspoort' → 'Website · Paspoort'."""
+    code, _slash, service = str(label).partition("/")
+    return " · ".join(part for part in (channel_label(code), service) if part)
+
+
 def normalise_label(value: str) -> str:
     """The form in which channel values and aliases are compared: trimmed, lower case."""
     return " ".join(value.strip().lower().split())

@@ -18,7 +18,7 @@ class Organisation(models.Model):
         help_text=_("Het jaarlijkse IT-budget in euro's."),
     )
     playground_share = models.DecimalField(
-        _("aandeel speeltuin"),
+        _("aandeel proeftuin"),
         max_digits=4,
         decimal_places=3,
         default=0.05,

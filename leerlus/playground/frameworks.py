@@ -10,10 +10,11 @@ from datetime import date
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from leerlus.core.models import Department
+from leerlus.presentation.formatting import day, money, number
 
 WORLDS = [world for world, _label in Department.World.choices]
 
@@ -37,15 +38,15 @@ class Envelope:
     share: Decimal
 
 
-def euro(amount) -> str:
-    return "€ " + number_format(Decimal(amount).quantize(Decimal(1)), force_grouping=True)
-
-
 def team_size(p: Proposal, k, envelope) -> str | None:
     n = len(p.team_departments)
     if k.min_team <= n <= k.max_team:
         return None
-    return _("Het team heeft %(n)d leden; de kaders vragen %(min)d tot %(max)d.") % {
+    return ngettext(
+        "Het team heeft %(n)d lid; de kaders vragen %(min)d tot %(max)d.",
+        "Het team heeft %(n)d leden; de kaders vragen %(min)d tot %(max)d.",
+        n,
+    ) % {
         "n": n,
         "min": k.min_team,
         "max": k.max_team,
@@ -56,7 +57,11 @@ def departments(p: Proposal, k, envelope) -> str | None:
     n = len(set(p.team_departments))
     if n >= k.min_departments:
         return None
-    return _("Het team komt uit %(n)d afdeling(en); de kaders vragen er minstens %(min)d.") % {
+    return ngettext(
+        "Het team komt uit %(n)d afdeling; de kaders vragen er minstens %(min)d.",
+        "Het team komt uit %(n)d afdelingen; de kaders vragen er minstens %(min)d.",
+        n,
+    ) % {
         "n": n,
         "min": k.min_departments,
     }
@@ -67,7 +72,7 @@ def worlds(p: Proposal, k, envelope) -> str | None:
     if not k.all_worlds or not missing:
         return None
     return _("In het team ontbreekt %(m)s; techniek, beleid en uitvoering horen er vanaf dag één bij.") % {
-        "m": " en ".join(missing)
+        "m": _(" en ").join(str(Department.World(w).label).lower() for w in missing)
     }
 
 
@@ -75,9 +80,13 @@ def duration(p: Proposal, k, envelope) -> str | None:
     limit = p.start + relativedelta(months=k.max_months)
     if p.end <= limit:
         return None
-    return _("Het experiment loopt tot %(end)s; binnen de kaders eindigt het uiterlijk %(limit)s (%(m)d maanden).") % {
-        "end": p.end.isoformat(),
-        "limit": limit.isoformat(),
+    return ngettext(
+        "Het experiment loopt tot %(end)s; binnen de kaders eindigt het uiterlijk %(limit)s (%(m)d maand).",
+        "Het experiment loopt tot %(end)s; binnen de kaders eindigt het uiterlijk %(limit)s (%(m)d maanden).",
+        k.max_months,
+    ) % {
+        "end": day(p.end),
+        "limit": day(limit),
         "m": k.max_months,
     }
 
@@ -86,8 +95,8 @@ def budget(p: Proposal, k, envelope) -> str | None:
     if p.budget <= k.max_budget:
         return None
     return _("Het budget van %(b)s is hoger dan %(max)s per experiment.") % {
-        "b": euro(p.budget),
-        "max": euro(k.max_budget),
+        "b": money(p.budget),
+        "max": money(k.max_budget),
     }
 
 
@@ -96,9 +105,9 @@ def playground_envelope(p: Proposal, k, envelope: Envelope) -> str | None:
     if total <= envelope.size:
         return None
     return _(
-        "Samen met de goedgekeurde en lopende experimenten komt het budget op %(t)s; de speeltuin heeft "
+        "Samen met de goedgekeurde en lopende experimenten komt het budget op %(t)s; de proeftuin heeft "
         "%(s)s per jaar (%(p)s%% van het IT-budget)."
-    ) % {"t": euro(total), "s": euro(envelope.size), "p": number_format(envelope.share * 100, 0)}
+    ) % {"t": money(total), "s": money(envelope.size), "p": number(envelope.share * 100)}
 
 
 def conditions(p: Proposal, k, envelope) -> str | None:

@@ -7,8 +7,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from django.db.models import Max, Q, Sum
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from leerlus.core.models import Service, Signal
 from leerlus.patterns.models import SeriesCount
@@ -24,6 +23,8 @@ class RankedProblem:
     channels: list[str]
     signals: int
     trend: float | None  # last four weeks against the four before; None without signals
+    before_per_day: float = 0.0  # the four weeks before, per day: the trend's baseline (pages say "nieuw" at zero)
+    last_per_day: float = 0.0
 
 
 def _series_filter(problem: Problem) -> Q | None:
@@ -84,6 +85,8 @@ def rank_problem(problem: Problem, until: date | None) -> RankedProblem:
         sorted({g["channel"] for g in groups}),
         sum(g["n"] for g in groups),
         round(last / before - 1, 3) if before else None,
+        before / TREND_DAYS,
+        last / TREND_DAYS,
     )
 
 
@@ -171,23 +174,35 @@ def start_plan_progress(plan: StartPlan | None) -> list[PlanStep]:
     tried = experiments.filter(status__in=(Experiment.Status.EVALUATION, Experiment.Status.DECIDED))
     decided = experiments.filter(status=Experiment.Status.DECIDED)
     lessons = Lesson.objects.filter(experiment__in=decided).count()
+    n_approved, n_tried, n_decided = approved.count(), tried.count(), decided.count()
+    n_log = sum(e.log.count() for e in experiments)
     facts = [
-        (stories > 0, stories > 0, _("%(n)d verhalen opgetekend") % {"n": stories}),
+        (
+            stories > 0,
+            stories > 0,
+            ngettext("%(n)d verhaal opgetekend", "%(n)d verhalen opgetekend", stories) % {"n": stories},
+        ),
         (
             approved.exists(),
             experiments.exists(),
-            _("%(n)d experiment(en) met een team goedgekeurd") % {"n": approved.count()},
+            ngettext(
+                "%(n)d experiment met een team goedgekeurd", "%(n)d experimenten met een team goedgekeurd", n_approved
+            )
+            % {"n": n_approved},
         ),
         (
             tried.exists(),
             experiments.filter(status=Experiment.Status.RUNNING).exists(),
-            _("%(n)d experiment(en) uitgeprobeerd, %(l)d logboekregels")
-            % {"n": tried.count(), "l": sum(e.log.count() for e in experiments)},
+            ngettext("%(n)d experiment uitgeprobeerd", "%(n)d experimenten uitgeprobeerd", n_tried) % {"n": n_tried}
+            + ", "
+            + ngettext("%(l)d logboekregel", "%(l)d logboekregels", n_log) % {"l": n_log},
         ),
         (
             decided.exists() and lessons > 0,
             decided.exists() or tried.exists(),
-            _("%(d)d besluit(en), %(l)d les(sen) gedeeld") % {"d": decided.count(), "l": lessons},
+            ngettext("%(d)d besluit", "%(d)d besluiten", n_decided) % {"d": n_decided}
+            + ", "
+            + ngettext("%(l)d les gedeeld", "%(l)d lessen gedeeld", lessons) % {"l": lessons},
         ),
     ]
     return [

@@ -2,7 +2,7 @@
 learning log, its effect estimates and the lessons it leaves. Edges validate; these run in a transaction."""
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Sum
@@ -19,6 +19,8 @@ from leerlus.playground.measurement import estimate_effect, parse_exclusions, se
 from leerlus.playground.models import Experiment, Frameworks, Lesson, LogEntry, Metric, Problem
 from leerlus.playground.schemas import EffectOut
 from leerlus.presentation.documents import as_document
+from leerlus.presentation.formatting import day
+from leerlus.presentation.number_input import parse_number
 
 Status = Experiment.Status
 COMMITTED = (Status.APPROVED, Status.RUNNING, Status.EVALUATION)
@@ -75,19 +77,8 @@ def link_pattern(pattern: Pattern, *, problem: Problem | None = None, new_title:
 
 
 def parse_budget(value) -> Decimal:
-    """An amount from a form: 12000, 12000.50 or the Dutch 12.000,50."""
-    text = str(value).replace("€", "").replace(" ", "").strip()
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    try:
-        budget = Decimal(text)
-    except InvalidOperation:
-        raise InputError(
-            _("Budget '%(v)s' is geen bedrag; schrijf bijvoorbeeld 12000.") % {"v": str(value)[:20]}
-        ) from None
-    if budget < 0 or not budget.is_finite():
-        raise InputError(_("Een budget is een bedrag van nul of meer."))
-    return budget
+    """An amount as a person types it (12.000, 12.000,50, € 12000) or as a JSON number; never negative."""
+    return parse_number(value, label=_("Budget"), example="12.000", minimum=0)
 
 
 def check_proposal(*, title: str, intervention: str, expected_effect: str, team, start, end) -> None:
@@ -98,7 +89,7 @@ def check_proposal(*, title: str, intervention: str, expected_effect: str, team,
     if not team:
         messages.append(_("Kies de teamleden."))
     if start and end and end <= start:
-        messages.append(_("Het einde %(e)s moet na de start %(s)s liggen.") % {"e": end, "s": start})
+        messages.append(_("Het einde %(e)s moet na de start %(s)s liggen.") % {"e": day(end), "s": day(start)})
     if messages:
         raise InputError(*messages)
 

@@ -1,4 +1,4 @@
-"""One chart definition for the web pages and (later) the printed briefs: accessible SVG.
+"""One chart definition for the web pages and the printed briefs: accessible SVG, numbers and dates as the text.
 
 pygal renders on the server, so no JavaScript and no CDN are needed; its tooltip script, which it
 would fetch from the internet, is switched off. Every chart comes with its data as a table.
@@ -9,6 +9,8 @@ from datetime import date
 import pygal
 from django.utils.translation import gettext as _
 from pygal.style import Style
+
+from leerlus.presentation.formatting import number, percent, short_day
 
 STYLE = Style(
     background="white",
@@ -59,8 +61,9 @@ def line_chart(series: dict[str, dict[date, int]], top: int = 8) -> str:
         truncate_legend=-1,
         x_labels_major_every=max(1, len(periods) // 8),
         explicit_size=False,
+        value_formatter=number,
     )
-    chart.x_labels = [f"{p:%d-%m-%y}" for p in periods]
+    chart.x_labels = [short_day(p) for p in periods]
     for label in largest:
         chart.add(label, [series[label].get(p, 0) for p in periods])
     return chart.render(is_unicode=True)
@@ -88,7 +91,8 @@ def curve_chart(curves: dict[str, dict[float, float]], x_title: str, y_title: st
         explicit_size=False,
         x_title=x_title,
         y_title=y_title,
-        x_value_formatter=lambda x: f"{x:.0%}",
+        x_value_formatter=percent,
+        value_formatter=number,
     )
     for label, points in curves.items():
         chart.add(label, sorted(points.items()))
@@ -110,7 +114,7 @@ def bar_chart(series: dict[str, dict[str, float]]) -> str:
         show_minor_x_labels=False,
         x_labels_major_every=max(1, len(categories) // 20),
         truncate_label=-1,
-        value_formatter=lambda v: f"{v:.0%}",
+        value_formatter=percent,
         range=(0, 1),
     )
     chart.x_labels = categories
@@ -142,8 +146,9 @@ def effect_chart(estimate: dict) -> str:
         x_labels_major_every=max(1, len(days) // 8),
         explicit_size=False,
         allow_interruptions=True,
+        value_formatter=lambda value: number(value, 1),
     )
-    chart.x_labels = [f"{date.fromisoformat(d):%d-%m-%y}" for d in days]
+    chart.x_labels = [short_day(d) for d in days]
     band = {"stroke_style": {"width": 1.5, "dasharray": "6, 4"}}
     lines = [
         (_("waargenomen"), "observed", {}),

@@ -18,6 +18,7 @@ from leerlus.playground.effect_sentences import effect_reason
 from leerlus.playground.models import Experiment, Lesson, LogEntry
 from leerlus.playground.schemas import LessonOut, LogEntryOut
 from leerlus.presentation.documents import as_document
+from leerlus.presentation.formatting import month as month_name
 from leerlus.rhythm.models import Action, Retrospective
 
 CHANGE = 0.25  # an earlier incident still goes on when a series of it is this much off what was expected
@@ -124,7 +125,7 @@ def brief_document(month: date) -> dict:
         "has_data": total > 0,
         "message": None
         if total
-        else _("Geen signalen in %(m)s: er valt over deze maand nog niets te zeggen.") % {"m": f"{first:%Y-%m}"},
+        else _("Geen signalen in %(m)s: er valt over deze maand nog niets te zeggen.") % {"m": month_name(first)},
         "signals": {"total": total, "previous_month": previous.count(), "by_channel": by_channel},
         "incidents": _incidents(first, last),
         "experiments": [_experiment_progress(e, first, last) for e in active],

@@ -4,10 +4,11 @@ check, the start plan's milestones and the end of each experiment."""
 
 from datetime import datetime, time, timedelta
 
+from dateutil.rrule import rrulestr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vRecur
 
 from leerlus.core.selectors import current_organisation
 from leerlus.playground.models import Experiment, StartPlan
@@ -52,7 +53,7 @@ def build_calendar(domain: str = "leerlus.local") -> Calendar:
     stamp = timezone.now()
     anchor = first_of_quarter(timezone.localdate())
     for uid, summary, description, rule, start_time, minutes in RECURRING:
-        begin = timezone.make_aware(datetime.combine(anchor, start_time))
+        begin = timezone.make_aware(first_occurrence(rule, datetime.combine(anchor, start_time)))
         event = _event(
             f"{uid}@{domain}", str(summary), str(description), begin, begin + timedelta(minutes=minutes), stamp
         )
@@ -78,6 +79,12 @@ def build_calendar(domain: str = "leerlus.local") -> Calendar:
         )
     calendar.add_missing_timezones()
     return calendar
+
+
+def first_occurrence(rule: dict, start: datetime) -> datetime:
+    """The first moment of the rule on or after `start`: RFC 5545 leaves an event whose DTSTART is not one of
+    its own occurrences undefined, and calendar clients disagree on it."""
+    return rrulestr(vRecur(rule).to_ical().decode(), dtstart=start).after(start, inc=True)
 
 
 def _event(uid, summary, description, begin, end, stamp) -> Event:

@@ -12,12 +12,13 @@ from statistics import median
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from leerlus.errors import InputError
 from leerlus.playground.models import Experiment, Lesson
 from leerlus.playground.services import current_frameworks, envelope
 from leerlus.presentation.charts import line_chart
+from leerlus.presentation.formatting import number
 from leerlus.rhythm.models import GovernanceCheck
 
 WINDOW = relativedelta(months=6)
@@ -42,7 +43,12 @@ def fast_route(held_on: date) -> Measured:
     share = fast / proposals.count()
     return Measured(
         round(1 + 4 * share, 1),
-        _("%(f)d van %(n)d voorstellen gingen via de snelle route.") % {"f": fast, "n": proposals.count()},
+        ngettext(
+            "%(f)d van %(n)d voorstel ging via de snelle route.",
+            "%(f)d van %(n)d voorstellen gingen via de snelle route.",
+            proposals.count(),
+        )
+        % {"f": fast, "n": proposals.count()},
     )
 
 
@@ -62,13 +68,13 @@ def budget_use(held_on: date) -> Measured:
     first, last = _window(held_on)
     room = envelope(current_frameworks())
     if not room.size:
-        return Measured(None, _("Er is geen speeltuinbudget ingesteld."))
+        return Measured(None, _("Er is geen proeftuinbudget ingesteld."))
     started = Experiment.objects.filter(start__range=(first, last)).exclude(status=Experiment.Status.IDEA)
     share = float(sum(e.budget for e in started) / (room.size / 2))
     score = 2.0 if share > 1 else round(1 + 4 * min(share / 0.5, 1), 1)
     return Measured(
         score,
-        _("%(p)s%% van het speeltuinbudget van dit halfjaar is aan experimenten besteed.") % {"p": round(100 * share)},
+        _("%(p)s%% van het proeftuinbudget van dit halfjaar is aan experimenten besteed.") % {"p": round(100 * share)},
     )
 
 
@@ -80,8 +86,12 @@ def lessons_shared(held_on: date) -> Measured:
     score = 1 + min(lessons.count(), 3) + (1 if failures else 0)
     return Measured(
         score,
-        _("%(n)d lessen, waarvan %(f)d mislukkingen en %(p)d openbaar.")
-        % {"n": lessons.count(), "f": failures, "p": public},
+        ngettext("%(n)d les", "%(n)d lessen", lessons.count()) % {"n": lessons.count()}
+        + ", "
+        + ngettext(
+            "waarvan %(f)d mislukking en %(p)d openbaar.", "waarvan %(f)d mislukkingen en %(p)d openbaar.", failures
+        )
+        % {"f": failures, "p": public},
     )
 
 
@@ -93,14 +103,19 @@ def decisions_taken(held_on: date) -> Measured:
     decided = ended.exclude(decision="").count()
     return Measured(
         round(1 + 4 * decided / ended.count(), 1),
-        _("%(d)d van %(n)d afgelopen experimenten kregen een besluit.") % {"d": decided, "n": ended.count()},
+        ngettext(
+            "%(d)d van %(n)d afgelopen experiment kreeg een besluit.",
+            "%(d)d van %(n)d afgelopen experimenten kregen een besluit.",
+            ended.count(),
+        )
+        % {"d": decided, "n": ended.count()},
     )
 
 
 STATEMENTS = {  # key: (statement, how the data answers it, or None when only people can)
     "snelle_route": (gettext_lazy("Kleine experimenten gaan via de snelle route."), fast_route),
     "doorlooptijd": (gettext_lazy("Van idee tot start duurt kort."), lead_time),
-    "budget": (gettext_lazy("Het speeltuinbudget wordt benut, binnen de grens."), budget_use),
+    "budget": (gettext_lazy("Het proeftuinbudget wordt benut, binnen de grens."), budget_use),
     "lessen": (gettext_lazy("Lessen worden gedeeld, ook die van mislukkingen."), lessons_shared),
     "besluiten": (gettext_lazy("Experimenten eindigen met een besluit binnen de kaders."), decisions_taken),
     "samen": (gettext_lazy("Techniek, beleid en uitvoering werken vanaf dag één samen."), None),
@@ -153,21 +168,21 @@ def reading(checks: list[GovernanceCheck]) -> str:
         return _("Nog geen sturingscheck gehouden.")
     last = check_scores(checks[-1])
     if len(checks) == 1:
-        return _("Eerste sturingscheck: gemiddeld %(s)s van 5.") % {"s": overall(last)}
+        return _("Eerste sturingscheck: gemiddeld %(s)s van 5.") % {"s": number(overall(last), 1)}
     before = check_scores(checks[-2])
-    text = _("Gemiddeld van %(a)s naar %(b)s van 5.") % {"a": overall(before), "b": overall(last)}
+    text = _("Gemiddeld van %(a)s naar %(b)s van 5.") % {"a": number(overall(before), 1), "b": number(overall(last), 1)}
     moves = sorted(((last[k] - before[k], k) for k in last.keys() & before.keys()), reverse=True)
     if moves and moves[0][0] > 0:
         text += " " + _("Het meest vooruit: ‘%(s)s’ (%(a)s → %(b)s).") % {
             "s": STATEMENTS[moves[0][1]][0],
-            "a": before[moves[0][1]],
-            "b": last[moves[0][1]],
+            "a": number(before[moves[0][1]], 1),
+            "b": number(last[moves[0][1]], 1),
         }
     if moves and moves[-1][0] < 0:
         text += " " + _("Het meest achteruit: ‘%(s)s’ (%(a)s → %(b)s).") % {
             "s": STATEMENTS[moves[-1][1]][0],
-            "a": before[moves[-1][1]],
-            "b": last[moves[-1][1]],
+            "a": number(before[moves[-1][1]], 1),
+            "b": number(last[moves[-1][1]], 1),
         }
     return text
 

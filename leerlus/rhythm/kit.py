@@ -13,6 +13,7 @@ from leerlus.core.models import Service, Signal
 from leerlus.errors import InputError
 from leerlus.intake.meetings import record_meeting
 from leerlus.patterns.models import Pattern
+from leerlus.presentation.formatting import day
 from leerlus.rhythm.models import Conversation
 
 THEMES_PER_QUARTER, QUOTES_PER_THEME = 8, 3
@@ -60,7 +61,7 @@ def quarter_label(first: date) -> str:
 def _question(pattern: Pattern) -> str:
     template = QUESTIONS.get(pattern.kind, QUESTIONS["level_shift"])
     return str(template) % {
-        "d": pattern.start.strftime("%d-%m-%Y"),
+        "d": day(pattern.start),
         "s": pattern.service.name if pattern.service else _("onze diensten"),
         "c": pattern.get_channel_display() if pattern.channel else _("alle kanalen"),
         "r": _("meer") if pattern.magnitude > 0 else _("minder"),

@@ -8,8 +8,10 @@ from django.db.models import Count
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
+from leerlus.core.channels import channel_label
 from leerlus.core.models import Signal
 from leerlus.core.selectors import received_between
+from leerlus.playground.models import Experiment, Lesson, LogEntry
 from leerlus.presentation.charts import effect_chart, line_chart
 
 
@@ -24,7 +26,7 @@ def brief_charts(document: dict) -> dict:
     )
     per_channel: dict[str, dict[date, int]] = {}
     for channel, day, n in rows:
-        per_channel.setdefault(channel, {})[day] = n
+        per_channel.setdefault(channel_label(channel), {})[day] = n
     every_day = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     per_channel = {channel: {day: counts.get(day, 0) for day in every_day} for channel, counts in per_channel.items()}
     effects = {}
@@ -37,12 +39,23 @@ def brief_charts(document: dict) -> dict:
 
 
 def page_context(document: dict, organisation) -> dict:
-    """The brief with its charts, for the page and the printed version alike."""
+    """The brief with its charts and the labels a person reads for its codes, for the page and the printed
+    version alike."""
     charts = brief_charts(document)
     for experiment in document["experiments"]:
+        experiment["status_label"] = Experiment.Status(experiment["status"]).label
+        for entry in experiment["log"]:
+            entry["kind_label"] = LogEntry.Kind(entry["kind"]).label
         for effect in experiment["effects"]:
             effect["chart"] = charts["effects"].get((experiment["id"], effect["metric"]))
-    return {"brief": document, "signals_chart": charts["signals"], "organisation": organisation}
+    for lesson in document["lessons"]:
+        lesson["outcome_label"] = Lesson.Outcome(lesson["outcome"]).label
+    return {
+        "brief": document,
+        "by_channel": {channel_label(code): n for code, n in document["signals"]["by_channel"].items()},
+        "signals_chart": charts["signals"],
+        "organisation": organisation,
+    }
 
 
 def brief_html(document: dict, organisation) -> str:

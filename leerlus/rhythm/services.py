@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from leerlus.core.models import Person
 from leerlus.errors import InputError
+from leerlus.presentation.formatting import month as month_name
 from leerlus.rhythm.models import Action, Retrospective
 
 
@@ -24,7 +25,7 @@ def record_retrospective(
     if not conclusions.strip():
         raise InputError(_("Schrijf op wat de retrospectief concludeerde."))
     if Retrospective.objects.filter(month=month).exists():
-        raise InputError(_("De retrospectief over %(m)s is al vastgelegd.") % {"m": f"{month:%Y-%m}"})
+        raise InputError(_("De retrospectief over %(m)s is al vastgelegd.") % {"m": month_name(month)})
     retro = Retrospective.objects.create(month=month, held_on=held_on, conclusions=conclusions.strip())
     retro.participants.set(participants)
     for text, owner, due in actions:

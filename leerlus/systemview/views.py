@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leerlus.analysis.queueing import Channel
-from leerlus.errors import InputError
+from leerlus.core.channels import channel_label
 from leerlus.presentation.charts import bar_chart, curve_chart
 from leerlus.presentation.documents import as_document
+from leerlus.presentation.number_input import parse_number
 from leerlus.presentation.twins import json_twin
 from leerlus.systemview import whatif
 from leerlus.systemview.scenarios import channels_of, run
@@ -35,29 +36,18 @@ def _channels_from(query, defaults: list[Channel]) -> list[dict]:
             "agents": channel.agents,
             "patience_seconds": channel.patience_seconds,
         }
-        for field, _label in FIELDS:
-            raw = query.get(f"{channel.name}-{field}", "").replace(",", ".").strip()
+        for field, field_label in FIELDS:
+            raw = query.get(f"{channel.name}-{field}", "").strip()
             if raw:
-                try:
-                    item[field] = float(raw)
-                except ValueError:
-                    raise InputError(
-                        _("'%(v)s' bij %(k)s is geen getal.") % {"v": raw[:20], "k": channel.name},
-                        field=f"{channel.name}-{field}",
-                    ) from None
+                name = f"{channel_label(channel.name)}: {field_label}"
+                item[field] = float(parse_number(raw, label=name, example="12,5"))
         channels.append(item)
     return channels
 
 
 @login_required
 def what_if(request):
-    raw = request.GET.get("answer_within") or "20"
-    try:
-        answer_within = float(raw.replace(",", "."))
-    except ValueError:
-        raise InputError(
-            _("'%(v)s' bij antwoord binnen is geen getal.") % {"v": raw[:20]}, field="answer_within"
-        ) from None
+    answer_within = float(parse_number(request.GET.get("answer_within") or 20, label=_("opgenomen binnen")))
     demand = hourly_demand()
     items = _channels_from(request.GET, whatif.starting_channels(busiest_hours(demand)))
     channels = channels_of({"channels": items}) if items else []

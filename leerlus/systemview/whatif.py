@@ -8,9 +8,11 @@ from dataclasses import replace
 from math import ceil
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from leerlus.analysis.queueing import Channel, erlang_c, outcome
+from leerlus.core.channels import channel_label
+from leerlus.presentation.formatting import number, percent
 from leerlus.systemview.selectors import DEFAULTS
 
 SCENARIOS = {
@@ -83,10 +85,11 @@ def load_curve(channel: Channel, answer_within: float) -> dict[str, dict[float, 
 
 
 def explanation(channel: Channel, answer_within: float) -> str:
-    """A plain Dutch reading of the non-linearity: what 10% less load does to the wait."""
-    now = outcome(channel, answer_within).asa_seconds
+    """A plain reading of the non-linearity: what 10% less load does to the wait. The occupancy is the
+    table's (Erlang A: those who hang up are not served), so the sentence and the table say the same."""
+    current = outcome(channel, answer_within)
+    now = current.asa_seconds
     quieter = outcome(replace(channel, contacts_per_hour=channel.contacts_per_hour * 0.9), answer_within).asa_seconds
-    occupancy = channel.contacts_per_hour * channel.handle_seconds / 3600 / channel.agents
     change = 1 - quieter / now if now else 0.0
     return _(
         "Bij %(kanaal)s zijn de medewerkers nu %(bezetting)s van de tijd bezig. Met 10%% minder contacten "
@@ -94,15 +97,23 @@ def explanation(channel: Channel, answer_within: float) -> str:
         "kanaal bij zijn capaciteit zit, hoe sterker een kleine verandering doorwerkt — daarom kan een "
         "eenvoudige bot meer doen dan een dure investering die niets aan de drukte verandert."
     ) % {
-        "kanaal": channel.name,
-        "bezetting": f"{occupancy:.0%}",
-        "nu": f"{now:.0f}",
-        "straks": f"{quieter:.0f}",
-        "daling": f"{change:.0%}",
+        "kanaal": channel_label(channel.name),
+        "bezetting": percent(current.occupancy),
+        "nu": number(now),
+        "straks": number(quieter),
+        "daling": percent(change),
     }
 
 
-DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+DAYS = (
+    pgettext_lazy("weekdag", "ma"),
+    pgettext_lazy("weekdag", "di"),
+    pgettext_lazy("weekdag", "wo"),
+    pgettext_lazy("weekdag", "do"),
+    pgettext_lazy("weekdag", "vr"),
+    pgettext_lazy("weekdag", "za"),
+    pgettext_lazy("weekdag", "zo"),
+)
 
 
 def week_profile(

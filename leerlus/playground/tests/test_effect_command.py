@@ -30,6 +30,11 @@ def test_a_planted_minus_35_percent_is_recovered_with_untouched_controls(importe
 def test_human_output_and_too_little_data(imported):
     result = run("--channel", "telefoon", "--service", "Afval", "--start", str(imported))
     assert result.exit_code == 0 and "95%-interval" in result.stdout
+    estimate = json.loads(run("--channel", "telefoon", "--service", "Afval", "--start", str(imported), "--json").stdout)
+    shown = f"−{round(-100 * estimate['relative_effect'])}%"  # as the experiment page says it, with a real minus
+    assert result.stdout.startswith(f"Relatief effect {shown} (95%-interval −")
+    assert "Methode: onderbroken tijdreeks, tegen controlereeksen" in result.stdout or "structureel" in result.stdout
+    assert "controlereeksen: Website · Paspoort" in result.stdout or "Balie · Parkeren" in result.stdout
     late = run("--channel", "telefoon", "--service", "afval", "--start", "2025-10-20", "--json")
     assert late.exit_code == 0
     too_late = json.loads(late.stdout)  # data until 27 October

@@ -115,7 +115,7 @@ def test_outside_the_kaders_it_waits_for_the_named_decision_maker(town, imported
     assert experiment.decision_maker == town["Wethouder"]
     assert experiment.broken_frameworks == [
         "Het team heeft 2 leden; de kaders vragen 3 tot 5.",
-        "Het team komt uit 1 afdeling(en); de kaders vragen er minstens 2.",
+        "Het team komt uit 1 afdeling; de kaders vragen er minstens 2.",
         "In het team ontbreekt techniek en beleid; techniek, beleid en uitvoering horen er vanaf dag één bij.",
         "Het budget van € 30.000 is hoger dan € 20.000 per experiment.",
     ]
@@ -147,11 +147,11 @@ def test_bad_proposals_are_refused_with_a_dutch_message(town, imported):
     page = anna.post(
         "/proeftuin/experimenten/nieuw/", proposal(problem, [town["Anna"]], end="2025-08-01")
     ).content.decode()
-    assert "Het einde 2025-08-01 moet na de start 2025-08-29 liggen." in page
+    assert "Het einde 1 augustus 2025 moet na de start 29 augustus 2025 liggen." in page
     page = anna.post(
         "/proeftuin/experimenten/nieuw/", proposal(problem, [town["Anna"]], budget="veel")
     ).content.decode()
-    assert "Budget &#x27;veel&#x27; is geen bedrag" in page
+    assert "&#x27;veel&#x27; bij Budget is geen getal zoals wij het schrijven" in page
     assert not Experiment.objects.exists()
 
 

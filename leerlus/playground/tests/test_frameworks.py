@@ -49,7 +49,7 @@ def test_team_size_three_to_five(size, inside):
 def test_at_least_two_departments():
     assert broken(team_departments=["KCC", "KCC", "Beleid"]) == []
     assert broken(team_departments=["KCC", "KCC", "KCC"]) == [
-        "Het team komt uit 1 afdeling(en); de kaders vragen er minstens 2."
+        "Het team komt uit 1 afdeling; de kaders vragen er minstens 2."
     ]
 
 
@@ -72,13 +72,13 @@ def test_techniek_beleid_and_uitvoering_all_present():
 def test_at_most_three_months_counted_in_calendar_months():
     assert broken(end=date(2026, 4, 30)) == []  # 31 January + 3 months = 30 April
     assert broken(end=date(2026, 5, 1)) == [
-        "Het experiment loopt tot 2026-05-01; binnen de kaders eindigt het uiterlijk 2026-04-30 (3 maanden)."
+        "Het experiment loopt tot 1 mei 2026; binnen de kaders eindigt het uiterlijk 30 april 2026 (3 maanden)."
     ]
 
 
 def test_budget_cap_per_experiment():
     assert broken(budget=Decimal("25000.00")) == []
-    assert broken(budget=Decimal("25000.01")) == ["Het budget van € 25.000 is hoger dan € 25.000 per experiment."]
+    assert broken(budget=Decimal("25000.01")) == ["Het budget van € 25.000,01 is hoger dan € 25.000 per experiment."]
 
 
 def test_all_running_experiments_together_inside_the_playground_envelope():
@@ -87,7 +87,7 @@ def test_all_running_experiments_together_inside_the_playground_envelope():
     fuller = Envelope(size=Decimal(336000), committed=Decimal(311001), share=Decimal("0.07"))
     assert broken(fuller) == [
         "Samen met de goedgekeurde en lopende experimenten komt het budget op € 336.001; "
-        "de speeltuin heeft € 336.000 per jaar (7% van het IT-budget)."
+        "de proeftuin heeft € 336.000 per jaar (7% van het IT-budget)."
     ]
 
 

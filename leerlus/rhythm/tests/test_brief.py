@@ -47,16 +47,16 @@ def test_the_brief_lists_the_incidents_of_the_month_and_those_still_going_on(ana
 def test_a_month_without_data_says_so_instead_of_failing(analysed, tmp_path):
     document = json.loads(brief("--month", "2019-02", "--json").stdout)
     assert not document["has_data"]
-    assert document["message"] == "Geen signalen in 2019-02: er valt over deze maand nog niets te zeggen."
+    assert document["message"] == "Geen signalen in februari 2019: er valt over deze maand nog niets te zeggen."
     brief("--month", "2019-02", "--format", "pdf", "--output", str(tmp_path / "leeg.pdf"))
-    assert "Geen signalen in 2019-02" in PdfReader(tmp_path / "leeg.pdf").pages[1].extract_text()
+    assert "Geen signalen in februari 2019" in PdfReader(tmp_path / "leeg.pdf").pages[1].extract_text()
 
 
 def test_the_pdf_has_a_cover_page_numbers_and_extractable_text(analysed, tmp_path):
     brief("--month", "2025-07", "--format", "pdf", "--output", str(tmp_path / "brief.pdf"))
     reader = PdfReader(tmp_path / "brief.pdf")
     assert len(reader.pages) >= 2
-    assert "Maandbrief 2025-07" in reader.pages[0].extract_text()
+    assert "Maandbrief juli 2025" in reader.pages[0].extract_text()
     second = reader.pages[1].extract_text()
     assert f"pagina 2 van {len(reader.pages)}" in second and "Incidenten" in second
     text = " ".join(page.extract_text() for page in reader.pages)
@@ -68,13 +68,13 @@ def test_the_pdf_has_a_cover_page_numbers_and_extractable_text(analysed, tmp_pat
 
 def test_the_web_brief_is_the_same_document_and_downloads_as_pdf(analysed, beheerder):
     page = beheerder.get("/ritme/maandbrief/?maand=2025-07")
-    assert page.status_code == 200 and "Maandbrief 2025-07" in page.content.decode()
+    assert page.status_code == 200 and "Maandbrief juli 2025" in page.content.decode()
     assert beheerder.get("/ritme/maandbrief/?maand=2025-07&format=json").json() == json.loads(
         brief("--month", "2025-07", "--json").stdout
     )
     pdf = beheerder.get("/ritme/maandbrief/?maand=2025-07&format=pdf")
     assert pdf["Content-Type"] == "application/pdf"
-    assert "Maandbrief 2025-07" in PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+    assert "Maandbrief juli 2025" in PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
     wrong = beheerder.get("/ritme/maandbrief/?maand=juli&format=json")
     assert wrong.status_code == 400 and wrong.json()["detail"].startswith("Maand 'juli' is geen maand; gebruik jjjj-mm")
     assert "Maand &#x27;juli&#x27; is geen maand" in beheerder.get("/ritme/maandbrief/?maand=juli").content.decode()

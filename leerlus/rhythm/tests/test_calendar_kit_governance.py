@@ -118,11 +118,11 @@ def test_the_governance_check_is_filled_from_data_and_by_people_and_read_over_ti
     second = document["checks"][1]
     assert second["scores"]["snelle_route"] == 5.0 and second["scores"]["besluiten"] == 5.0
     assert second["scores"]["budget"] == 5.0  # 10,000 of a half-year's 10,000
-    assert second["measured"]["lessen"]["explanation"] == "1 lessen, waarvan 1 mislukkingen en 0 openbaar."
+    assert second["measured"]["lessen"]["explanation"] == "1 les, waarvan 1 mislukking en 0 openbaar."
     assert document["reading"].startswith(
-        f"Gemiddeld van {document['checks'][0]['overall']} naar {second['overall']} van 5."
+        f"Gemiddeld van {document['checks'][0]['overall']:.1f} naar {second['overall']:.1f} van 5.".replace(".", ",", 2)
     )
-    assert "Het meest vooruit: ‘Het speeltuinbudget wordt benut, binnen de grens.’ (1.0 → 5.0)." in document["reading"]
+    assert "Het meest vooruit: ‘Het proeftuinbudget wordt benut, binnen de grens.’ (1,0 → 5,0)." in document["reading"]
     assert "<svg" in beheerder.get("/ritme/sturingscheck/").content.decode()
     bad = beheerder.post("/ritme/sturingscheck/", {"held_on": "2026-10-01", "samen": "9"}).content.decode()
     assert (
