@@ -43,7 +43,7 @@ def _side(name: str) -> dict:
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('patterns', '0002_incidents'),
+        ('patterns', '0004_remove_pattern_problem'),
     ]
 
     operations = [
