@@ -7,7 +7,7 @@ is the committed copy that a test compares with the code.
 
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
 
@@ -32,12 +32,24 @@ def problem(status: int, title: str, detail: str = "", **extra) -> JsonResponse:
     )
 
 
+class Docs(Swagger):
+    """ninja's Swagger page in our own template: the page's language, and colours with enough contrast.
+
+    Without deep links, as those put a link inside each operation's button (a link in a button is
+    unreachable for a keyboard and confusing for a screen reader).
+    """
+
+    template = "web/api_docs.html"
+    default_settings = {**Swagger.default_settings, "deepLinking": False}
+
+
 api = NinjaAPI(
     title="leerlus",
     version="1",
     description="Vraagstukken, experimenten, logboek en lessen.",
     auth=TokenAuth(),
     urls_namespace="api-v1",
+    docs=Docs(),
 )
 api.add_router("/", playground_router)
 
