@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.test_browser import CHROMIUM_FLAGS
 
@@ -142,4 +142,17 @@ def test_a_phone_neither_scrolls_sideways_nor_fails_axe(contexts, demo_server, n
 def test_no_sideways_scroll_at_200_percent_zoom(contexts, demo_server, name):
     page = _open(contexts("zoomed", name), demo_server, name)
     assert _sideways_scroll(page) <= 0
+    page.close()
+
+
+def test_on_a_phone_the_menu_hides_behind_a_button(contexts, demo_server):
+    page = _open(contexts("phone", "start"), demo_server, "start")
+    button = page.get_by_role("button", name="Menu")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("link", name="Signalen")).to_be_hidden()
+    assert page.locator("header").bounding_box()["height"] < 100  # the header used to take 515 of 844 px
+    button.click()
+    expect(button).to_have_attribute("aria-expanded", "true")
+    page.get_by_role("link", name="Signalen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Signalen")
     page.close()
