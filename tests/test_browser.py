@@ -110,6 +110,7 @@ def test_demo_patterns_show_every_kind_and_can_be_dismissed(browser, demo_server
 def test_an_incident_shows_its_facets_and_is_marked_with_a_reason(browser, demo_server):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     _login(page, demo_server, "teamlid", "teamlid")
+    page.get_by_role("button", name="Menu").click()  # on a phone the menu hides behind a button
     page.get_by_role("link", name="Incidenten").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Incidenten")
     expect(page.locator(".incident .status", has_text="bekend")).to_have_count(1)  # the demo's storm
