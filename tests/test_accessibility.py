@@ -156,3 +156,18 @@ def test_on_a_phone_the_menu_hides_behind_a_button(contexts, demo_server):
     page.get_by_role("link", name="Signalen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Signalen")
     page.close()
+
+
+def test_a_form_with_mistakes_shows_them_all_and_passes_axe(contexts, demo_server):
+    page = _open(contexts("phone", "kaders"), demo_server, "kaders")
+    page.locator("form.stacked").evaluate("form => form.noValidate = true")  # as a browser without checks would
+    page.get_by_label("Kleinste team").fill("")
+    page.get_by_label("Maximale looptijd in maanden").fill("")
+    page.get_by_role("button", name="Kaders opslaan").click()
+    summary = page.get_by_role("alert")
+    expect(summary.get_by_role("link")).to_have_count(2)
+    summary.get_by_role("link").first.click()
+    expect(page.get_by_label("Kleinste team")).to_be_focused()
+    expect(page.get_by_label("Kleinste team")).to_have_attribute("aria-invalid", "true")
+    assert _axe_violations(page) == []
+    page.close()
