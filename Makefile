@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench browser pdf-libs openapi clean
+.PHONY: install demo test lint bench browser axe pdf-libs openapi clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ install: $(STAMP)
 # Debian's Chromium for the browser tests; never a downloaded browser.
 browser:
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+
+# axe-core for the accessibility checks of the browser tests, from npm, pinned in package-lock.json.
+axe:
+	@test -d node_modules/axe-core || npm ci --no-audit --no-fund
 
 # Pango and fonts for the PDF briefs (WeasyPrint), from Debian.
 pdf-libs:
@@ -31,7 +35,7 @@ lint: install
 	$(BIN)/ruff check leerlus tests benchmarks
 	$(BIN)/ruff format --check leerlus tests benchmarks
 
-test: install browser pdf-libs lint
+test: install browser axe pdf-libs lint
 	$(BIN)/pytest
 
 # The bars of docs/benchmarks.md; BERTopic (with CPU torch from this machine's disk) only for the topic comparison.
@@ -47,4 +51,4 @@ openapi: install
 	$(BIN)/python -m leerlus.api.openapi > docs/openapi.json
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info node_modules

@@ -10,7 +10,7 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
 
@@ -27,12 +27,24 @@ class TokenAuth(HttpBearer):
         return person_for_token(token)
 
 
+class Docs(Swagger):
+    """ninja's Swagger page in our own template: the page's language, and colours with enough contrast.
+
+    Without deep links, as those put a link inside each operation's button (a link in a button is
+    unreachable for a keyboard and confusing for a screen reader).
+    """
+
+    template = "web/api_docs.html"
+    default_settings = {**Swagger.default_settings, "deepLinking": False}
+
+
 api = NinjaAPI(
     title="leerlus",
     version="1",
     description="Vraagstukken, experimenten, logboek en lessen.",
     auth=TokenAuth(),
     urls_namespace="api-v1",
+    docs=Docs(),
 )
 api.add_router("/", playground_router)
 

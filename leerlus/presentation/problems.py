@@ -51,9 +51,9 @@ class InputErrorMiddleware:
         request.input_errors = []
         error = exception
         while True:
-            request.input_errors += error.messages
+            request.input_errors.append(error)
             if not _step_back(request, error.field):
-                raise BadRequest(" ".join(request.input_errors))
+                raise BadRequest(" ".join(str(e) for e in request.input_errors))
             match = request.resolver_match
             try:
                 response = match.func(request, *match.args, **match.kwargs)
@@ -89,5 +89,6 @@ def _without(query: QueryDict, field: str) -> QueryDict:
 
 
 def input_errors(request) -> dict:
-    """Makes the messages of a refused form available in every template as `input_errors`."""
+    """Makes the refused input (InputErrors, with their messages and field) available in every template as
+    `input_errors`."""
     return {"input_errors": getattr(request, "input_errors", [])}

@@ -10,6 +10,7 @@ from html import escape
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from leerlus.core.channels import CHANNELS
 from leerlus.core.models import DailyCount, Department, Service
@@ -18,6 +19,12 @@ from leerlus.systemview.models import DrawnLink, ItSystem
 
 COLUMNS = ("systeem", "kanaal", "dienst", "afdeling")
 WIDTH, ROW, TOP, BOX_W, BOX_H = 1000, 34, 40, 200, 24
+HEADINGS = {
+    "systeem": gettext_lazy("IT-systemen"),
+    "kanaal": gettext_lazy("Kanalen"),
+    "dienst": gettext_lazy("Diensten"),
+    "afdeling": gettext_lazy("Afdelingen"),
+}
 
 
 @dataclass(frozen=True)
@@ -95,8 +102,32 @@ def label(node: Node) -> str:
     return str(CHANNELS.get(node.name, node.name)) if node.kind == "kanaal" else node.name
 
 
+@dataclass(frozen=True)
+class Neighbour:
+    """One link of a part, seen from that part: whether it goes out or comes in, and the part at the other end."""
+
+    outgoing: bool
+    other: str
+    link: Link
+
+
+def as_list(nodes: list[Node], links: list[Link]) -> list[tuple[str, list[tuple[str, list[Neighbour]]]]]:
+    """The map as text: per kind a heading, per part its label and its links; for small screens and screen readers."""
+    neighbours = {node.key: [] for node in nodes}
+    for link in links:
+        neighbours[link.source.key].append(Neighbour(True, label(link.target), link))
+        neighbours[link.target.key].append(Neighbour(False, label(link.source), link))
+    return [
+        (str(HEADINGS[kind]), [(label(n), neighbours[n.key]) for n in nodes if n.kind == kind])
+        for kind in COLUMNS
+        if any(n.kind == kind for n in nodes)
+    ]
+
+
 def svg(nodes: list[Node], links: list[Link]) -> str:
-    """The map as SVG: one column per kind, links as lines; learned links bold, drawn links dashed."""
+    """The map as SVG: one column per kind, links as lines; learned links bold, drawn links dashed.
+
+    It is a picture only (role="img"): its parts and links are in the list beside it, so it holds no tab stops."""
     places, rows = {}, {}
     for node in nodes:
         column = COLUMNS.index(node.kind)
@@ -109,16 +140,10 @@ def svg(nodes: list[Node], links: list[Link]) -> str:
         '<defs><marker id="pijl" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#e17000"/></marker></defs>',
     ]
-    headings = {
-        "systeem": _("IT-systemen"),
-        "kanaal": _("Kanalen"),
-        "dienst": _("Diensten"),
-        "afdeling": _("Afdelingen"),
-    }
     for column, kind in enumerate(COLUMNS):
         parts.append(
             f'<text x="{20 + column * (WIDTH - BOX_W - 40) / 3}" y="20" class="heading">'
-            f"{escape(str(headings[kind]))}</text>"
+            f"{escape(str(HEADINGS[kind]))}</text>"
         )
     for link in links:
         (x1, y1), (x2, y2) = places[link.source.key], places[link.target.key]
@@ -128,15 +153,14 @@ def svg(nodes: list[Node], links: list[Link]) -> str:
             left, right = ((x1, y1), (x2, y2)) if x1 < x2 else ((x2, y2), (x1, y1))
             path = f"M {left[0] + BOX_W} {left[1] + BOX_H / 2} L {right[0]} {right[1] + BOX_H / 2}"
         arrow = ' marker-end="url(#pijl)"' if link.origin == "learned" else ""
-        line = (
+        parts.append(
             f'<path d="{path}" class="link {link.origin}" data-from="{escape(link.source.key)}" '
             f'data-to="{escape(link.target.key)}"{arrow}><title>{escape(link.note)}</title></path>'
         )
-        parts.append(f'<a href="{escape(link.evidence)}">{line}</a>' if link.evidence else line)
     for node in nodes:
         x, y = places[node.key]
         parts.append(
-            f'<g class="node {node.kind}" tabindex="0" data-node="{escape(node.key)}">'
+            f'<g class="node {node.kind}" data-node="{escape(node.key)}">'
             f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="4"/>'
             f'<text x="{x + 8}" y="{y + 16}">{escape(label(node)[:28])}</text><title>{escape(label(node))}</title></g>'
         )

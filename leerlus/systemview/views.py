@@ -15,7 +15,7 @@ from leerlus.systemview import whatif
 from leerlus.systemview.scenarios import channels_of, run
 from leerlus.systemview.schemas import SimulationDocument, SystemMapDocument
 from leerlus.systemview.selectors import busiest_hours, hourly_demand
-from leerlus.systemview.system_map import label, svg, system_map
+from leerlus.systemview.system_map import as_list, label, svg, system_map
 
 FIELDS = (
     ("contacts_per_hour", gettext_lazy("contacten per uur")),
@@ -93,6 +93,7 @@ def system_map_page(request):
         "systemview/system_map.html",
         {
             "svg": svg(nodes, links),
+            "parts": as_list(nodes, links),
             "links": [link for link in links if link.origin != "structure"],
             "label": label,
         },

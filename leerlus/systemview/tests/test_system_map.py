@@ -78,3 +78,14 @@ def test_the_page_draws_the_map_and_a_dismissed_ripple_is_no_link(client, munici
     municipality.status = Pattern.Status.DISMISSED
     municipality.save()
     assert 'class="link learned"' not in client.get("/systeem/kaart/").content.decode()
+
+
+def test_the_map_is_a_picture_without_tab_stops_and_also_a_list(client, municipality):
+    html = client.get("/systeem/kaart/").content.decode()
+    picture = html[html.index("<svg") : html.index("</svg>")]
+    assert 'role="img"' in picture and "tabindex" not in picture and "<a " not in picture
+    listed = html[html.index('class="map-list"') :]
+    assert "<h3>Kanalen</h3>" in listed and "<h3>IT-systemen</h3>" in listed
+    assert "naar Telefoon (geleerd uit de signalen)" in listed and "van Website (geleerd uit de signalen)" in listed
+    assert f'<a href="/patronen/{municipality.pk}/">{municipality.summary}</a>' in listed
+    assert "naar Website (getekend)" in listed  # the drawn link, from the IT system

@@ -1,4 +1,4 @@
-// Highlights the links of the part under the pointer or keyboard focus; the map works without it.
+// Highlights the links of the part under the pointer; the map works without it, and its list shows the same links.
 document.querySelectorAll(".system-map .node").forEach(function (node) {
   var key = node.getAttribute("data-node");
   function show(on) {
@@ -8,6 +8,6 @@ document.querySelectorAll(".system-map .node").forEach(function (node) {
       link.classList.toggle("lit", on && mine);
     });
   }
-  ["mouseenter", "focus"].forEach(function (e) { node.addEventListener(e, function () { show(true); }); });
-  ["mouseleave", "blur"].forEach(function (e) { node.addEventListener(e, function () { show(false); }); });
+  node.addEventListener("mouseenter", function () { show(true); });
+  node.addEventListener("mouseleave", function () { show(false); });
 });
