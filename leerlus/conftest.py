@@ -37,22 +37,30 @@ def planted(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def analysed(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The planted municipality imported and analysed (`leerlus analyse`) once for the whole test module.
+def module_transaction(django_db_setup, django_db_blocker):
+    """What is written inside `with module_transaction():` lasts for the whole test module, then is rolled back.
 
-    It lives in a transaction that is rolled back after the module's last test; each test runs in a savepoint
-    inside it (pytest-django), so what a test writes is gone before the next one. `frame` is the imported
-    export, `first_analysis` the JSON summary of that first `leerlus analyse`."""
+    Each test runs in a savepoint inside this transaction (pytest-django), so what a test writes is gone
+    before the next one: the tests of a module that only read the same data share one copy of it."""
     with django_db_blocker.unblock():
-        module_transaction = transaction.atomic()
-        module_transaction.__enter__()
-        frame = _import_planted(tmp_path_factory.mktemp("planted"))
-        result = CliRunner().invoke(cli, ["analyse", "--json"])
-        assert result.exit_code == 0, result.output
-    yield SimpleNamespace(frame=frame, first_analysis=json.loads(result.stdout))
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    yield django_db_blocker.unblock
     with django_db_blocker.unblock():
         transaction.set_rollback(True)
-        module_transaction.__exit__(None, None, None)
+        atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def analysed(module_transaction, tmp_path_factory):
+    """The planted municipality imported and analysed (`leerlus analyse`) once for the whole test module.
+
+    `frame` is the imported export, `first_analysis` the JSON summary of that first `leerlus analyse`."""
+    with module_transaction():
+        frame = _import_planted(tmp_path_factory.mktemp("planted"))
+        result = CliRunner().invoke(cli, ["analyse", "--json"])
+    assert result.exit_code == 0, result.output
+    return SimpleNamespace(frame=frame, first_analysis=json.loads(result.stdout))
 
 
 @pytest.fixture
