@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import holidays
 import pytest
 from click.testing import CliRunner
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
@@ -17,6 +18,11 @@ from leerlus.core.models import Department, Organisation, Person
 from leerlus.intake.services import import_file
 
 CLOSED = frozenset(holidays.country_holidays("NL", years=[2025, 2026]))
+
+
+def pytest_configure(config):
+    """Test users need no strong password hashing: PBKDF2 costs about half a second per user on this machine."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def _import_planted(directory):
