@@ -35,8 +35,9 @@ lint: install
 	$(BIN)/ruff check leerlus tests benchmarks
 	$(BIN)/ruff format --check leerlus tests benchmarks
 
+# One worker per core; each test module stays on one worker, so its shared analysed database is built once.
 test: install browser axe pdf-libs lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadscope
 
 # The bars of docs/benchmarks.md; BERTopic (with CPU torch from this machine's disk) only for the topic comparison.
 bench: install

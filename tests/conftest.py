@@ -12,28 +12,45 @@ import psycopg
 import pytest
 
 LEERLUS = str(Path(sys.executable).with_name("leerlus"))
-E2E_DATABASE = "leerlus_e2e"
 
 
-def _fresh_postgres_url() -> str | None:
-    """With LEERLUS_TEST_DATABASE_URL set, a new empty PostgreSQL database for the subprocesses."""
+def _fresh_postgres_url(purpose: str) -> str | None:
+    """With LEERLUS_TEST_DATABASE_URL set, a new empty PostgreSQL database for the subprocesses.
+
+    Its name derives from the test database's, the purpose and the xdist worker, so that runs, fixtures and
+    workers never drop each other's database."""
     url = os.environ.get("LEERLUS_TEST_DATABASE_URL")
     if not url:
         return None
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {E2E_DATABASE} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {E2E_DATABASE}")
-    return url.rsplit("/", 1)[0] + "/" + E2E_DATABASE
+    base, test_database = url.rsplit("/", 1)
+    name = f"{test_database}_{purpose}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {name}")
+    return f"{base}/{name}"
+
+
+def _environment(home: Path, purpose: str) -> dict:
+    """The environment of a `leerlus` subprocess with its own data directory and, on PostgreSQL, its own database."""
+    env = {"PATH": os.environ.get("PATH", ""), "LEERLUS_HOME": str(home), "LANG": "C.UTF-8"}
+    database_url = _fresh_postgres_url(purpose)
+    if database_url:
+        env["LEERLUS_DATABASE_URL"] = database_url
+    return env
+
+
+def load_demo(tmp_path_factory, purpose: str) -> dict:
+    """`leerlus demo --load-only` in a new data directory; returns the environment that reaches it."""
+    env = _environment(tmp_path_factory.mktemp(f"demo-{purpose}"), purpose)
+    subprocess.run([LEERLUS, "demo", "--load-only"], env=env, check=True, capture_output=True, timeout=900)
+    return env
 
 
 @pytest.fixture
 def leerlus_home(tmp_path):
     """Runs the real command line with its own data directory (and its own database)."""
     home = tmp_path / "home"
-    env = {"PATH": os.environ.get("PATH", ""), "LEERLUS_HOME": str(home), "LANG": "C.UTF-8"}
-    database_url = _fresh_postgres_url()
-    if database_url:
-        env["LEERLUS_DATABASE_URL"] = database_url
+    env = _environment(home, "e2e")
 
     def run(*args, check=True):
         done = subprocess.run([LEERLUS, *args], env=env, capture_output=True, text=True, timeout=600)
@@ -41,7 +58,7 @@ def leerlus_home(tmp_path):
             raise AssertionError(done.stderr)
         return done
 
-    run.home, run.env, run.database_url = home, env, database_url
+    run.home, run.env, run.database_url = home, env, env.get("LEERLUS_DATABASE_URL")
     return run
 
 
@@ -54,12 +71,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def demo_server(tmp_path_factory):
     """`leerlus demo --load-only`, then `leerlus serve` as a subprocess; yields the base URL."""
-    home = tmp_path_factory.mktemp("demo-home")
-    env = {"PATH": os.environ.get("PATH", ""), "LEERLUS_HOME": str(home)}
-    database_url = _fresh_postgres_url()
-    if database_url:
-        env["LEERLUS_DATABASE_URL"] = database_url
-    subprocess.run([LEERLUS, "demo", "--load-only"], env=env, check=True, capture_output=True, timeout=600)
+    env = load_demo(tmp_path_factory, "server")
     port = _free_port()
     server = subprocess.Popen(
         [LEERLUS, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

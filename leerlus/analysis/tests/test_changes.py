@@ -35,6 +35,7 @@ def test_a_planted_spike_is_found():
     assert [s.start for s in spikes] == [198] and shifts == [] and trend is None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("dispersion", [None, 10.0])
 def test_quiet_series_stay_within_the_alarm_budget_at_any_volume(dispersion):
     """The trivial baseline to beat: quiet series have nothing to report, busy or small, Poisson or over-dispersed.

@@ -17,6 +17,7 @@ def _estimate(effect, seed, *, controls=True, level=40.0):
     return EffectEstimator().fit(metric, others if controls else {}, metric.index[START]).estimate_
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("effect", [-0.35, -0.2, 0.25])
 def test_a_planted_effect_is_recovered_within_8_points_and_covered(effect):
     estimates = [_estimate(effect, seed) for seed in range(10)]
@@ -27,6 +28,7 @@ def test_a_planted_effect_is_recovered_within_8_points_and_covered(effect):
     assert all(e.method in ("its-control", "sts-control") and e.control for e in estimates)
 
 
+@pytest.mark.slow
 def test_without_an_effect_the_interval_covers_zero_in_at_least_90_percent_of_trials():
     estimates = [_estimate(0.0, seed) for seed in range(200, 240)]
     covered = sum(e.ci_low <= 0.0 <= e.ci_high for e in estimates)
@@ -116,6 +118,7 @@ def test_no_calls_are_expected_on_the_public_holidays_the_phone_line_is_closed()
     assert all(low[day] <= expected[day] <= high[day] for day in estimate.days)
 
 
+@pytest.mark.slow
 def test_across_public_holidays_the_effect_is_right_within_the_noise_of_the_counts():
     """With k = 10 the counts alone make one estimate scatter some 4–5 points around the truth, so the
     bar (within 5 points, a 95% interval that covers it) is checked over 20 seeds: no bias (before

@@ -60,8 +60,7 @@ def add_signals(tmp_path, first: date, days: int, per_day: int, words: str, name
     import_file(path)
 
 
-def test_one_planted_event_is_one_incident_holding_several_patterns(planted):
-    run("analyse")
+def test_one_planted_event_is_one_incident_holding_several_patterns(analysed):
     document = run("patterns")
     portal = near(document["incidents"], "Vergunning", RELEASE)
     assert len(portal) == 1, portal
@@ -76,8 +75,7 @@ def test_one_planted_event_is_one_incident_holding_several_patterns(planted):
     assert {p["incident"] for p in document["patterns"]} == {i["id"] for i in document["incidents"]}
 
 
-def test_a_marking_survives_the_next_run_and_is_audited(planted, beheerder):
-    run("analyse")
+def test_a_marking_survives_the_next_run_and_is_audited(analysed, beheerder):
     portal = near(run("incidents")["incidents"], "Vergunning", RELEASE)[0]
     page = beheerder.post(f"/incidenten/{portal['id']}/", {"status": "bekend", "reason": "  "})
     assert "Geef een reden op" in page.content.decode()
@@ -98,8 +96,7 @@ def test_a_marking_survives_the_next_run_and_is_audited(planted, beheerder):
     assert portal["id"] in [i["id"] for i in run("incidents", "--status", "verwacht")["incidents"]]
 
 
-def test_a_false_incident_weighs_less_in_the_next_run_and_its_patterns_leave_the_list(planted, beheerder):
-    run("analyse")
+def test_a_false_incident_weighs_less_in_the_next_run_and_its_patterns_leave_the_list(analysed, beheerder):
     spike = next(i for i in run("incidents")["incidents"] if i["kind"] == "spike")
     beheerder.post(f"/incidenten/{spike['id']}/", {"status": "onterecht", "reason": "Storing in de telefooncentrale"})
     run("analyse", "--full")
@@ -110,11 +107,11 @@ def test_a_false_incident_weighs_less_in_the_next_run_and_its_patterns_leave_the
     assert spike["id"] not in [i["id"] for i in run("incidents")["incidents"]]
 
 
-def test_a_season_marked_expected_is_expected_the_next_year(planted, beheerder, tmp_path):
+def test_a_season_marked_expected_is_expected_the_next_year(analysed, beheerder, tmp_path):
     """Two busy days of tax e-mails in February, and again a year later (the planted data has no other event then)."""
     add_signals(tmp_path, date(2025, 2, 4), 2, 60, "aanslag woz waarde te hoog", "2025.csv")
     add_signals(tmp_path, date(2026, 2, 3), 2, 80, "aanslag woz waarde te hoog", "2026.csv")
-    run("analyse")
+    run("analyse", "--full")
     first = near(run("incidents")["incidents"], None, date(2025, 2, 4), 3)
     assert len(first) == 1 and "woz" in first[0]["terms"]
     beheerder.post(f"/incidenten/{first[0]['id']}/", {"status": "verwacht", "reason": "Elk jaar de WOZ-aanslagen"})
@@ -127,7 +124,7 @@ def test_a_season_marked_expected_is_expected_the_next_year(planted, beheerder, 
     assert "vorig jaar als verwacht gemarkeerd" in beheerder.get(f"/incidenten/{incident.pk}/").content.decode()
 
 
-def test_the_rise_after_a_known_event_is_expected(planted, beheerder, tmp_path):
+def test_the_rise_after_a_known_event_is_expected(analysed, beheerder, tmp_path):
     page = beheerder.post(
         "/incidenten/bekende-gebeurtenissen/",
         {
@@ -143,7 +140,7 @@ def test_the_rise_after_a_known_event_is_expected(planted, beheerder, tmp_path):
         ("Aanslagen gemeentelijke belastingen verstuurd per e-mail", [], ["email"], 28)
     ]
     add_signals(tmp_path, date(2025, 10, 2), 146, 20, "vraag over mijn aanslag", "oktober.csv")  # until the last day
-    run("analyse")
+    run("analyse", "--full")
     expected = near(run("incidents", "--status", "verwacht")["incidents"], "Belastingen", date(2025, 10, 2))
     assert len(expected) == 1 and not near(run("incidents")["incidents"], "Belastingen", date(2025, 10, 2))
     html = beheerder.get(f"/incidenten/{expected[0]['id']}/").content.decode()
@@ -170,8 +167,7 @@ def test_known_events_are_added_and_removed_on_their_page(beheerder):
     assert not KnownEvent.objects.exists()
 
 
-def test_the_incident_faces_agree_and_bad_input_is_refused(planted, beheerder):
-    run("analyse")
+def test_the_incident_faces_agree_and_bad_input_is_refused(analysed, beheerder):
     assert beheerder.get("/incidenten/", {"format": "json"}).json() == run("incidents")
     web = beheerder.get("/incidenten/", {"format": "json", "status": "nieuw", "since": "2025-06-01"}).json()
     assert web == run("incidents", "--status", "nieuw", "--since", "2025-06-01")
@@ -186,8 +182,7 @@ def test_the_incident_faces_agree_and_bad_input_is_refused(planted, beheerder):
     assert "Onbekende status 'vergeten'" in refused.stderr
 
 
-def test_the_incident_pages_show_cards_facets_charts_and_the_marking_form(planted, beheerder, client):
-    run("analyse")
+def test_the_incident_pages_show_cards_facets_charts_and_the_marking_form(analysed, beheerder, client):
     cards = run("incidents")["incidents"]
     overview = beheerder.get("/incidenten/").content.decode()
     assert all(card["summary"].replace("'", "&#x27;") in overview for card in cards)

@@ -12,11 +12,10 @@ from leerlus.intake.services import import_file
 from leerlus.playground.models import Frameworks
 
 
-@pytest.fixture
-def imported(tmp_path):
+def _import_experiment(directory):
     """Phone calls about waste drop 35% from day 240; two untouched series and one that takes over the calls."""
     phone, controls = synthetic.experiment_series(effect=-0.35, start=240, level=40, control_levels=(60, 30), seed=4)
-    path = tmp_path / "export.csv"
+    path = directory / "export.csv"
     with open(path, "w", newline="", encoding="utf-8") as f:
         out = csv.writer(f)
         out.writerow(["datum", "kanaal", "onderwerp", "tekst"])
@@ -32,6 +31,19 @@ def imported(tmp_path):
                 out.writerow([f"{day.date()} 12:{i % 60:02d}", "whatsapp", "Afval", f"app {i}"])
     import_file(path)
     return phone.index[240].date()
+
+
+@pytest.fixture
+def imported(tmp_path):
+    """The export with the planted −35%, imported for this test alone; returns the day the drop starts."""
+    return _import_experiment(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def imported_once(module_transaction, tmp_path_factory):
+    """The same export imported once for a whole test module whose tests only read it."""
+    with module_transaction():
+        return _import_experiment(tmp_path_factory.mktemp("export"))
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ def run(*args):
     return CliRunner().invoke(cli, ["effect", *args])
 
 
-def test_a_planted_minus_35_percent_is_recovered_with_untouched_controls(imported):
-    result = run("--channel", "telefoon", "--service", "Afval", "--start", str(imported), "--json")
+def test_a_planted_minus_35_percent_is_recovered_with_untouched_controls(imported_once):
+    result = run("--channel", "telefoon", "--service", "Afval", "--start", str(imported_once), "--json")
     assert result.exit_code == 0, result.output
     estimate = json.loads(result.stdout)
     assert list(estimate)[:6] == EFFECT_KEYS
@@ -27,10 +27,12 @@ def test_a_planted_minus_35_percent_is_recovered_with_untouched_controls(importe
     assert estimate["method"] in ("its-control", "sts-control")
 
 
-def test_human_output_and_too_little_data(imported):
-    result = run("--channel", "telefoon", "--service", "Afval", "--start", str(imported))
+def test_human_output_and_too_little_data(imported_once):
+    result = run("--channel", "telefoon", "--service", "Afval", "--start", str(imported_once))
     assert result.exit_code == 0 and "95%-interval" in result.stdout
-    estimate = json.loads(run("--channel", "telefoon", "--service", "Afval", "--start", str(imported), "--json").stdout)
+    estimate = json.loads(
+        run("--channel", "telefoon", "--service", "Afval", "--start", str(imported_once), "--json").stdout
+    )
     shown = f"−{round(-100 * estimate['relative_effect'])}%"  # as the experiment page says it, with a real minus
     assert result.stdout.startswith(f"Relatief effect {shown} (95%-interval −")
     assert "Methode: onderbroken tijdreeks, tegen controlereeksen" in result.stdout or "structureel" in result.stdout
@@ -43,17 +45,17 @@ def test_human_output_and_too_little_data(imported):
     assert text.stdout.strip() == "Te weinig gegevens: nog 6 dagen na de start nodig."
 
 
-def test_bad_input_ends_with_status_2_and_names_the_choices(imported):
-    wrong_channel = run("--channel", "fax", "--start", str(imported))
+def test_bad_input_ends_with_status_2_and_names_the_choices(imported_once):
+    wrong_channel = run("--channel", "fax", "--start", str(imported_once))
     assert wrong_channel.exit_code == 2 and "Onbekend kanaal 'fax'. Kies uit: telefoon" in wrong_channel.stderr
-    wrong_service = run("--service", "Hondenbelasting", "--start", str(imported))
+    wrong_service = run("--service", "Hondenbelasting", "--start", str(imported_once))
     assert wrong_service.exit_code == 2 and "Onbekende dienst 'Hondenbelasting'" in wrong_service.stderr
-    nothing = run("--start", str(imported))
+    nothing = run("--start", str(imported_once))
     assert nothing.exit_code == 2 and "Kies een kanaal, een dienst of allebei." in nothing.stderr
 
 
-def test_exclude_leaves_a_series_a_channel_or_a_service_out_of_the_controls(imported):
-    args = ("--channel", "telefoon", "--service", "Afval", "--start", str(imported), "--json")
+def test_exclude_leaves_a_series_a_channel_or_a_service_out_of_the_controls(imported_once):
+    args = ("--channel", "telefoon", "--service", "Afval", "--start", str(imported_once), "--json")
     assert set(json.loads(run(*args).stdout)["control"]) == {"website / Paspoort", "balie / Parkeren"}
     one = json.loads(run(*args, "--exclude", "website/paspoort").stdout)
     assert one["control"] == ["balie / Parkeren"]
@@ -61,8 +63,8 @@ def test_exclude_leaves_a_series_a_channel_or_a_service_out_of_the_controls(impo
     assert none["control"] == [] and none["method"] in ("its", "sts")
 
 
-def test_a_bad_exclude_ends_with_status_2_and_says_how_to_write_it(imported):
-    args = ("--channel", "telefoon", "--service", "Afval", "--start", str(imported), "--exclude")
+def test_a_bad_exclude_ends_with_status_2_and_says_how_to_write_it(imported_once):
+    args = ("--channel", "telefoon", "--service", "Afval", "--start", str(imported_once), "--exclude")
     wrong_channel = run(*args, "fax/Afval")
     assert wrong_channel.exit_code == 2 and "Onbekend kanaal 'fax'. Kies uit: telefoon" in wrong_channel.stderr
     wrong_service = run(*args, "/Hondenbelasting")

@@ -13,7 +13,7 @@ from leerlus.playground.models import Experiment, Problem
 pytestmark = pytest.mark.django_db
 
 
-def test_a_channel_the_experiment_moves_demand_to_is_no_control_for_the_other(town, imported):
+def test_a_channel_the_experiment_moves_demand_to_is_no_control_for_the_other(town, imported_once):
     team = [town[name] for name in ("Anna", "Bram", "Cor")]
     experiment = services.propose_experiment(
         problem=Problem.objects.create(title="Bellers"),
@@ -22,7 +22,7 @@ def test_a_channel_the_experiment_moves_demand_to_is_no_control_for_the_other(to
         expected_effect="minder bellers",
         team=team,
         budget=1000,
-        start=imported,
+        start=imported_once,
         end=date(2025, 10, 27),
         metrics=[{"channel": "telefoon"}, {"channel": "whatsapp", "better": "hoger"}],
         proposed_by=town["Anna"],
@@ -33,7 +33,7 @@ def test_a_channel_the_experiment_moves_demand_to_is_no_control_for_the_other(to
     assert phone.estimate["ci_low"] < 0 and whatsapp.estimate["ci_low"] > 0
 
 
-def test_a_control_left_out_on_the_experiment_page_is_kept_and_not_used(town, imported):
+def test_a_control_left_out_on_the_experiment_page_is_kept_and_not_used(town, imported_once):
     experiment = services.propose_experiment(
         problem=Problem.objects.create(title="Bellers"),
         title="Bot",
@@ -41,7 +41,7 @@ def test_a_control_left_out_on_the_experiment_page_is_kept_and_not_used(town, im
         expected_effect="minder bellers",
         team=[town[name] for name in ("Anna", "Bram", "Cor")],
         budget=1000,
-        start=imported,
+        start=imported_once,
         end=date(2025, 10, 27),
         metrics=[{"channel": "telefoon", "service": Service.objects.get(name="Afval")}],
         proposed_by=town["Anna"],

@@ -13,16 +13,9 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from leerlus.cli import cli
-from leerlus.patterns.services import run_analysis
 from leerlus.rhythm.models import Retrospective
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def analysed(planted):
-    run_analysis(full=True)
-    return planted
 
 
 def brief(*args):
