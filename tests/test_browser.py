@@ -241,5 +241,5 @@ def test_the_learning_rhythm_brief_kit_and_governance_check_on_the_demo(browser,
     expect(page.get_by_text("Bibliotheek Centrum")).to_be_visible()
 
     page.goto(demo_server + "/ritme/sturingscheck/")
-    expect(page.locator(".lead")).to_contain_text("Gemiddeld van 1.9 naar 3.9 van 5.")
+    expect(page.locator(".lead")).to_contain_text("Gemiddeld van 1,9 naar 3,9 van 5.")
     expect(page.locator("figure svg")).to_have_count(1)

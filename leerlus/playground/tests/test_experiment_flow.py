@@ -125,7 +125,7 @@ def test_outside_the_kaders_it_waits_for_the_named_decision_maker(town, imported
 
     cor = login(town["Cor"])  # neither the decision-maker nor a beheerder
     assert "Alleen Wethouder of een beheerder beslist" in cor.post(url, {"action": "approve"}).content.decode()
-    assert login(town["Bram"]).post(url, {"action": "start"}).status_code == 200  # not approved yet: refused
+    assert login(town["Bram"]).post(url, {"action": "start"}).status_code == 400  # not approved yet: refused
     experiment.refresh_from_db()
     assert experiment.status == "idee"
 
