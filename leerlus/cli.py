@@ -25,6 +25,10 @@ def _setup_django() -> None:
 
     django.setup()
     call_command("migrate", verbosity=0, interactive=False)
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)  # the command line speaks Dutch, whatever ran before it
 
 
 def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:

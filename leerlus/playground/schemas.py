@@ -7,7 +7,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from leerlus.analysis.effect import ESTIMATORS
+from leerlus.analysis.effect import ESTIMATORS, REASONS
 from leerlus.core.models import Department
 from leerlus.core.schemas import ChannelCode
 from leerlus.playground.models import Experiment, Lesson, LogEntry, Metric
@@ -18,6 +18,7 @@ ExperimentStatus = choice_of(Experiment.Status.values)
 Route = choice_of(Experiment.Route.values)
 Decision = choice_of(Experiment.Decision.values)
 Better = choice_of(Metric.Better.values)
+EffectReason = choice_of(REASONS)
 LogKind = choice_of(LogEntry.Kind.values)
 Outcome = choice_of(Lesson.Outcome.values)
 Visibility = choice_of(Lesson.Visibility.values)
@@ -107,7 +108,14 @@ class EffectOut(Schema):
     control: list[str] = Field(description="De controlereeksen.")
     enough_data: bool
     days_needed: int
-    reason: str
+    reasons: list[EffectReason] = Field(
+        default=[], description="Waarom de schatting zo uitvalt, als codes (de pagina schrijft er zinnen van)."
+    )
+    changed_on: str | None = None
+    days_before: int = 0
+    mean_per_day_before: float | None = None
+    placebo_runs: int = 0
+    widening: float = 1.0
     placebo_error: dict[str, float]
     days: list[str]
     observed: list[float]

@@ -35,7 +35,7 @@ def test_the_experiment_form_saves_the_amount_that_was_typed(town, problem, type
 def test_the_experiment_form_refuses_an_amount_that_reads_two_ways(town, problem, typed):
     team = [town["Anna"], town["Bram"], town["Cor"]]
     page = login(town["Anna"]).post("/proeftuin/experimenten/nieuw/", proposal(problem, team, budget=typed))
-    assert page.status_code == 200 and not Experiment.objects.exists()
+    assert page.status_code == 400 and not Experiment.objects.exists()
     text = page.content.decode()
     assert f"&#x27;{typed}&#x27; bij Budget is geen getal zoals wij het schrijven" in text
     assert "Schrijf bijvoorbeeld 12.000." in text

@@ -17,7 +17,7 @@ def pattern():
         start=date(2026, 3, 2),
         magnitude=0.9,
         score=12.0,
-        summary="Piek in telefoontjes over afval",
+        figures={"before": 40.0, "after": 76.0},
         signature="spike|telefoon|||2026-03-02",
     )
 

@@ -94,7 +94,7 @@ def test_a_refused_proposal_shows_all_its_mistakes_and_keeps_what_was_typed(behe
     form = {"problem": problem.pk, "intervention": "Een WhatsApp-bot", "budget": "veel", "start": "morgen"}
     html = _page(beheerder.post(f"/proeftuin/experimenten/nieuw/?vraagstuk={problem.pk}", form), 400)
     for message in (
-        "Budget &#x27;veel&#x27; is geen bedrag",
+        "&#x27;veel&#x27; bij Budget is geen getal",
         "Start &#x27;morgen&#x27; is geen datum",
         "Einde &#x27;&#x27; is geen datum",
         "Vul de titel en de hypothese in",
