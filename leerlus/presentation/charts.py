@@ -40,6 +40,26 @@ STYLE = Style(
 )
 
 
+# Every chart: SVG that scales to its box, the legend below, no script and no XML declaration.
+SHARED = {"js": [], "disable_xml_declaration": True, "width": 900, "explicit_size": False, "legend_at_bottom": True}
+
+
+def _over_days(style: Style, days: int, **extra) -> pygal.Line:
+    """A line chart with one point per day, about eight date labels and full legend texts."""
+    return pygal.Line(
+        style=style,
+        **SHARED,
+        truncate_label=-1,
+        show_dots=False,
+        height=360,
+        x_label_rotation=0,
+        show_minor_x_labels=False,
+        truncate_legend=-1,
+        x_labels_major_every=max(1, days // 8),
+        **extra,
+    )
+
+
 def line_chart(series: dict[str, dict[date, int]], top: int = 8) -> str:
     """Counts over time, one line per label (the `top` largest), as inline SVG markup.
 
@@ -47,22 +67,7 @@ def line_chart(series: dict[str, dict[date, int]], top: int = 8) -> str:
     """
     periods = sorted({day for counts in series.values() for day in counts})
     largest = sorted(series, key=lambda label: -sum(series[label].values()))[:top]
-    chart = pygal.Line(
-        style=STYLE,
-        truncate_label=-1,
-        js=[],
-        disable_xml_declaration=True,
-        show_dots=False,
-        width=900,
-        height=360,
-        x_label_rotation=0,
-        show_minor_x_labels=False,
-        legend_at_bottom=True,
-        truncate_legend=-1,
-        x_labels_major_every=max(1, len(periods) // 8),
-        explicit_size=False,
-        value_formatter=number,
-    )
+    chart = _over_days(STYLE, len(periods), value_formatter=number)
     chart.x_labels = [short_day(p) for p in periods]
     for label in largest:
         chart.add(label, [series[label].get(p, 0) for p in periods])
@@ -80,15 +85,11 @@ def curve_chart(curves: dict[str, dict[float, float]], x_title: str, y_title: st
     """Lines over a numeric x (for example waiting time against load), as inline SVG markup."""
     chart = pygal.XY(
         style=STYLE,
-        js=[],
-        disable_xml_declaration=True,
+        **SHARED,
         show_dots=True,
         dots_size=2,
-        width=900,
         height=360,
-        legend_at_bottom=True,
         truncate_legend=-1,
-        explicit_size=False,
         x_title=x_title,
         y_title=y_title,
         x_value_formatter=percent,
@@ -104,12 +105,8 @@ def bar_chart(series: dict[str, dict[str, float]]) -> str:
     categories = list(dict.fromkeys(label for values in series.values() for label in values))
     chart = pygal.Bar(
         style=STYLE,
-        js=[],
-        disable_xml_declaration=True,
-        width=900,
+        **SHARED,
         height=320,
-        legend_at_bottom=True,
-        explicit_size=False,
         x_label_rotation=60,
         show_minor_x_labels=False,
         x_labels_major_every=max(1, len(categories) // 20),
@@ -131,22 +128,8 @@ def effect_chart(estimate: dict) -> str:
     as inline SVG markup. Closed days (nothing observed and nothing expected) are gaps in the lines."""
     days = estimate["days"]
     open_days = [seen or expected for seen, expected in zip(estimate["observed"], estimate["counterfactual"])]
-    chart = pygal.Line(
-        style=EFFECT_STYLE,
-        truncate_label=-1,
-        js=[],
-        disable_xml_declaration=True,
-        show_dots=False,
-        width=900,
-        height=360,
-        x_label_rotation=0,
-        show_minor_x_labels=False,
-        legend_at_bottom=True,
-        truncate_legend=-1,
-        x_labels_major_every=max(1, len(days) // 8),
-        explicit_size=False,
-        allow_interruptions=True,
-        value_formatter=lambda value: number(value, 1),
+    chart = _over_days(
+        EFFECT_STYLE, len(days), allow_interruptions=True, value_formatter=lambda value: number(value, 1)
     )
     chart.x_labels = [short_day(d) for d in days]
     band = {"stroke_style": {"width": 1.5, "dasharray": "6, 4"}}
