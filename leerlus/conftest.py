@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
+from django.utils import translation
 
 from leerlus.analysis import synthetic
 from leerlus.cli import cli
@@ -34,6 +35,14 @@ def _import_planted(directory):
     frame.to_csv(path, index=False)
     import_file(path)
     return frame
+
+
+@pytest.fixture(autouse=True)
+def dutch_by_default():
+    """Each test starts in Dutch: a request in English earlier in the same process leaves its language active."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
