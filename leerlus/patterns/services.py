@@ -27,6 +27,7 @@ from leerlus.core.models import Person, Service
 from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError
 from leerlus.patterns import signal_store
+from leerlus.patterns.analysis_lock import analysis_lock
 from leerlus.patterns.feedback import feedback_from_people
 from leerlus.patterns.incident_store import store_incidents
 from leerlus.patterns.models import AnalysisState, Incident, IncidentMarking, KnownEvent, Pattern, SeriesCount, Topic
@@ -38,8 +39,19 @@ MATCH_DAYS = 3  # a pattern found again within this many days of its old start i
 MARKINGS = [Incident.Status.EXPECTED, Incident.Status.KNOWN, Incident.Status.FALSE]  # what a person can say
 
 
-@transaction.atomic  # all or nothing: labels, counts and patterns always belong to one run
 def run_analysis(*, full: bool = False, progress=lambda message: None) -> AnalysisSummary:
+    """One analysis at a time (`analysis_lock`); imports and pages go on while it runs.
+
+    Reading and computing hold no lock. The writes are short transactions: a full run's labels
+    in chunks (the run first marks the stored state incomplete, so a run that dies half-way is
+    followed by a full one), an incremental run's labels together with the recount of their
+    days, and at the end topics, patterns, incidents and state in one transaction.
+    """
+    with analysis_lock():
+        return _run_analysis(full, progress)
+
+
+def _run_analysis(full: bool, progress) -> AnalysisSummary:
     started = perf_counter()
     progress(_("Signalen laden …"))
     state = AnalysisState.objects.first() or AnalysisState()
@@ -58,15 +70,20 @@ def run_analysis(*, full: bool = False, progress=lambda message: None) -> Analys
     new = frame if retrained else frame[~frame["analysed"]]
     new_index = index if retrained else TextIndex(new["text"])
     progress(_("%(n)s signalen indelen …") % {"n": len(new)})
-    labels = _label(frame, new, new_index, classifier)
+    if retrained:
+        AnalysisState.objects.filter(pk=state.pk).update(words_per_day=None)  # incomplete until the end
+        labels = _label(frame, new, new_index, classifier)
+    else:
+        with transaction.atomic():
+            labels = _label(frame, new, new_index, classifier)
+            if len(new):
+                signal_store.recount_days(min(new["day"]), max(new["day"]))
 
     progress(_("Patronen zoeken …"))
     columns = frame[["id", "day", "channel", "service", "topic", "text"]]
     if retrained:
         cube = count_cube(columns)
         signal_store.replace_series_counts(cube)
-    elif len(new):
-        signal_store.recount_days(min(new["day"]), max(new["day"]))
     cube = cube if retrained else signal_store.load_cube()
     topic_terms = {t.number: t.terms for t in classifier.topics_}
     years = range(min(cube["day"]).year, max(cube["day"]).year + 1)

@@ -15,6 +15,7 @@ from leerlus.core.selectors import local_midnight
 from leerlus.patterns.models import SeriesCount
 
 SIGNALS = Signal._meta.db_table
+LABEL_CHUNK = 10_000
 COUNTS = SeriesCount._meta.db_table
 # The day as text, which pandas parses far faster than Python dates; booleans as integers.
 COLUMNS_SQL = (
@@ -75,6 +76,7 @@ def window_texts(key, first_day: date, last_day: date, limit: int) -> list[tuple
 
 
 def store_labels(labels: pd.DataFrame) -> None:
+    """Writes the labels in chunks; inside a caller's transaction they land all at once."""
     service_ids = {name: pk for pk, name in service_names().items()}
     classified = labels["service"].map(service_ids).where(labels["service_origin"] == "classified")
     values = list(
@@ -87,9 +89,9 @@ def store_labels(labels: pd.DataFrame) -> None:
             labels["id"].astype(int).tolist(),
         )
     )
-    with transaction.atomic(), connection.cursor() as cursor:
-        for start in range(0, len(values), 10_000):
-            cursor.executemany(LABEL_SQL, values[start : start + 10_000])
+    for start in range(0, len(values), LABEL_CHUNK):  # one short transaction each: imports go on in between
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(LABEL_SQL, values[start : start + LABEL_CHUNK])
 
 
 def _nullable(numbers: pd.Series) -> list:
