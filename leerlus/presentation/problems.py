@@ -19,10 +19,16 @@ def problem(status: int, title: str, detail: str = "", **extra) -> JsonResponse:
     )
 
 
+JSON_FORMATS = ("json", "scenario")  # ?format= values that answer JSON (a scenario is a JSON file)
+
+
 def wants_json(request) -> bool:
-    """A JSON twin (`?format=json`, or any other format than the page) or a client that asks for JSON first."""
+    """A JSON twin (`?format=json` or a scenario file) or a client that asks for JSON first.
+
+    Another format (a PDF) is a download for a person: an error there shows the page with its message.
+    """
     if request.GET.get("format"):
-        return True
+        return request.GET["format"] in JSON_FORMATS
     return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
 
 
@@ -49,6 +55,8 @@ class InputErrorMiddleware:
         if wants_json(request):
             return problem(400, _("Ongeldige invoer"), str(exception), errors=exception.messages)
         request.input_errors = []
+        if "format" in request.GET:  # a download that failed: the page itself shows why
+            request.GET = _without(request.GET, "format")
         error = exception
         while True:
             request.input_errors.append(error)

@@ -71,6 +71,9 @@ def test_the_web_brief_is_the_same_document_and_downloads_as_pdf(analysed, behee
     wrong = beheerder.get("/ritme/maandbrief/?maand=juli&format=json")
     assert wrong.status_code == 400 and wrong.json()["detail"].startswith("Maand 'juli' is geen maand; gebruik jjjj-mm")
     assert "Maand &#x27;juli&#x27; is geen maand" in beheerder.get("/ritme/maandbrief/?maand=juli").content.decode()
+    failed_download = beheerder.get("/ritme/maandbrief/?maand=juli&format=pdf")  # the page says why, no PDF
+    assert failed_download.status_code == 400 and failed_download["Content-Type"].startswith("text/html")
+    assert "Maand &#x27;juli&#x27; is geen maand" in failed_download.content.decode()
 
 
 def test_retrospective_actions_return_in_the_next_briefs_until_done(analysed, beheerder):
