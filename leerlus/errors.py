@@ -16,10 +16,11 @@ class InputError(Exception):
     again without that parameter.
     """
 
-    def __init__(self, *messages: str, field: str | None = None):
+    def __init__(self, *messages: str, field: str | None = None, parts: list["InputError"] | None = None):
         super().__init__(*messages)
         self.messages = list(messages)
         self.field = field
+        self.parts = parts or [self]  # the errors a form collected, each about its own field
 
     def __str__(self) -> str:
         return " ".join(str(message) for message in self.messages)
@@ -39,19 +40,29 @@ class InputErrors:
     """Collects the errors of one form, so that the user sees all of them at once.
 
     `value = errors.check(parse, raw)` returns what `parse` returns, or None after keeping its
-    message; `errors.raise_any()` raises one InputError with every message kept.
+    error; `errors.field("budget", parse, raw)` does the same and names the form field the message
+    is about (the page marks that field). `errors.raise_any()` raises one InputError with every
+    message, its `parts` the errors kept.
     """
 
     def __init__(self):
-        self.messages: list[str] = []
+        self.errors: list[InputError] = []
 
     def check(self, parse, *args, **kwargs):
         try:
             return parse(*args, **kwargs)
         except InputError as error:
-            self.messages += error.messages
+            self.errors += error.parts
             return None
 
+    def field(self, name: str, parse, *args, **kwargs):
+        return self.check(_about_field, name, parse, *args, **kwargs)
+
     def raise_any(self) -> None:
-        if self.messages:
-            raise InputError(*self.messages)
+        if self.errors:
+            raise InputError(*(m for error in self.errors for m in error.messages), parts=self.errors)
+
+
+def _about_field(name: str, parse, *args, **kwargs):
+    with about(name):
+        return parse(*args, **kwargs)

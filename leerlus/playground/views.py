@@ -139,7 +139,9 @@ def _propose(request, problem: Problem) -> Experiment:
             metrics.append(
                 {
                     "channel": channel,
-                    "service": Service.objects.filter(pk=errors.check(chosen_id, service, _("Dienst"))).first(),
+                    "service": Service.objects.filter(
+                        pk=errors.field(f"metric_service_{row}", chosen_id, service, _("Dienst"))
+                    ).first(),
                     "terms": form.get(f"metric_terms_{row}", ""),
                     "better": form.get(f"metric_better_{row}", Metric.Better.LOWER),
                 }
@@ -148,11 +150,13 @@ def _propose(request, problem: Problem) -> Experiment:
         "title": form.get("title", ""),
         "intervention": form.get("intervention", ""),
         "expected_effect": form.get("expected_effect", ""),
-        "team": list(Person.objects.filter(pk__in=errors.check(chosen_ids, form.getlist("team"), _("Team")) or [])),
-        "start": errors.check(parse_date, form.get("start"), _("Start")),
-        "end": errors.check(parse_date, form.get("end"), _("Einde")),
+        "team": list(
+            Person.objects.filter(pk__in=errors.field("team", chosen_ids, form.getlist("team"), _("Team")) or ())
+        ),
+        "start": errors.field("start", parse_date, form.get("start"), _("Start")),
+        "end": errors.field("end", parse_date, form.get("end"), _("Einde")),
     }
-    budget = errors.check(services.parse_budget, form.get("budget", ""))
+    budget = errors.field("budget", services.parse_budget, form.get("budget", ""))
     errors.check(services.check_proposal, **proposal)
     errors.raise_any()
     return services.propose_experiment(

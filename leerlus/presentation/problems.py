@@ -59,7 +59,7 @@ class InputErrorMiddleware:
             request.GET = _without(request.GET, "format")
         error = exception
         while True:
-            request.input_errors.append(error)
+            request.input_errors += error.parts
             if not _step_back(request, error.field):
                 raise BadRequest(" ".join(str(e) for e in request.input_errors))
             match = request.resolver_match

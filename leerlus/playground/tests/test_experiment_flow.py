@@ -152,6 +152,12 @@ def test_bad_proposals_are_refused_with_a_dutch_message(town, imported):
         "/proeftuin/experimenten/nieuw/", proposal(problem, [town["Anna"]], budget="veel")
     ).content.decode()
     assert "&#x27;veel&#x27; bij Budget is geen getal zoals wij het schrijven" in page
+    both = anna.post(
+        "/proeftuin/experimenten/nieuw/", proposal(problem, [town["Anna"]], budget="veel", end="nooit")
+    ).content.decode()  # every mistake at once, each marked at its own field
+    assert 'name="budget" inputmode="decimal" value="veel" required aria-invalid="true"' in both
+    assert 'name="end" type="date" value="nooit" required aria-invalid="true" aria-describedby="end_error"' in both
+    assert 'id="end_error">Einde &#x27;nooit&#x27; is geen datum' in both
     assert not Experiment.objects.exists()
 
 
