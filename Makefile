@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench browser axe pdf-libs openapi clean
+.PHONY: install demo test lint bench browser axe pdf-libs pg-client openapi clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ pdf-libs:
 	@(ldconfig -p | grep -q libpangoft2-1.0 && test -d /usr/share/fonts/truetype/dejavu) || \
 		(apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
 
+# pg_dump and pg_restore for `leerlus backup` and `leerlus restore` on PostgreSQL, from Debian.
+pg-client:
+	@command -v pg_dump >/dev/null || (apt-get update -qq && apt-get install -y -qq postgresql-client)
+
 demo: install pdf-libs
 	$(BIN)/leerlus demo
 
@@ -36,7 +40,7 @@ lint: install
 	$(BIN)/ruff format --check leerlus tests benchmarks
 
 # One worker per core; each test module stays on one worker, so its shared analysed database is built once.
-test: install browser axe pdf-libs lint
+test: install browser axe pdf-libs pg-client lint
 	$(BIN)/pytest -n auto --dist loadscope
 
 # The bars of docs/benchmarks.md; BERTopic (with CPU torch from this machine's disk) only for the topic comparison.

@@ -420,5 +420,38 @@ def _simulation_lines(document):
         yield from lines(scenario["channels"])
 
 
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def backup(file, as_json):
+    """Schrijft een reservekopie van de hele database naar FILE, ook terwijl de app draait."""
+    from leerlus.core.backup import backup as make_backup
+
+    emit(make_backup(file), as_json, _backup_lines)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--yes", is_flag=True, help="Niet om bevestiging vragen.")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def restore(file, yes, as_json):
+    """Zet een reservekopie terug: alle gegevens van deze installatie worden die uit FILE."""
+    from leerlus.core.backup import restore as put_back
+
+    if not yes:
+        click.confirm(f"Alle gegevens van deze installatie worden vervangen door die uit {file}. Doorgaan?", abort=True)
+    emit(put_back(file), as_json, _backup_lines)
+
+
+def _backup_lines(summary):
+    rows = summary["rows"]
+    yield (
+        f"{summary['file']}: {number(summary['bytes'] / 1e6, 1)} MB, {number(rows.get('core.signal', 0))} signalen, "
+        f"{number(sum(rows.values()))} rijen in {number(len(rows))} tabellen ({number(summary['seconds'], 1)} s)."
+    )
+
+
 def main():
     cli(prog_name="leerlus")

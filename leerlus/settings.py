@@ -8,6 +8,7 @@ import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent
 HOME = Path(os.environ.get("LEERLUS_HOME", "~/.local/share/leerlus")).expanduser()
+os.umask(0o077)  # the database, its journal, uploads and copies: readable by this installation's user only
 HOME.mkdir(parents=True, exist_ok=True)
 
 

@@ -59,3 +59,13 @@ class SignalPage(Schema):
 
     signals: list[SignalOut]
     next_cursor: str | None
+
+
+class BackupOut(Schema):
+    """`leerlus backup --json` and `leerlus restore --json`: the copy and what the database holds."""
+
+    file: str
+    database: choice_of(("sqlite", "postgresql"))
+    bytes: int = Field(description="Grootte van de kopie in bytes.")
+    rows: dict[str, int] = Field(description="Aantal rijen per tabel (app.model).")
+    seconds: float
