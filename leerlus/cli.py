@@ -118,7 +118,19 @@ def _serve(host: str, port: int) -> None:
     from leerlus.wsgi import application
 
     click.echo(f"leerlus draait op http://{host}:{port}/  (stoppen: Ctrl+C)", err=True)
-    waitress_serve(application, host=host, port=port, threads=8, ident="leerlus", _quiet=True)
+    waitress_serve(application, host=host, port=port, threads=8, ident="leerlus", _quiet=True, **_behind_proxy())
+
+
+def _behind_proxy() -> dict:
+    """With LEERLUS_SECURE=1 the proxy in front (LEERLUS_TRUSTED_PROXY, default this machine) says how it was asked."""
+    from django.conf import settings
+
+    if not settings.SECURE_PROXY_SSL_HEADER:
+        return {}
+    return {
+        "trusted_proxy": os.environ.get("LEERLUS_TRUSTED_PROXY", "127.0.0.1"),
+        "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"},
+    }
 
 
 def _progress(rows: int) -> None:

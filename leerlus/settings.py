@@ -113,6 +113,17 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# Behind a TLS-terminating proxy in production (LEERLUS_SECURE=1): cookies only over HTTPS, HSTS for a year, plain
+# HTTP redirected, and the proxy's X-Forwarded-Proto trusted. Off by default: `leerlus serve` on a laptop is HTTP.
+if os.environ.get("LEERLUS_SECURE") == "1":
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_HTTPONLY = True
+SECURE_REFERRER_POLICY = "same-origin"
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
