@@ -1,4 +1,4 @@
-"""The kaders check: which agreed frameworks a proposal stays inside, and in Dutch which it breaks.
+"""The kaders check: which agreed frameworks a proposal stays inside, and which it breaks with what figures.
 
 A proposal inside every kader takes the fast route (approved at once); one outside goes to the
 decision-maker with this list. Each kader is one small function so that each can be tested on both
@@ -10,11 +10,8 @@ from datetime import date
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from leerlus.core.models import Department
-from leerlus.presentation.formatting import day, money, number
 
 WORLDS = [world for world, _label in Department.World.choices]
 
@@ -38,87 +35,64 @@ class Envelope:
     share: Decimal
 
 
-def team_size(p: Proposal, k, envelope) -> str | None:
+Breach = dict  # {"code": the kader's name, **the figures its sentence needs}; stored as JSON on the experiment
+
+
+def team_size(p: Proposal, k, envelope) -> Breach | None:
     n = len(p.team_departments)
     if k.min_team <= n <= k.max_team:
         return None
-    return ngettext(
-        "Het team heeft %(n)d lid; de kaders vragen %(min)d tot %(max)d.",
-        "Het team heeft %(n)d leden; de kaders vragen %(min)d tot %(max)d.",
-        n,
-    ) % {
-        "n": n,
-        "min": k.min_team,
-        "max": k.max_team,
-    }
+    return {"code": "team_size", "n": n, "min": k.min_team, "max": k.max_team}
 
 
-def departments(p: Proposal, k, envelope) -> str | None:
+def departments(p: Proposal, k, envelope) -> Breach | None:
     n = len(set(p.team_departments))
     if n >= k.min_departments:
         return None
-    return ngettext(
-        "Het team komt uit %(n)d afdeling; de kaders vragen er minstens %(min)d.",
-        "Het team komt uit %(n)d afdelingen; de kaders vragen er minstens %(min)d.",
-        n,
-    ) % {
-        "n": n,
-        "min": k.min_departments,
-    }
+    return {"code": "departments", "n": n, "min": k.min_departments}
 
 
-def worlds(p: Proposal, k, envelope) -> str | None:
+def worlds(p: Proposal, k, envelope) -> Breach | None:
     missing = [w for w in WORLDS if w not in p.team_worlds]
     if not k.all_worlds or not missing:
         return None
-    return _("In het team ontbreekt %(m)s; techniek, beleid en uitvoering horen er vanaf dag één bij.") % {
-        "m": _(" en ").join(str(Department.World(w).label).lower() for w in missing)
-    }
+    return {"code": "worlds", "missing": missing}
 
 
-def duration(p: Proposal, k, envelope) -> str | None:
+def duration(p: Proposal, k, envelope) -> Breach | None:
     limit = p.start + relativedelta(months=k.max_months)
     if p.end <= limit:
         return None
-    return ngettext(
-        "Het experiment loopt tot %(end)s; binnen de kaders eindigt het uiterlijk %(limit)s (%(m)d maand).",
-        "Het experiment loopt tot %(end)s; binnen de kaders eindigt het uiterlijk %(limit)s (%(m)d maanden).",
-        k.max_months,
-    ) % {
-        "end": day(p.end),
-        "limit": day(limit),
-        "m": k.max_months,
-    }
+    return {"code": "duration", "end": p.end.isoformat(), "limit": limit.isoformat(), "months": k.max_months}
 
 
-def budget(p: Proposal, k, envelope) -> str | None:
+def budget(p: Proposal, k, envelope) -> Breach | None:
     if p.budget <= k.max_budget:
         return None
-    return _("Het budget van %(b)s is hoger dan %(max)s per experiment.") % {
-        "b": money(p.budget),
-        "max": money(k.max_budget),
-    }
+    return {"code": "budget", "budget": str(p.budget), "max": str(k.max_budget)}
 
 
-def playground_envelope(p: Proposal, k, envelope: Envelope) -> str | None:
+def playground_envelope(p: Proposal, k, envelope: Envelope) -> Breach | None:
     total = envelope.committed + p.budget
     if total <= envelope.size:
         return None
-    return _(
-        "Samen met de goedgekeurde en lopende experimenten komt het budget op %(t)s; de proeftuin heeft "
-        "%(s)s per jaar (%(p)s%% van het IT-budget)."
-    ) % {"t": money(total), "s": money(envelope.size), "p": number(envelope.share * 100)}
+    figures = {"total": str(total), "size": str(envelope.size), "share": str(envelope.share)}
+    return {"code": "playground_envelope", **figures}
 
 
-def conditions(p: Proposal, k, envelope) -> str | None:
+def conditions(p: Proposal, k, envelope) -> Breach | None:
     if not k.conditions.strip() or p.conditions_met:
         return None
-    return _("Het team heeft niet bevestigd dat het voldoet aan de voorwaarden: %(c)s") % {"c": k.conditions.strip()}
+    return {"code": "conditions", "conditions": k.conditions.strip()}
 
 
 KADERS = (team_size, departments, worlds, duration, budget, playground_envelope, conditions)
 
 
-def broken_frameworks(proposal: Proposal, frameworks, envelope: Envelope) -> list[str]:
-    """The kaders this proposal breaks, each as one Dutch sentence; empty means the fast route."""
-    return [message for check in KADERS if (message := check(proposal, frameworks, envelope))]
+CODES = tuple(check.__name__ for check in KADERS)
+
+
+def broken_frameworks(proposal: Proposal, frameworks, envelope: Envelope) -> list[Breach]:
+    """The kaders this proposal breaks, each with its figures (framework_sentences.py says them); empty: the fast
+    route."""
+    return [breach for check in KADERS if (breach := check(proposal, frameworks, envelope))]

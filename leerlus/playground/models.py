@@ -113,7 +113,9 @@ class Experiment(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.IDEA)
     route = models.CharField(_("route"), max_length=10, choices=Route.choices, blank=True)
     broken_frameworks = models.JSONField(
-        _("buiten de kaders"), default=list, help_text=_("Welke kaders het voorstel overschrijdt, in gewone taal.")
+        _("buiten de kaders"),
+        default=list,
+        help_text=_("Welke kaders het voorstel overschrijdt, elk met de cijfers die de zin erover nodig heeft."),
     )
     decision_maker = models.ForeignKey(
         Person, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("beslisser")
@@ -146,6 +148,12 @@ class Experiment(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def broken_framework_sentences(self) -> list[str]:
+        from leerlus.playground.framework_sentences import breach_sentence
+
+        return [breach_sentence(breach) for breach in self.broken_frameworks]
 
     @property
     def hypothesis(self) -> str:

@@ -10,6 +10,7 @@ from ninja import Field, Schema
 from leerlus.analysis.effect import ESTIMATORS, REASONS
 from leerlus.core.models import Department
 from leerlus.core.schemas import ChannelCode
+from leerlus.playground.frameworks import CODES as FRAMEWORK_CODES
 from leerlus.playground.models import Experiment, Lesson, LogEntry, Metric
 from leerlus.playground.selectors import PLAN_STATES
 from leerlus.presentation.documents import choice_of
@@ -23,6 +24,7 @@ LogKind = choice_of(LogEntry.Kind.values)
 Outcome = choice_of(Lesson.Outcome.values)
 Visibility = choice_of(Lesson.Visibility.values)
 World = choice_of(Department.World.values)
+FrameworkCode = choice_of(FRAMEWORK_CODES)
 EffectMethod = choice_of(f"{estimator.name}{controls}" for estimator in ESTIMATORS for controls in ("", "-control"))
 PlanState = choice_of(PLAN_STATES)
 
@@ -186,7 +188,8 @@ class ExperimentOut(Schema):
     end: date
     status: ExperimentStatus
     route: Route | None = Field(description="snel: binnen de kaders; beslisser: erbuiten.")
-    broken_frameworks: list[str]
+    broken_frameworks: list[str] = Field(description="De kaders die het voorstel overschrijdt, elk als zin.")
+    broken_framework_codes: list[FrameworkCode] = Field(description="Dezelfde kaders als code.")
     decision_maker: str | None
     approved_by: str | None
     approved_at: str | None
@@ -200,6 +203,14 @@ class ExperimentOut(Schema):
     @staticmethod
     def resolve_team(experiment: Experiment) -> list:
         return list(experiment.team.select_related("department"))
+
+    @staticmethod
+    def resolve_broken_frameworks(experiment: Experiment) -> list[str]:
+        return experiment.broken_framework_sentences
+
+    @staticmethod
+    def resolve_broken_framework_codes(experiment: Experiment) -> list[str]:
+        return [breach["code"] for breach in experiment.broken_frameworks]
 
     @staticmethod
     def resolve_route(experiment: Experiment) -> str | None:

@@ -190,7 +190,8 @@ def approve(experiment: Experiment, *, by: Person) -> None:
         experiment,
         by,
         LogEntry.Kind.DECISION,
-        _("Goedgekeurd door %(p)s, buiten de kaders: %(k)s") % {"p": by, "k": " ".join(experiment.broken_frameworks)},
+        _("Goedgekeurd door %(p)s, buiten de kaders: %(k)s")
+        % {"p": by, "k": " ".join(experiment.broken_framework_sentences)},
     )
 
 

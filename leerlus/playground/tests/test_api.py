@@ -44,6 +44,7 @@ def test_problem_proposal_log_effect_decision_and_lesson_through_the_api(town, i
     experiment = created.json()
     assert experiment["status"] == "idee" and experiment["route"] == "beslisser"
     assert experiment["broken_frameworks"] == ["Het budget van € 45.000 is hoger dan € 20.000 per experiment."]
+    assert experiment["broken_framework_codes"] == ["budget"]
     path = f"/experiments/{experiment['id']}"
 
     assert wethouder("post", path + "/approve").json()["status"] == "goedgekeurd"

@@ -113,7 +113,8 @@ def test_outside_the_kaders_it_waits_for_the_named_decision_maker(town, imported
     experiment = Experiment.objects.get()
     assert experiment.status == "idee" and experiment.route == "beslisser"
     assert experiment.decision_maker == town["Wethouder"]
-    assert experiment.broken_frameworks == [
+    assert [b["code"] for b in experiment.broken_frameworks] == ["team_size", "departments", "worlds", "budget"]
+    assert experiment.broken_framework_sentences == [
         "Het team heeft 2 leden; de kaders vragen 3 tot 5.",
         "Het team komt uit 1 afdeling; de kaders vragen er minstens 2.",
         "In het team ontbreekt techniek en beleid; techniek, beleid en uitvoering horen er vanaf dag één bij.",

@@ -4,7 +4,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
+from leerlus.playground.framework_sentences import breach_sentence
 from leerlus.playground.frameworks import Envelope, Proposal, broken_frameworks
 from leerlus.playground.models import Frameworks
 
@@ -29,7 +31,8 @@ INSIDE = dict(
 
 
 def broken(envelope=ROOM, **changes):
-    return broken_frameworks(Proposal(**{**INSIDE, **changes}), KADERS, envelope)
+    """The sentences a reader sees about the breaches found."""
+    return [breach_sentence(b) for b in broken_frameworks(Proposal(**{**INSIDE, **changes}), KADERS, envelope)]
 
 
 def test_a_proposal_on_every_boundary_is_inside():
@@ -100,3 +103,11 @@ def test_free_text_conditions_must_be_confirmed():
 
 def test_several_broken_kaders_are_all_listed():
     assert len(broken(budget=Decimal(90000), end=date(2026, 12, 31), team_departments=["KCC"] * 3)) == 3
+
+
+def test_a_breach_is_kept_as_figures_and_read_in_the_readers_language():
+    [stored] = broken_frameworks(Proposal(**{**INSIDE, "budget": Decimal(30000)}), KADERS, ROOM)
+    assert stored == {"code": "budget", "budget": "30000", "max": "25000"}
+    with translation.override("en"):
+        assert breach_sentence(stored) == "The budget of €30,000 is more than €25,000 per experiment."
+    assert breach_sentence({"code": "budget", "text": "Een zin van vroeger."}) == "Een zin van vroeger."
