@@ -1,6 +1,9 @@
 """Cross-cutting fixtures: the real `leerlus` command in a fresh data directory, a real server."""
 
+import fcntl
+import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -14,8 +17,9 @@ import pytest
 LEERLUS = str(Path(sys.executable).with_name("leerlus"))
 
 
-def _fresh_postgres_url(purpose: str) -> str | None:
-    """With LEERLUS_TEST_DATABASE_URL set, a new empty PostgreSQL database for the subprocesses.
+def _fresh_postgres_url(purpose: str, *, template: str | None = None, worker: str | None = None) -> str | None:
+    """With LEERLUS_TEST_DATABASE_URL set, a new PostgreSQL database for the subprocesses: empty, or a copy of
+    the database that `template` (a URL) names.
 
     Its name derives from the test database's, the purpose and the xdist worker, so that runs, fixtures and
     workers never drop each other's database."""
@@ -23,10 +27,11 @@ def _fresh_postgres_url(purpose: str) -> str | None:
     if not url:
         return None
     base, test_database = url.rsplit("/", 1)
-    name = f"{test_database}_{purpose}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    name = f"{test_database}_{purpose}_{worker or os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    copy_of = f" TEMPLATE {template.rsplit('/', 1)[1]}" if template else ""
     with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
         admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {name}")
+        admin.execute(f"CREATE DATABASE {name}{copy_of}")
     return f"{base}/{name}"
 
 
@@ -40,10 +45,38 @@ def _environment(home: Path, purpose: str) -> dict:
 
 
 def load_demo(tmp_path_factory, purpose: str) -> dict:
-    """`leerlus demo --load-only` in a new data directory; returns the environment that reaches it."""
-    env = _environment(tmp_path_factory.mktemp(f"demo-{purpose}"), purpose)
-    subprocess.run([LEERLUS, "demo", "--load-only"], env=env, check=True, capture_output=True, timeout=900)
+    """The demo in a data directory of its own; returns the environment that reaches it.
+
+    `leerlus demo --load-only` runs once per test run (`_demo_once`); each purpose gets a copy of that data
+    directory and, on PostgreSQL, a copy of its database (CREATE DATABASE … TEMPLATE), so that a test may change
+    its copy."""
+    original = _demo_once(tmp_path_factory)
+    home = tmp_path_factory.mktemp(f"demo-{purpose}")
+    shutil.copytree(original["LEERLUS_HOME"], home, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".loaded"))
+    env = {**original, "LEERLUS_HOME": str(home)}
+    if "LEERLUS_DATABASE_URL" in original:
+        env["LEERLUS_DATABASE_URL"] = _fresh_postgres_url(purpose, template=original["LEERLUS_DATABASE_URL"])
     return env
+
+
+def _demo_once(tmp_path_factory) -> dict:
+    """The environment of the one demo load of this run, shared by the xdist workers (a file lock decides who loads)."""
+    worker_root = tmp_path_factory.getbasetemp()
+    run_root = worker_root.parent if os.environ.get("PYTEST_XDIST_WORKER") else worker_root
+    home = run_root / "demo-original"
+    with open(run_root / "demo-original.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        env = {"PATH": os.environ.get("PATH", ""), "LEERLUS_HOME": str(home), "LANG": "C.UTF-8"}
+        marker = home / ".loaded"
+        if marker.exists():
+            env.update(json.loads(marker.read_text()))
+            return env
+        database_url = _fresh_postgres_url("demo_original", worker="run")
+        if database_url:
+            env["LEERLUS_DATABASE_URL"] = database_url
+        subprocess.run([LEERLUS, "demo", "--load-only"], env=env, check=True, capture_output=True, timeout=900)
+        marker.write_text(json.dumps({k: v for k, v in env.items() if k == "LEERLUS_DATABASE_URL"}))
+        return env
 
 
 @pytest.fixture
