@@ -420,5 +420,113 @@ def _simulation_lines(document):
         yield from lines(scenario["channels"])
 
 
+def _password(password_file: Path | None) -> str:
+    """The password from the file's first line, or asked twice without showing it."""
+    if password_file is None:
+        return click.prompt("Wachtwoord", hide_input=True, confirmation_prompt="Nog een keer")
+    try:
+        lines = password_file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(
+            _("Kan het wachtwoordbestand %(f)s niet lezen: %(e)s") % {"f": password_file, "e": error}
+        ) from None
+    return lines[0] if lines else ""
+
+
+def _ask(value: str | None, question: str, default: str | None = None) -> str:
+    return value if value is not None else click.prompt(question, default=default)
+
+
+WORLDS = ["techniek", "beleid", "uitvoering"]
+
+
+@cli.command()
+@click.option("--organisation", help="Naam van de organisatie, bijvoorbeeld 'Gemeente Voorbeeldstad'.")
+@click.option("--admin", help="Gebruikersnaam van de eerste beheerder.")
+@click.option("--email", help="E-mailadres van de beheerder.")
+@click.option("--name", help="Naam van de beheerder (standaard de gebruikersnaam).")
+@click.option("--department", help="Afdeling van de beheerder (standaard Informatievoorziening).")
+@click.option("--world", type=click.Choice(WORLDS), help="Wereld van die afdeling (standaard techniek).")
+@click.option("--password-file", type=click.Path(path_type=Path), help="Lees het wachtwoord uit dit bestand.")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def setup(organisation, admin, email, name, department, world, password_file, as_json):
+    """Richt een nieuwe installatie in: de organisatie en de eerste beheerder (vraagt wat niet is meegegeven)."""
+    from leerlus.core.first_run import DEFAULT_DEPARTMENT, DEFAULT_WORLD, check_not_installed, install
+
+    check_not_installed()
+    if None in (organisation, admin, email):  # interactive: ask for what was not given
+        organisation = _ask(organisation, "Naam van de organisatie")
+        admin = _ask(admin, "Gebruikersnaam van de beheerder")
+        email = _ask(email, "E-mailadres van de beheerder")
+        name = _ask(name, "Naam van de beheerder", default="")
+        department = _ask(department, "Afdeling van de beheerder", default=DEFAULT_DEPARTMENT)
+        world = world or click.prompt("Wereld van die afdeling", default=DEFAULT_WORLD, type=click.Choice(WORLDS))
+    done = install(
+        organisation=organisation,
+        admin=admin,
+        email=email,
+        name=name or "",
+        department=department or DEFAULT_DEPARTMENT,
+        world=world or DEFAULT_WORLD,
+        password=_password(password_file),
+    )
+    emit(done, as_json, _setup_lines)
+
+
+def _setup_lines(document):
+    admin = document["admin"]
+    yield f"{document['organisation']} is ingericht; beheerder {admin['username']} ({admin['department']})."
+    yield "Start de webapplicatie met `leerlus serve`, log in en volg Inrichten."
+
+
+@cli.group()
+def user():
+    """Mensen met een account: toevoegen en tonen."""
+
+
+@user.command(name="add")
+@click.argument("username")
+@click.option("--role", required=True, help="beheerder, teamlid of lezer.")
+@click.option("--department", help="De afdeling (moet bestaan); standaard de enige afdeling als er één is.")
+@click.option("--name", default="", help="Naam van de persoon (standaard de gebruikersnaam).")
+@click.option("--email", default="", help="E-mailadres.")
+@click.option("--password-file", type=click.Path(path_type=Path), help="Lees het wachtwoord uit dit bestand.")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def user_add(username, role, department, name, email, password_file, as_json):
+    """Voegt een persoon met een account toe (vraagt het wachtwoord twee keer als er geen bestand is)."""
+    from leerlus.core.people import add_person, check_role, find_department, only_department
+    from leerlus.core.schemas import PersonOut
+
+    check_role(role)
+    home = find_department(department) if department else only_department()
+    person = add_person(
+        username=username,
+        role=role,
+        department=home,
+        name=name,
+        email=email,
+        password=_password(password_file),
+    )
+    emit(PersonOut.from_orm(person), as_json, lambda p: [_person_line(p)])
+
+
+def _person_line(person) -> str:
+    login = "" if person["can_log_in"] else "  (nog geen wachtwoord)"
+    where = f"{person['department']} ({person['world']})"
+    return f"{person['username'] or '-':<16} {person['role']:<10} {person['name']} — {where}{login}"
+
+
+@user.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def user_list(as_json):
+    """Toont iedereen met rol, afdeling en discipline."""
+    from leerlus.core.people import people_document
+
+    emit(people_document(), as_json, lambda document: [_person_line(p) for p in document["people"]])
+
+
 def main():
     cli(prog_name="leerlus")

@@ -16,10 +16,11 @@ class InputError(Exception):
     again without that parameter.
     """
 
-    def __init__(self, *messages: str, field: str | None = None):
+    def __init__(self, *messages: str, field: str | None = None, parts: list["InputError"] | None = None):
         super().__init__(*messages)
         self.messages = list(messages)
         self.field = field
+        self.parts = parts or []  # the errors `InputErrors` collected, each with its own field
 
     def __str__(self) -> str:
         return " ".join(str(message) for message in self.messages)
@@ -39,19 +40,24 @@ class InputErrors:
     """Collects the errors of one form, so that the user sees all of them at once.
 
     `value = errors.check(parse, raw)` returns what `parse` returns, or None after keeping its
-    message; `errors.raise_any()` raises one InputError with every message kept.
+    error; `errors.raise_any()` raises one InputError with every message kept, and with the kept
+    errors as its `parts`, so that a page shows each message at its own field.
     """
 
     def __init__(self):
-        self.messages: list[str] = []
+        self.errors: list[InputError] = []
+
+    @property
+    def messages(self) -> list[str]:
+        return [message for error in self.errors for message in error.messages]
 
     def check(self, parse, *args, **kwargs):
         try:
             return parse(*args, **kwargs)
         except InputError as error:
-            self.messages += error.messages
+            self.errors += error.parts or [error]
             return None
 
     def raise_any(self) -> None:
-        if self.messages:
-            raise InputError(*self.messages)
+        if self.errors:
+            raise InputError(*self.messages, parts=self.errors)

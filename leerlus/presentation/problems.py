@@ -51,7 +51,7 @@ class InputErrorMiddleware:
         request.input_errors = []
         error = exception
         while True:
-            request.input_errors.append(error)
+            request.input_errors += error.parts or [error]
             if not _step_back(request, error.field):
                 raise BadRequest(" ".join(str(e) for e in request.input_errors))
             match = request.resolver_match
