@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from leerlus.core.models import Department, Organisation, Person, Signal
 from leerlus.core.people import add_person, check_email, check_password, check_role, check_username
@@ -120,9 +120,14 @@ def setup_steps() -> list[Step]:
             "afdelingen",
             str(STEP_TITLES["afdelingen"]),
             departments >= ENOUGH_DEPARTMENTS,
-            _("%(n)s afdelingen") % {"n": departments},
+            ngettext("%(n)s afdeling", "%(n)s afdelingen", departments) % {"n": departments},
         ),
-        Step("mensen", str(STEP_TITLES["mensen"]), people > 1, _("%(n)s mensen") % {"n": people}),
+        Step(
+            "mensen",
+            str(STEP_TITLES["mensen"]),
+            people > 1,
+            ngettext("%(n)s persoon", "%(n)s mensen", people) % {"n": people},
+        ),
         Step("import", str(STEP_TITLES["import"]), has_signals, _("klaar") if has_signals else _("nog geen signalen")),
     ]
 
