@@ -420,10 +420,21 @@ def _simulation_lines(document):
         yield from lines(scenario["channels"])
 
 
-def _password(password_file: Path | None) -> str:
-    """The password from the file's first line, or asked twice without showing it."""
+def _password(password_file: Path | None, **person) -> str:
+    """The password from the file's first line; or asked twice without showing it, again until the two are the same
+    and it meets the password rules (`person`: the username, e-mail and name it may not resemble)."""
     if password_file is None:
-        return click.prompt("Wachtwoord", hide_input=True, confirmation_prompt="Nog een keer")
+        from leerlus.core.people import check_password
+
+        while True:
+            password = click.prompt("Wachtwoord", hide_input=True, default="", show_default=False)
+            if password != click.prompt("Nog een keer", hide_input=True, default="", show_default=False):
+                click.echo("De twee wachtwoorden zijn niet gelijk; probeer het opnieuw.", err=True)
+                continue
+            try:
+                return check_password(password, **person)
+            except InputError as error:
+                click.echo(f"{error} Probeer het opnieuw.", err=True)
     try:
         lines = password_file.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
@@ -452,7 +463,7 @@ WORLDS = ["techniek", "beleid", "uitvoering"]
 @command
 def setup(organisation, admin, email, name, department, world, password_file, as_json):
     """Richt een nieuwe installatie in: de organisatie en de eerste beheerder (vraagt wat niet is meegegeven)."""
-    from leerlus.core.first_run import DEFAULT_DEPARTMENT, DEFAULT_WORLD, check_not_installed, install
+    from leerlus.core.first_run import DEFAULT_DEPARTMENT, DEFAULT_WORLD, check_install, check_not_installed, install
 
     check_not_installed()
     if None in (organisation, admin, email):  # interactive: ask for what was not given
@@ -462,14 +473,18 @@ def setup(organisation, admin, email, name, department, world, password_file, as
         name = _ask(name, "Naam van de beheerder", default="")
         department = _ask(department, "Afdeling van de beheerder", default=DEFAULT_DEPARTMENT)
         world = world or click.prompt("Wereld van die afdeling", default=DEFAULT_WORLD, type=click.Choice(WORLDS))
+    department, world = department or DEFAULT_DEPARTMENT, world or DEFAULT_WORLD
+    check_install(
+        organisation=organisation, admin=admin, email=email, department=department, world=world
+    ).raise_any()  # before the password is asked
     done = install(
         organisation=organisation,
         admin=admin,
         email=email,
         name=name or "",
-        department=department or DEFAULT_DEPARTMENT,
-        world=world or DEFAULT_WORLD,
-        password=_password(password_file),
+        department=department,
+        world=world,
+        password=_password(password_file, username=admin, email=email, name=name or ""),
     )
     emit(done, as_json, _setup_lines)
 
@@ -496,18 +511,20 @@ def user():
 @command
 def user_add(username, role, department, name, email, password_file, as_json):
     """Voegt een persoon met een account toe (vraagt het wachtwoord twee keer als er geen bestand is)."""
-    from leerlus.core.people import add_person, check_role, find_department, only_department
+    from leerlus.core import people
     from leerlus.core.schemas import PersonOut
 
-    check_role(role)
-    home = find_department(department) if department else only_department()
-    person = add_person(
+    people.check_role(role)
+    people.check_username(username)
+    people.check_email(email)
+    home = people.find_department(department) if department else people.only_department()
+    person = people.add_person(
         username=username,
         role=role,
         department=home,
         name=name,
         email=email,
-        password=_password(password_file),
+        password=_password(password_file, username=username, email=email, name=name),
     )
     emit(PersonOut.from_orm(person), as_json, lambda p: [_person_line(p)])
 

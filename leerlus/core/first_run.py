@@ -51,6 +51,21 @@ def check_not_installed() -> None:
     )
 
 
+def check_install(*, organisation: str, admin: str, email: str, department: str, world: str) -> InputErrors:
+    """Checks everything `install` gets but the password; the errors are raised by the caller (or by `install`)."""
+    errors = InputErrors()
+    if not organisation.strip():
+        errors.check(_refuse, _("Vul de naam van de organisatie in, bijvoorbeeld 'Gemeente Voorbeeldstad'."))
+    if not department.strip():
+        errors.check(_refuse, _("Vul de naam van de afdeling van de beheerder in."))
+    errors.check(check_world, world)
+    errors.check(check_username, admin)
+    if not email.strip():
+        errors.check(_refuse, _("Vul het e-mailadres van de beheerder in."))
+    errors.check(check_email, email)
+    return errors
+
+
 @transaction.atomic
 def install(
     *,
@@ -64,23 +79,14 @@ def install(
 ) -> SetupOut:
     """Creates the organisation, the beheerder's department and the first beheerder, or nothing at all."""
     check_not_installed()
-    errors = InputErrors()
-    if not organisation.strip():
-        errors.check(_refuse, _("Vul de naam van de organisatie in, bijvoorbeeld 'Gemeente Voorbeeldstad'."))
-    if not department.strip():
-        errors.check(_refuse, _("Vul de naam van de afdeling van de beheerder in."))
-    errors.check(check_world, world)
-    username = errors.check(check_username, admin)
-    if not email.strip():
-        errors.check(_refuse, _("Vul het e-mailadres van de beheerder in."))
-    email = errors.check(check_email, email)
-    if username:
-        errors.check(check_password, password, username=username, email=email or "", name=name)
+    errors = check_install(organisation=organisation, admin=admin, email=email, department=department, world=world)
+    if not errors.errors:
+        errors.check(check_password, password, username=admin.strip(), email=email.strip(), name=name)
     errors.raise_any()
     created = Organisation.objects.create(name=organisation.strip())
     home = Department.objects.create(organisation=created, name=department.strip(), world=world)
     person = add_person(
-        username=username, role=Person.Role.BEHEERDER, department=home, name=name, email=email, password=password
+        username=admin, role=Person.Role.BEHEERDER, department=home, name=name, email=email, password=password
     )
     return SetupOut(organisation=created.name, admin=person)
 
