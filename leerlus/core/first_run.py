@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from leerlus.core.models import Department, Organisation, Person, Signal
 from leerlus.core.people import add_person, check_email, check_password, check_role, check_username
-from leerlus.core.schemas import SetupOut
+from leerlus.core.schemas import SetupDocument, SetupOut
 from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError, InputErrors
 from leerlus.presentation.number_input import parse_number
@@ -138,8 +138,9 @@ def setup_steps() -> list[Step]:
     ]
 
 
-def setup_complete() -> bool:
-    return all(step.done for step in setup_steps())
+def setup_document() -> SetupDocument:
+    steps = setup_steps()
+    return SetupDocument(complete=all(step.done for step in steps), steps=steps)
 
 
 @transaction.atomic

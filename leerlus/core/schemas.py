@@ -110,3 +110,20 @@ class SetupOut(Schema):
 
     organisation: str
     admin: PersonOut
+
+
+SetupStepSlug = choice_of(("organisatie", "afdelingen", "mensen", "import"))
+
+
+class SetupStepOut(Schema):
+    slug: SetupStepSlug
+    title: str
+    done: bool
+    state: str = Field(description="Wat er al is, in de taal van de gebruiker: '3 afdelingen', 'IT-budget 0'.")
+
+
+class SetupDocument(Schema):
+    """How far Inrichten has got: `/inrichten/?format=json`."""
+
+    complete: bool
+    steps: list[SetupStepOut]

@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 
 from leerlus.core import first_run
 from leerlus.core.models import Department, Person
-from leerlus.core.people import add_person
+from leerlus.core.people import add_person, people_document
 from leerlus.core.roles import role_of
 from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError, InputErrors
 from leerlus.presentation.ids import chosen_id
 from leerlus.presentation.number_input import input_value
+from leerlus.presentation.twins import json_twin
 
 # The import wizard (URL name "intake:wizard") is built on another branch; until it is merged the step links here.
 IMPORT_WIZARD_PATH = "/signalen/importeren/"
@@ -62,7 +63,9 @@ def _page(request, slug: str, template: str, context: dict):
 
 @beheerder_only
 def setup_start(request):
-    """The first step that is not done yet (the first step when all are done)."""
+    """The first step that is not done yet (the first step when all are done); as JSON, how far each step is."""
+    if request.GET.get("format") == "json":
+        return json_twin(first_run.setup_document())
     steps = first_run.setup_steps()
     open_steps = [step.slug for step in steps if not step.done]
     return redirect("setup-step", slug=(open_steps or [steps[0].slug])[0])
@@ -138,6 +141,8 @@ def people_step(request):
             email=form.get("email", ""),
         )
         return redirect("setup-step", slug="mensen")
+    if request.GET.get("format") == "json":
+        return json_twin(people_document())  # the same document as `leerlus user list --json`
     people = Person.objects.select_related("department", "user")
     rows = [
         {

@@ -1,12 +1,15 @@
 """Inrichten in the web: a beheerder after `leerlus setup` is led through organisation, departments, people and the
 first import; each step shows all its mistakes at once; nobody else may use it."""
 
+import json
 import re
 
 import pytest
+from click.testing import CliRunner
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from leerlus.cli import cli
 from leerlus.core.first_run import install
 from leerlus.core.models import Department, Organisation, Person, Signal
 
@@ -136,3 +139,19 @@ def test_a_complete_setup_no_longer_shows_on_the_start_page(fresh):
     Signal.objects.create(received_at="2026-01-05T10:00Z", received_on="2026-01-05", channel="telefoon",
                           content_hash=1, dedupe_key=1)  # fmt: skip
     assert "Leerlus inrichten" not in fresh.get("/").content.decode()
+
+
+def test_the_json_twins_say_how_far_the_setup_is_and_who_is_there(fresh):
+    document = fresh.get("/inrichten/?format=json").json()
+    assert document["complete"] is False
+    assert [(s["slug"], s["done"], s["state"]) for s in document["steps"]] == [
+        ("organisatie", False, "IT-budget 0"),
+        ("afdelingen", False, "1 afdeling"),
+        ("mensen", False, "1 persoon"),
+        ("import", False, "nog geen signalen"),
+    ]
+    people = fresh.get("/inrichten/mensen/?format=json").json()
+    assert [(p["username"], p["role"], p["world"], p["can_log_in"]) for p in people["people"]] == [
+        ("ingrid", "beheerder", "techniek", True)
+    ]
+    assert json.loads(CliRunner().invoke(cli, ["user", "list", "--json"]).stdout) == people
