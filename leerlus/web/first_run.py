@@ -159,6 +159,7 @@ def people_step(request):
         "web/first_run/people.html",
         {
             "rows": rows,
+            "links": [row for row in rows if row["link"]],
             "departments": Department.objects.all(),
             "roles": Person.Role.choices,
         },
