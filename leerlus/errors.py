@@ -58,6 +58,10 @@ class InputErrors:
             self.errors += error.parts or [error]
             return None
 
+    def add(self, message: str, field: str | None = None) -> None:
+        """Keeps a message of the form's own checks."""
+        self.errors.append(InputError(message, field=field))
+
     def raise_any(self) -> None:
         if self.errors:
             raise InputError(*self.messages, parts=self.errors)

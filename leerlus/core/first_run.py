@@ -55,13 +55,13 @@ def check_install(*, organisation: str, admin: str, email: str, department: str,
     """Checks everything `install` gets but the password; the errors are raised by the caller (or by `install`)."""
     errors = InputErrors()
     if not organisation.strip():
-        errors.check(_refuse, _("Vul de naam van de organisatie in, bijvoorbeeld 'Gemeente Voorbeeldstad'."))
+        errors.add(_("Vul de naam van de organisatie in, bijvoorbeeld 'Gemeente Voorbeeldstad'."))
     if not department.strip():
-        errors.check(_refuse, _("Vul de naam van de afdeling van de beheerder in."))
+        errors.add(_("Vul de naam van de afdeling van de beheerder in."))
     errors.check(check_world, world)
     errors.check(check_username, admin)
     if not email.strip():
-        errors.check(_refuse, _("Vul het e-mailadres van de beheerder in."))
+        errors.add(_("Vul het e-mailadres van de beheerder in."))
     errors.check(check_email, email)
     return errors
 
@@ -89,10 +89,6 @@ def install(
         username=admin, role=Person.Role.BEHEERDER, department=home, name=name, email=email, password=password
     )
     return SetupOut(organisation=created.name, admin=person)
-
-
-def _refuse(message: str) -> None:
-    raise InputError(message)
 
 
 @dataclass(frozen=True)
@@ -149,12 +145,11 @@ def save_organisation(*, name: str, it_budget: str, share: str) -> Organisation:
     Creates the organisation when there is none yet."""
     errors = InputErrors()
     if not name.strip():
-        errors.check(_refuse_field, _("Vul de naam van de organisatie in."), "name")
+        errors.add(_("Vul de naam van de organisatie in."), "name")
     budget = errors.check(_number, it_budget, _("IT-budget per jaar"), "it_budget", "480.000", Decimal(0))
     percent = errors.check(_number, share, _("Aandeel proeftuin"), "share", "7", None)
     if percent is not None and not SHARE_RANGE[0] <= percent <= SHARE_RANGE[1]:
-        errors.check(
-            _refuse_field,
+        errors.add(
             _("Het aandeel proeftuin is 5 tot 10 procent van het IT-budget; %(v)s ligt daarbuiten.") % {"v": share},
             "share",
         )
@@ -174,23 +169,19 @@ def _number(value: str, label: str, field: str, example: str, minimum):
         raise
 
 
-def _refuse_field(message: str, field: str) -> None:
-    raise InputError(message, field=field)
-
-
 @transaction.atomic
 def save_department(*, name: str, world: str, department: Department | None = None) -> Department:
     """Step 2: a new department, or a new name or world for an existing one."""
     errors = InputErrors()
     name = name.strip()
     if not name:
-        errors.check(_refuse_field, _("Vul de naam van de afdeling in."), "name")
+        errors.add(_("Vul de naam van de afdeling in."), "name")
     elif Department.objects.filter(name__iexact=name).exclude(pk=getattr(department, "pk", None)).exists():
-        errors.check(_refuse_field, _("Afdeling '%(v)s' bestaat al.") % {"v": name}, "name")
+        errors.add(_("Afdeling '%(v)s' bestaat al.") % {"v": name}, "name")
     errors.check(check_world, world)
     organisation = current_organisation()
     if organisation is None:
-        errors.check(_refuse, _("Vul eerst de organisatie in (stap 1)."))
+        errors.add(_("Vul eerst de organisatie in (stap 1)."))
     errors.raise_any()
     department = department or Department(organisation=organisation)
     department.name, department.world = name, world
