@@ -42,11 +42,15 @@ class InputErrors:
     `value = errors.check(parse, raw)` returns what `parse` returns, or None after keeping its
     error; `errors.field("budget", parse, raw)` does the same and names the form field the message
     is about (the page marks that field). `errors.raise_any()` raises one InputError with every
-    message, its `parts` the errors kept.
+    message, its `parts` the errors kept; `errors.add(message, field)` keeps a message of the form's own checks.
     """
 
     def __init__(self):
         self.errors: list[InputError] = []
+
+    @property
+    def messages(self) -> list[str]:
+        return [message for error in self.errors for message in error.messages]
 
     def check(self, parse, *args, **kwargs):
         try:
@@ -58,9 +62,13 @@ class InputErrors:
     def field(self, name: str, parse, *args, **kwargs):
         return self.check(_about_field, name, parse, *args, **kwargs)
 
+    def add(self, message: str, field: str | None = None) -> None:
+        """Keeps a message of the form's own checks."""
+        self.errors.append(InputError(message, field=field))
+
     def raise_any(self) -> None:
         if self.errors:
-            raise InputError(*(m for error in self.errors for m in error.messages), parts=self.errors)
+            raise InputError(*self.messages, parts=self.errors)
 
 
 def _about_field(name: str, parse, *args, **kwargs):

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
 
 from leerlus.api import main as api
 from leerlus.patterns.urls import incident_urlpatterns
@@ -13,6 +13,13 @@ urlpatterns = [
     path("api/v1/", api.urls()),
     path("inloggen/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "wachtwoord-instellen/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="web/set_password.html", success_url=reverse_lazy("login"), post_reset_login=False
+        ),
+        name="set-password",
+    ),
     path("signalen/", include("leerlus.core.urls")),
     path("patronen/", include("leerlus.patterns.urls")),
     path("incidenten/", include(incident_urlpatterns)),

@@ -47,6 +47,11 @@ PAGES = {
     "api-docs": "/api/v1/docs",
     "beheer": "/beheer/",
     "inloggen": "/inloggen/",
+    "inrichten-organisatie": "/inrichten/organisatie/",
+    "inrichten-afdelingen": "/inrichten/afdelingen/",
+    "inrichten-mensen": "/inrichten/mensen/",
+    "inrichten-import": "/inrichten/import/",
+    "wachtwoord-instellen": "/wachtwoord-instellen/MQ/verlopen-link/",
 }
 READY = {"api-docs": ".opblock"}  # Swagger UI draws the page after it has read the OpenAPI file
 
@@ -169,5 +174,19 @@ def test_a_form_with_mistakes_shows_them_all_and_passes_axe(contexts, demo_serve
     summary.get_by_role("link").first.click()
     expect(page.get_by_label("Kleinste team")).to_be_focused()
     expect(page.get_by_label("Kleinste team")).to_have_attribute("aria-invalid", "true")
+    assert _axe_violations(page) == []
+    page.close()
+
+
+def test_an_inrichten_step_with_mistakes_shows_them_all_and_passes_axe(contexts, demo_server):
+    page = _open(contexts("phone", "inrichten-organisatie"), demo_server, "inrichten-organisatie")
+    page.locator("form.stacked").evaluate("form => form.noValidate = true")
+    page.get_by_label("IT-budget per jaar, in euro's").fill("12.5")
+    page.get_by_label("Aandeel proeftuin, in procent van het IT-budget").fill("20")
+    page.get_by_role("button", name="Opslaan en verder").click()
+    summary = page.get_by_role("alert")
+    expect(summary.get_by_role("link")).to_have_count(2)
+    expect(page.get_by_label("IT-budget per jaar, in euro's")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("[aria-current='step']")).to_have_text("1. Organisatie")
     assert _axe_violations(page) == []
     page.close()

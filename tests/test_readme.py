@@ -14,8 +14,9 @@ SHELL_BLOCK = re.compile(r"^```(?:sh|bash|console)\n(.*?)^```", re.S | re.M)
 ANY_BLOCK = re.compile(r"^```\w*\n(.*?)^```", re.S | re.M)
 INLINE = re.compile(r"(?<!`)`(leerlus [^`]+)`(?!`)")
 PLACEHOLDER = re.compile(r"\[|\b[A-Z]{1,}\b")  # a synopsis such as `leerlus calendar --output FILE`, not an example
-# Not run here: they start a server (`leerlus demo` without --load-only serves too) or the suite itself.
-NOT_RUN = ("make demo", "make test", "leerlus serve", "leerlus demo", "pytest")
+# Not run here: they start a server (`leerlus demo` without --load-only serves too) or the suite itself, or they
+# belong to a fresh install (the demo is set up already; tests/test_first_run.py runs `leerlus setup` and serves).
+NOT_RUN = ("make demo", "make test", "make install", "leerlus serve", "leerlus demo", "leerlus setup", "pytest")
 # The files the examples read, as a municipality would have them.
 INPUT_FILES = {
     "meldingen.csv": (
@@ -23,6 +24,7 @@ INPUT_FILES = {
         "2026-10-30 09:12,citizen-android,Afval en containers,De container in de Dorpsstraat zit vol\n"
         "2026-10-30 10:40,telefoon,Paspoort en ID-kaart,Wanneer kan ik mijn paspoort ophalen?\n"
     ),
+    "wachtwoord.txt": "Gemeentehuis-Zomer-2026\n",
     "export.csv": "datum,kanaal,onderwerp,tekst\n30-10-2026 11:05,balie,Rijbewijs,Rijbewijs verlengen\n",
     "scenario.json": (
         '{"answer_within_seconds": 20, "channels": [{"name": "telefoon", "contacts_per_hour": 120,'
@@ -78,6 +80,9 @@ def test_only_the_server_and_the_suite_are_left_out():
         "make test",
         "pytest leerlus/patterns -m 'not slow'",
         "pytest -n auto -m 'not slow'",
+        "make install",
+        "leerlus setup",
+        "leerlus serve",
     ]
     assert len(TO_RUN) >= 10
 

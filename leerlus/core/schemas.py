@@ -1,4 +1,5 @@
-"""The JSON form of a signal and of a page of signals: `leerlus signals --json`, the signals page's twin."""
+"""JSON documents of the core: a signal and a page of signals (`leerlus signals --json`, the signals page's twin),
+people (`leerlus user … --json`) and the first run (`leerlus setup --json`)."""
 
 from datetime import datetime
 
@@ -6,7 +7,7 @@ from django.utils import timezone
 from ninja import Field, Schema
 
 from leerlus.core.channels import CHANNELS
-from leerlus.core.models import Signal
+from leerlus.core.models import Department, Person, Signal
 from leerlus.presentation.documents import choice_of
 
 ChannelCode = choice_of(CHANNELS)
@@ -69,3 +70,70 @@ class BackupOut(Schema):
     bytes: int = Field(description="Grootte van de kopie in bytes.")
     rows: dict[str, int] = Field(description="Aantal rijen per tabel (app.model).")
     seconds: float
+
+
+Role = choice_of(Person.Role.values)
+World = choice_of(Department.World.values)
+
+
+class PersonOut(Schema):
+    """A person with their account: role, department and the discipline (world) that follows from it."""
+
+    id: int
+    name: str
+    username: str | None = Field(description="De inlognaam; null voor iemand zonder account.")
+    email: str | None
+    role: Role
+    department: str
+    world: World = Field(description="De discipline, van de afdeling: techniek, beleid of uitvoering.")
+    can_log_in: bool = Field(description="false zolang er nog geen wachtwoord is ingesteld.")
+
+    @staticmethod
+    def resolve_username(person: Person) -> str | None:
+        return person.user.get_username() if person.user_id else None
+
+    @staticmethod
+    def resolve_email(person: Person) -> str | None:
+        return (person.user.email or None) if person.user_id else None
+
+    @staticmethod
+    def resolve_department(person: Person) -> str:
+        return person.department.name
+
+    @staticmethod
+    def resolve_world(person: Person) -> str:
+        return person.department.world
+
+    @staticmethod
+    def resolve_can_log_in(person: Person) -> bool:
+        return bool(person.user_id and person.user.is_active and person.user.has_usable_password())
+
+
+class PeopleDocument(Schema):
+    """Everyone, by name: `leerlus user list --json`."""
+
+    people: list[PersonOut]
+
+
+class SetupOut(Schema):
+    """What `leerlus setup` made: the organisation and its first beheerder."""
+
+    organisation: str
+    admin: PersonOut
+
+
+SetupStepSlug = choice_of(("organisatie", "afdelingen", "mensen", "import"))
+
+
+class SetupStepOut(Schema):
+    slug: SetupStepSlug
+    title: str
+    done: bool
+    state: str = Field(description="Wat er al is, in de taal van de gebruiker: '3 afdelingen', 'IT-budget 0'.")
+
+
+class SetupDocument(Schema):
+    """How far Inrichten has got: `/inrichten/?format=json`."""
+
+    complete: bool
+    steps: list[SetupStepOut]
