@@ -14,8 +14,10 @@ from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
 
+from leerlus.core.api import router as signals_router
 from leerlus.core.tokens import person_for_token
 from leerlus.errors import InputError
+from leerlus.patterns.api import router as patterns_router
 from leerlus.playground.api import router as playground_router
 from leerlus.presentation.problems import problem
 
@@ -41,11 +43,13 @@ class Docs(Swagger):
 api = NinjaAPI(
     title="leerlus",
     version="1",
-    description="Vraagstukken, experimenten, logboek en lessen.",
+    description="Signalen, patronen en incidenten; vraagstukken, experimenten, logboek en lessen.",
     auth=TokenAuth(),
     urls_namespace="api-v1",
     docs=Docs(),
 )
+api.add_router("/", signals_router)
+api.add_router("/", patterns_router)
 api.add_router("/", playground_router)
 
 

@@ -7,10 +7,12 @@ from datetime import date, timedelta
 import pytest
 from click.testing import CliRunner
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from leerlus.analysis.synthetic import RELEASE_DAY
 from leerlus.cli import cli
 from leerlus.core.models import Person
+from leerlus.core.tokens import issue_token
 from leerlus.intake.services import import_file
 from leerlus.patterns.models import Incident, IncidentMarking, KnownEvent, Pattern
 
@@ -180,6 +182,22 @@ def test_the_incident_faces_agree_and_bad_input_is_refused(analysed, beheerder):
     assert wrong.json()["detail"].startswith("Onbekende status 'vergeten'. Kies uit: nieuw,")
     refused = run("incidents", "--status", "vergeten", code=2)
     assert "Onbekende status 'vergeten'" in refused.stderr
+
+
+def test_the_api_answers_the_same_documents_as_the_command_line(analysed, beheerder):
+    api = Client(headers={"Authorization": f"Bearer {issue_token(beheerder.person, 'test')}"})
+    assert api.get("/api/v1/patterns").json() == run("patterns")
+    assert api.get("/api/v1/patterns", {"kind": "spike"}).json() == run("patterns", "--kind", "spike")
+    assert api.get("/api/v1/incidents", {"status": "nieuw"}).json() == run("incidents", "--status", "nieuw")
+    signals = api.get("/api/v1/signals", {"channel": "telefoon", "limit": 5}).json()
+    assert signals == run("signals", "--channel", "telefoon", "--limit", "5")
+    card = run("incidents")["incidents"][0]
+    assert api.get(f"/api/v1/incidents/{card['id']}").json() == card
+    pattern = run("patterns")["patterns"][0]
+    assert api.get(f"/api/v1/patterns/{pattern['id']}").json() == pattern
+    wrong = api.get("/api/v1/patterns", {"kind": "storm"})
+    assert wrong.status_code == 422 and wrong["Content-Type"] == "application/problem+json"
+    assert api.get("/api/v1/incidents/999999").json()["status"] == 404
 
 
 def test_the_incident_pages_show_cards_facets_charts_and_the_marking_form(analysed, beheerder, client):
