@@ -20,6 +20,17 @@ from leerlus.playground.schemas import LessonOut, LogEntryOut
 from leerlus.presentation.documents import as_document
 from leerlus.presentation.formatting import month as month_name
 from leerlus.rhythm.models import Action, Retrospective
+from leerlus.rhythm.schemas import (
+    ActionOut,
+    BriefDocument,
+    BriefIncidents,
+    DecisionDue,
+    EffectSummary,
+    ExperimentProgress,
+    MetricEffect,
+    RetrospectiveOut,
+    SignalsInMonth,
+)
 
 CHANGE = 0.25  # an earlier incident still goes on when a series of it is this much off what was expected
 
@@ -39,13 +50,13 @@ def _month_mean(rows, first: date, last: date) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def _incidents(first: date, last: date) -> dict:
+def _incidents(first: date, last: date) -> BriefIncidents:
     """The incidents to read that began in the month, and earlier ones that still go on in it."""
     to_read = Incident.objects.filter(status__in=TO_READ)
     new = incident_cards(to_read.filter(start__range=(first, last)), last)
     earlier = incident_cards(to_read.filter(start__lt=first).filter(Q(end=None) | Q(end__gte=first)), last)
     ongoing = [card for card in earlier if any(_goes_on(p, first, last) for p in card.patterns)]
-    return as_document({"new": [IncidentOut.of(c) for c in new], "ongoing": [IncidentOut.of(c) for c in ongoing]})
+    return BriefIncidents(new=[IncidentOut.of(c) for c in new], ongoing=[IncidentOut.of(c) for c in ongoing])
 
 
 def _goes_on(pattern: Pattern, first: date, last: date) -> bool:
@@ -63,44 +74,36 @@ def _goes_on(pattern: Pattern, first: date, last: date) -> bool:
     return bool(before) and now > before * (1 + CHANGE)
 
 
-def _experiment_progress(experiment: Experiment, first: date, last: date) -> dict:
+def _experiment_progress(experiment: Experiment, first: date, last: date) -> ExperimentProgress:
     days = (experiment.end - experiment.start).days or 1
     elapsed = min(max((last - experiment.start).days + 1, 0), days)
     log = experiment.log.filter(day__range=(first, last)).select_related("author")
-    return {
-        "id": experiment.pk,
-        "title": experiment.title,
-        "status": experiment.status,
-        "start": experiment.start.isoformat(),
-        "end": experiment.end.isoformat(),
-        "progress": round(elapsed / days, 2),
-        "log": as_document([LogEntryOut.from_orm(e) for e in log]),
-        "effects": [
-            {"metric": str(m), "better": m.better, "effect": _effect_summary(m.estimate)}
+    return ExperimentProgress(
+        id=experiment.pk,
+        title=experiment.title,
+        status=experiment.status,
+        start=experiment.start,
+        end=experiment.end,
+        progress=round(elapsed / days, 2),
+        log=[LogEntryOut.from_orm(e) for e in log],
+        effects=[
+            MetricEffect(metric=str(m), better=m.better, effect=_effect_summary(m.estimate))
             for m in experiment.metrics.select_related("service")
         ],
-    }
+    )
 
 
-def _effect_summary(estimate: dict | None) -> dict | None:
+def _effect_summary(estimate: dict | None) -> EffectSummary | None:
     if not estimate:
         return None
-    keys = (
-        "relative_effect",
-        "ci_low",
-        "ci_high",
-        "absolute_per_day",
-        "method",
-        "enough_data",
-        "days",
-        "observed",
-        "counterfactual",
+    return EffectSummary(
+        **{key: estimate.get(key) for key in EffectSummary.model_fields if key != "reason"},
+        reason=effect_reason(estimate),
     )
-    return {key: estimate.get(key) for key in keys} | {"reason": effect_reason(estimate)}
 
 
 def brief_document(month: date) -> dict:
-    """The brief for the month that starts on `month` (the first day)."""
+    """The brief for the month that starts on `month` (the first day), in its JSON form (`BriefDocument`)."""
     first, last = month, month + relativedelta(months=1) - timedelta(days=1)
     signals = Signal.objects.filter(received_between(first, last))
     by_channel = dict(signals.values_list("channel").annotate(n=Count("id")).order_by("-n"))
@@ -118,43 +121,45 @@ def brief_document(month: date) -> dict:
         .select_related("owner", "retrospective")
     )
     total = sum(by_channel.values())
-    return {
-        "month": f"{first:%Y-%m}",
-        "first_day": first.isoformat(),
-        "last_day": last.isoformat(),
-        "has_data": total > 0,
-        "message": None
-        if total
-        else _("Geen signalen in %(m)s: er valt over deze maand nog niets te zeggen.") % {"m": month_name(first)},
-        "signals": {"total": total, "previous_month": previous.count(), "by_channel": by_channel},
-        "incidents": _incidents(first, last),
-        "experiments": [_experiment_progress(e, first, last) for e in active],
-        "decisions_due": [{"id": e.pk, "title": e.title, "end": e.end.isoformat(), "status": e.status} for e in due],
-        "lessons": [
-            as_document(LessonOut.from_orm(lesson))
-            for lesson in Lesson.objects.filter(created_at__date__range=(first, last)).select_related("author")
-        ],
-        "log_entries": LogEntry.objects.filter(day__range=(first, last)).count(),
-        "open_actions": [_action_json(a) for a in open_actions],
-        "retrospective": _retro_json(retro) if retro else None,
-    }
+    return as_document(
+        BriefDocument(
+            month=f"{first:%Y-%m}",
+            first_day=first,
+            last_day=last,
+            has_data=total > 0,
+            message=None
+            if total
+            else _("Geen signalen in %(m)s: er valt over deze maand nog niets te zeggen.") % {"m": month_name(first)},
+            signals=SignalsInMonth(total=total, previous_month=previous.count(), by_channel=by_channel),
+            incidents=_incidents(first, last),
+            experiments=[_experiment_progress(e, first, last) for e in active],
+            decisions_due=[DecisionDue(id=e.pk, title=e.title, end=e.end, status=e.status) for e in due],
+            lessons=[
+                LessonOut.from_orm(lesson)
+                for lesson in Lesson.objects.filter(created_at__date__range=(first, last)).select_related("author")
+            ],
+            log_entries=LogEntry.objects.filter(day__range=(first, last)).count(),
+            open_actions=[_action(a) for a in open_actions],
+            retrospective=_retrospective(retro) if retro else None,
+        )
+    )
 
 
-def _action_json(action: Action) -> dict:
-    return {
-        "id": action.pk,
-        "text": action.text,
-        "owner": action.owner.name if action.owner else None,
-        "due": action.due.isoformat(),
-        "done_on": action.done_on.isoformat() if action.done_on else None,
-        "from_month": f"{action.retrospective.month:%Y-%m}",
-    }
+def _action(action: Action) -> ActionOut:
+    return ActionOut(
+        id=action.pk,
+        text=action.text,
+        owner=action.owner.name if action.owner else None,
+        due=action.due,
+        done_on=action.done_on,
+        from_month=f"{action.retrospective.month:%Y-%m}",
+    )
 
 
-def _retro_json(retro: Retrospective) -> dict:
-    return {
-        "held_on": retro.held_on.isoformat(),
-        "participants": [p.name for p in retro.participants.all()],
-        "conclusions": retro.conclusions,
-        "actions": [_action_json(a) for a in retro.actions.all()],
-    }
+def _retrospective(retro: Retrospective) -> RetrospectiveOut:
+    return RetrospectiveOut(
+        held_on=retro.held_on,
+        participants=[p.name for p in retro.participants.all()],
+        conclusions=retro.conclusions,
+        actions=[_action(a) for a in retro.actions.all()],
+    )
