@@ -14,8 +14,8 @@ SHELL_BLOCK = re.compile(r"^```(?:sh|bash|console)\n(.*?)^```", re.S | re.M)
 ANY_BLOCK = re.compile(r"^```\w*\n(.*?)^```", re.S | re.M)
 INLINE = re.compile(r"(?<!`)`(leerlus [^`]+)`(?!`)")
 PLACEHOLDER = re.compile(r"\[|\b[A-Z]{1,}\b")  # a synopsis such as `leerlus calendar --output FILE`, not an example
-# Not run here: they start a server (`leerlus demo` without --load-only serves too) or the suite itself.
-NOT_RUN = ("make demo", "make test", "leerlus serve", "leerlus demo", "pytest")
+# Not run here: they start a server or a worker (`leerlus demo` without --load-only serves too) or the suite itself.
+NOT_RUN = ("make demo", "make test", "leerlus serve", "leerlus worker", "leerlus demo", "pytest")
 # The files the examples read, as a municipality would have them.
 INPUT_FILES = {
     "meldingen.csv": (
