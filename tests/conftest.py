@@ -118,4 +118,4 @@ def demo_server(tmp_path_factory):
             time.sleep(0.2)
     yield url
     server.terminate()
-    server.wait(timeout=10)
+    server.wait(timeout=30)  # it stops its worker first

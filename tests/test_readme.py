@@ -14,9 +14,18 @@ SHELL_BLOCK = re.compile(r"^```(?:sh|bash|console)\n(.*?)^```", re.S | re.M)
 ANY_BLOCK = re.compile(r"^```\w*\n(.*?)^```", re.S | re.M)
 INLINE = re.compile(r"(?<!`)`(leerlus [^`]+)`(?!`)")
 PLACEHOLDER = re.compile(r"\[|\b[A-Z]{1,}\b")  # a synopsis such as `leerlus calendar --output FILE`, not an example
-# Not run here: they start a server (`leerlus demo` without --load-only serves too) or the suite itself, or they
-# belong to a fresh install (the demo is set up already; tests/test_first_run.py runs `leerlus setup` and serves).
-NOT_RUN = ("make demo", "make test", "make install", "leerlus serve", "leerlus demo", "leerlus setup", "pytest")
+# Not run here: they start a server or a worker (`leerlus demo` without --load-only serves too) or the suite itself,
+# or they belong to a fresh install (the demo is set up already; tests/test_first_run.py runs `leerlus setup`).
+NOT_RUN = (
+    "make demo",
+    "make test",
+    "make install",
+    "leerlus serve",
+    "leerlus worker",
+    "leerlus demo",
+    "leerlus setup",
+    "pytest",
+)
 # The files the examples read, as a municipality would have them.
 INPUT_FILES = {
     "meldingen.csv": (

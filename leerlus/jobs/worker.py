@@ -80,7 +80,7 @@ def stop_worker_process(process: subprocess.Popen) -> None:
     if process.poll() is None:
         process.terminate()
         try:
-            process.wait(timeout=15)
+            process.wait(timeout=5)  # a job still running then is picked up again after the restart
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()

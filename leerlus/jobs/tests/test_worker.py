@@ -16,6 +16,8 @@ from leerlus.jobs.tests.workers import (
     alive,
     children,
     environment,
+    query,
+    request_analysis_in_parallel,
     run,
     start_worker,
     status,
@@ -47,6 +49,12 @@ def test_a_submitted_job_runs_on_the_worker(env, worker, tmp_path):
     assert ended["attempts"] == 1
     failed = wait_until_ended(env, submit(env, "refuse", {}))
     assert failed["status"] == "failed" and failed["error"] == "Kolom 'datum' ontbreekt."
+
+
+def test_imports_finishing_together_in_several_processes_leave_one_waiting_analysis(env):
+    asked = request_analysis_in_parallel(env, 4)
+    assert len(set(asked)) == 1
+    assert query(env, "SELECT id, status FROM jobs_job WHERE kind = 'analysis'") == [(asked[0], "queued")]
 
 
 def test_a_running_job_stops_when_cancelled(env, worker, tmp_path):

@@ -60,6 +60,16 @@ def run(env: dict, *args) -> str:
     return done.stdout
 
 
+def request_analysis_in_parallel(env: dict, processes: int) -> list[int]:
+    """`request_analysis()` in several processes at once, as imports that finish together do."""
+    code = "import django; django.setup(); from leerlus.jobs import services; print(services.request_analysis().pk)"
+    running = [
+        subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(processes)
+    ]
+    return [int(process.communicate(timeout=180)[0]) for process in running]
+
+
 def submit(env: dict, kind: str, params: dict) -> int:
     done = subprocess.run(
         [sys.executable, "-c", SUBMIT, kind, json.dumps(params)], env=env, capture_output=True, text=True, timeout=120
@@ -77,14 +87,17 @@ def job(env: dict, job_id: int) -> dict:
     return next(j for j in json.loads(run(env, "jobs", "--json"))["jobs"] if j["id"] == job_id)
 
 
-def status(env: dict, job_id: int) -> str:
-    """The job's status read straight from the database: polling through the command costs seconds a time."""
-    query = "SELECT status FROM jobs_job WHERE id = %s"
+def query(env: dict, sql: str, *params) -> list[tuple]:
+    """Rows straight from the processes' database: polling through the command costs seconds a time."""
     if "LEERLUS_DATABASE_URL" in env:
         with psycopg.connect(env["LEERLUS_DATABASE_URL"]) as connection:
-            return connection.execute(query, (job_id,)).fetchone()[0]
+            return connection.execute(sql, params).fetchall()
     with closing(sqlite3.connect(Path(env["LEERLUS_HOME"]) / "leerlus.sqlite3", timeout=30)) as connection:
-        return connection.execute(query.replace("%s", "?"), (job_id,)).fetchone()[0]
+        return connection.execute(sql.replace("%s", "?"), params).fetchall()
+
+
+def status(env: dict, job_id: int) -> str:
+    return query(env, "SELECT status FROM jobs_job WHERE id = %s", job_id)[0][0]
 
 
 def wait_for(condition, timeout: float = 180, what: str = "the condition"):
