@@ -92,6 +92,7 @@ def test_only_the_server_and_the_suite_are_left_out():
         "make install",
         "leerlus setup",
         "leerlus serve",
+        "leerlus worker",
     ]
     assert len(TO_RUN) >= 10
 
