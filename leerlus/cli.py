@@ -613,6 +613,7 @@ def user_list(as_json):
     emit(people_document(), as_json, lambda document: [_person_line(p) for p in document["people"]])
 
 
+@cli.command()
 @click.option("--concurrency", default=1, show_default=True, type=int, help="Aantal taken tegelijk (threads).")
 @command
 def worker(concurrency):
