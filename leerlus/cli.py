@@ -131,18 +131,21 @@ def _progress(rows: int) -> None:
 @click.option("--channel", "default_channel", help="Kanaal voor rijen zonder kanaal.")
 @click.option("--map", "column_map", multiple=True, metavar="KOLOM=veld", help="Kolom uit het bestand naar een veld.")
 @click.option("--map-channel", multiple=True, metavar="WAARDE=kanaal", help="Eigen kanaalcode naar een kanaal.")
+@click.option("--source", "source", metavar="NAAM", help="Koppeling van een bewaarde bron (uit de importwizard).")
 @click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
 @command
-def import_command(file, file_format, default_channel, column_map, map_channel, as_json):
+def import_command(file, file_format, default_channel, column_map, map_channel, source, as_json):
     """Leest signalen uit een CSV-, XLSX- of JSON-bestand; persoonsgegevens worden eerst verwijderd."""
     from leerlus.intake.services import import_file
+    from leerlus.intake.sources import source_options
 
+    options = source_options(source) if source else {}  # what is given on the command line goes first
     summary = import_file(
         file,
-        file_format=file_format,
-        default_channel=default_channel,
-        column_map=_pairs(column_map, "--map"),
-        channel_map=_pairs(map_channel, "--map-channel"),
+        file_format=file_format or options.get("file_format"),
+        default_channel=default_channel or options.get("default_channel"),
+        column_map={**options.get("column_map", {}), **_pairs(column_map, "--map")},
+        channel_map={**options.get("channel_map", {}), **_pairs(map_channel, "--map-channel")},
         progress=_progress,
     )
     click.echo("", err=True)

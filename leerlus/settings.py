@@ -118,6 +118,7 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Uploaded import files are streamed to disk and never kept (see intake.views).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+IMPORT_UPLOAD_MAX_BYTES = 2 * 1024**3  # the import wizard refuses larger files (leerlus import reads any size)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 LOGGING = {

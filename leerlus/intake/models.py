@@ -37,3 +37,40 @@ class ImportBatch(models.Model):
 
     def __str__(self):
         return f"{self.file_name} ({self.started_at:%d-%m-%Y %H:%M})"
+
+
+class Source(models.Model):
+    """A named way in for signals: today a saved mapping for files of one kind; later also a system to sync."""
+
+    class Kind(models.TextChoices):
+        FILE = "bestand", _("Bestand")
+
+    name = models.CharField(
+        _("naam"),
+        max_length=100,
+        unique=True,
+        help_text=_("Naam waaronder u deze bron kiest, bijv. 'KISS maandexport'."),
+    )
+    kind = models.CharField(
+        _("soort"), max_length=20, choices=Kind.choices, default=Kind.FILE, help_text=_("Hoe de signalen binnenkomen.")
+    )
+    mapping = models.JSONField(
+        _("koppeling"),
+        default=dict,
+        help_text=_("Formaat, kolommen, kanaalwaarden en het kanaal of de datum voor het hele bestand."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name=_("aangemaakt door")
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    last_used_at = models.DateTimeField(
+        _("laatst gebruikt"), null=True, blank=True, help_text=_("Moment van de laatste import met deze bron.")
+    )
+
+    class Meta:
+        verbose_name = _("bron")
+        verbose_name_plural = _("bronnen")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

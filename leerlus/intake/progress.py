@@ -1,0 +1,50 @@
+"""The import's progress and summary as one document: the progress page, its JSON twin and its script read it."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from leerlus.jobs.models import Job
+
+FINISHED = {"done", "failed", "cancelled"}
+
+
+def _seconds_left(job) -> int | None:
+    """Time left at the pace so far: elapsed × (total − done) / done; unknown before the first rows."""
+    if job.status != "running" or not job.total or not job.done or not job.started_at:
+        return None
+    elapsed = (timezone.now() - job.started_at).total_seconds()
+    return max(0, round(elapsed * (job.total - job.done) / job.done))
+
+
+def _time_left(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    if seconds >= 90:
+        minutes = round(seconds / 60)
+        return ngettext("Nog ongeveer %(n)s minuut.", "Nog ongeveer %(n)s minuten.", minutes) % {"n": minutes}
+    return _("Nog minder dan anderhalve minuut.") if seconds >= 10 else _("Bijna klaar.")
+
+
+def job_document(job) -> dict:
+    seconds_left = _seconds_left(job)
+    return {
+        "id": job.pk,
+        "title": job.title,
+        "status": job.status,
+        "status_label": str(job.get_status_display()),
+        "stage": job.stage,
+        "done": job.done,
+        "total": job.total,
+        "seconds_left": seconds_left,
+        "time_left": _time_left(seconds_left),
+        "finished": job.status in FINISHED,
+        "result": job.result if job.status == "done" else None,
+        "error": (job.log[-1]["message"] if job.log else "") if job.status == "failed" else "",
+    }
+
+
+def imports_document(ids: list[int]) -> dict:
+    """{"finished": all done, "jobs": [...]}, in the order the jobs were started."""
+    jobs = [job_document(job) for job in Job.objects.filter(pk__in=ids, kind="import").order_by("pk")]
+    return {"finished": all(j["finished"] for j in jobs), "jobs": jobs}
