@@ -1,6 +1,6 @@
 """Which file column feeds which canonical field: the canonical names, Dutch aliases, --map."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
@@ -58,6 +58,7 @@ class ColumnPlan:
     """Position in the row of each canonical field that the file carries."""
 
     positions: dict[str, int]
+    headers: dict[str, str] = field(default_factory=dict)  # the file's own name of each field's column
 
     @classmethod
     def from_columns(cls, columns: list[str], column_map: dict[str, str], file_name: str) -> "ColumnPlan":
@@ -85,16 +86,18 @@ class ColumnPlan:
                 if normalised[position] == normalise_header(column):
                     del positions[other]
             positions[field] = normalised.index(normalise_header(column))
-        return cls(positions)
+        return cls(positions, {field: str(columns[position]) for field, position in positions.items()})
 
-    def check(self, columns: list[str], file_name: str, has_default_channel: bool) -> None:
+    def check(
+        self, columns: list[str], file_name: str, has_default_channel: bool, has_default_date: bool = False
+    ) -> None:
         """Refuses a file that cannot give any valid row, before anything is written."""
         found = ", ".join(c for c in columns if c) or _("geen")
-        if "received_at" not in self.positions:
+        if "received_at" not in self.positions and not has_default_date:
             raise InputError(
                 _(
                     "'%(f)s' heeft geen kolom received_at (of datum). Gevonden kolommen: %(k)s. "
-                    "Gebruik --map KOLOM=received_at."
+                    "Gebruik --map KOLOM=received_at, of geef één datum voor het hele bestand met --date."
                 )
                 % {"f": file_name, "k": found}
             )
