@@ -11,5 +11,6 @@ urlpatterns = [
     re_path(r"^(?P<token>[0-9a-f]{32})/kanalen/$", views.channels, name="channels"),
     re_path(r"^(?P<token>[0-9a-f]{32})/starten/$", views.start, name="start"),
     re_path(r"^(?P<token>[0-9a-f]{32})/annuleren/$", views.cancel, name="cancel"),
+    path("afgewezen/<int:batch>.csv", views.rejected_lines, name="rejected"),
     re_path(r"^voortgang/(?P<ids>\d+(?:-\d+){0,49})/$", views.progress, name="progress"),
 ]

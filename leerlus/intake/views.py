@@ -4,7 +4,8 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,7 +18,7 @@ from leerlus.core.roles import role_of
 from leerlus.errors import InputError
 from leerlus.intake.channel_hints import known_channels
 from leerlus.intake.columns import FIELDS, normalise_header, suggested_fields
-from leerlus.intake.models import Source
+from leerlus.intake.models import ImportBatch, Source
 from leerlus.intake.presets import PRESETS, detect_preset
 from leerlus.intake.sources import source_mapping
 from leerlus.intake.uploads import StreamingUploadHandler, Upload, max_bytes, store, too_large
@@ -185,11 +186,22 @@ def progress(request, ids):
     from leerlus.intake import progress as job_progress  # TEMP until h-jobs
 
     document = job_progress.imports_document([int(i) for i in ids.split("-")])
+    if not document["jobs"]:
+        raise Http404(_("Deze import bestaat niet."))
     if request.GET.get("format") == "json":
         return json_twin(document)
     return render(
         request, "intake/progress.html", {"document": document, "json_url": reverse("intake:progress", args=[ids])}
     )
+
+
+@beheerder_only
+def rejected_lines(request, batch):
+    """Every rejected line of one import run, as CSV (line number, reason code, reason; never the row itself)."""
+    path = get_object_or_404(ImportBatch, pk=batch).rejected_path()
+    if path is None:
+        raise Http404(_("Deze importronde heeft geen afgewezen regels (meer)."))
+    return FileResponse(open(path, "rb"), as_attachment=True, filename=f"afgewezen-{batch}.csv", content_type="text/csv")
 
 
 def _mapping_from(post, file_columns: list[str]) -> Mapping:
