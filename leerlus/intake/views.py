@@ -201,7 +201,8 @@ def rejected_lines(request, batch):
     path = get_object_or_404(ImportBatch, pk=batch).rejected_path()
     if path is None:
         raise Http404(_("Deze importronde heeft geen afgewezen regels (meer)."))
-    return FileResponse(open(path, "rb"), as_attachment=True, filename=f"afgewezen-{batch}.csv", content_type="text/csv")
+    name = f"afgewezen-{batch}.csv"
+    return FileResponse(open(path, "rb"), as_attachment=True, filename=name, content_type="text/csv")
 
 
 def _mapping_from(post, file_columns: list[str]) -> Mapping:
