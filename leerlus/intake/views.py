@@ -16,10 +16,12 @@ from leerlus.core.channels import CHANNEL_CHOICES
 from leerlus.core.models import Person
 from leerlus.core.roles import role_of
 from leerlus.errors import InputError
+from leerlus.intake import progress as job_progress
 from leerlus.intake.channel_hints import known_channels
 from leerlus.intake.columns import FIELDS, normalise_header, suggested_fields
 from leerlus.intake.models import ImportBatch, Source
 from leerlus.intake.presets import PRESETS, detect_preset
+from leerlus.intake.runs import start_imports
 from leerlus.intake.sources import source_mapping
 from leerlus.intake.uploads import StreamingUploadHandler, Upload, max_bytes, store, too_large
 from leerlus.intake.wizard import Mapping, channel_values, preview
@@ -74,8 +76,6 @@ def _receive(request):
     source = request.POST.get("source", "")
     if not source:
         return redirect("intake:columns", token=upload.token)
-    from leerlus.intake.runs import start_imports  # TEMP until h-jobs
-
     try:
         jobs = start_imports(upload, source_mapping(source), user=request.user, source=source)
     except InputError:
@@ -166,8 +166,6 @@ def start(request, token):
                 mapping.channel_map[value] = channel
     if "channel" not in mapping.fields and not mapping.default_channel:
         raise InputError(_("Het bestand heeft geen kanaal: kies één kanaal voor het hele bestand."))
-    from leerlus.intake.runs import start_imports  # TEMP until h-jobs
-
     jobs = start_imports(upload, mapping, user=request.user, save_as=request.POST.get("source_name", ""))
     return redirect("intake:progress", ids="-".join(str(job.pk) for job in jobs))
 
@@ -183,8 +181,6 @@ def cancel(request, token):
 @beheerder_only
 def progress(request, ids):
     """Step 5: the import's progress and, when it is done, its summary (JSON twin with ?format=json)."""
-    from leerlus.intake import progress as job_progress  # TEMP until h-jobs
-
     document = job_progress.imports_document([int(i) for i in ids.split("-")])
     if not document["jobs"]:
         raise Http404(_("Deze import bestaat niet."))
