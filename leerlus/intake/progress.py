@@ -40,7 +40,7 @@ def job_document(job) -> dict:
         "time_left": _time_left(seconds_left),
         "finished": job.status in FINISHED,
         "result": job.result if job.status == "done" else None,
-        "error": (job.log[-1]["message"] if job.log else "") if job.status == "failed" else "",
+        "error": job.error if job.status == "failed" else "",
     }
 
 
