@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/v1/", api.urls()),
     path("inloggen/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("signalen/importeren/", include("leerlus.intake.urls")),
     path("signalen/", include("leerlus.core.urls")),
     path("patronen/", include("leerlus.patterns.urls")),
     path("incidenten/", include(incident_urlpatterns)),
