@@ -1,8 +1,8 @@
-"""The import wizard's pages, under /signalen/importeren/."""
+"""Import pages under /signalen/importeren/: the wizard, its progress page, the rejected lines of a run."""
 
 from django.urls import path, re_path
 
-from leerlus.intake import views
+from leerlus.intake import rejected_views, views
 
 app_name = "intake"
 urlpatterns = [
@@ -11,6 +11,6 @@ urlpatterns = [
     re_path(r"^(?P<token>[0-9a-f]{32})/kanalen/$", views.channels, name="channels"),
     re_path(r"^(?P<token>[0-9a-f]{32})/starten/$", views.start, name="start"),
     re_path(r"^(?P<token>[0-9a-f]{32})/annuleren/$", views.cancel, name="cancel"),
-    path("afgewezen/<int:batch>.csv", views.rejected_lines, name="rejected"),
     re_path(r"^voortgang/(?P<ids>\d+(?:-\d+){0,49})/$", views.progress, name="progress"),
+    path("<int:batch_id>/afgewezen.csv", rejected_views.rejected_lines, name="import-rejected-lines"),
 ]

@@ -4,8 +4,8 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,7 +19,7 @@ from leerlus.errors import InputError
 from leerlus.intake import progress as job_progress
 from leerlus.intake.channel_hints import known_channels
 from leerlus.intake.columns import FIELDS, normalise_header, suggested_fields
-from leerlus.intake.models import ImportBatch, Source
+from leerlus.intake.models import Source
 from leerlus.intake.presets import PRESETS, detect_preset
 from leerlus.intake.runs import start_imports
 from leerlus.intake.sources import source_mapping
@@ -189,16 +189,6 @@ def progress(request, ids):
     return render(
         request, "intake/progress.html", {"document": document, "json_url": reverse("intake:progress", args=[ids])}
     )
-
-
-@beheerder_only
-def rejected_lines(request, batch):
-    """Every rejected line of one import run, as CSV (line number, reason code, reason; never the row itself)."""
-    path = get_object_or_404(ImportBatch, pk=batch).rejected_path()
-    if path is None:
-        raise Http404(_("Deze importronde heeft geen afgewezen regels (meer)."))
-    name = f"afgewezen-{batch}.csv"
-    return FileResponse(open(path, "rb"), as_attachment=True, filename=name, content_type="text/csv")
 
 
 def _mapping_from(post, file_columns: list[str]) -> Mapping:

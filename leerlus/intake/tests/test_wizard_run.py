@@ -1,6 +1,7 @@
 """The import wizard's run: the job it submits, the progress page and its twin, the summary, saved sources."""
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -88,14 +89,14 @@ def test_the_summary_groups_rejected_rows_and_offers_them_all_as_csv(beheerder):
     run_jobs(progress)
     page = beheerder.get(progress).content.decode()
     assert "Afgewezen rijen per reden" in page and "fax: 1" in page
-    download = beheerder.get(page.split('href="')[-1].split('"')[0] if False else _rejected_link(page))
+    download = beheerder.get(_rejected_link(page))
     assert download.status_code == 200
     lines = b"".join(download.streaming_content).decode().splitlines()
     assert len(lines) == 3 and lines[1].startswith("3,") and lines[2].startswith("4,")
 
 
 def _rejected_link(page: str) -> str:
-    return "/signalen/importeren/afgewezen/" + page.split("/signalen/importeren/afgewezen/")[1].split('"')[0]
+    return re.search(r'href="([^"]*afgewezen\.csv)"', page).group(1)
 
 
 def test_a_saved_source_imports_the_next_file_in_one_step(beheerder):
