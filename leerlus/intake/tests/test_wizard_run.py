@@ -67,7 +67,8 @@ def test_a_file_with_only_text_and_label_imports_with_one_date_and_one_channel(b
 
 def test_channel_values_mapped_in_the_wizard_are_used_and_remembered(beheerder):
     token = upload(beheerder, "fixi.csv", (FIXTURES / "fixi_meldingen.csv").read_bytes())["Location"].split("/")[3]
-    fields = {"field-id": "id", "field-received_at": "created", "field-channel": "source", "field-service": "categoryName"}
+    fields = {"field-id": "id", "field-received_at": "created", "field-channel": "source"}
+    fields["field-service"] = "categoryName"
     values = ["citizen-ios", "citizen-android", "website", "telephone", "handler-android", "whats-app"]
     chosen = ["app", "app", "website", "telefoon", "intern", "whatsapp"]
     form = {**fields, "default_channel": "onbekend"}
