@@ -13,7 +13,7 @@
     field(section, "stage").textContent = job.stage;
     field(section, "time_left").textContent = job.time_left;
     var done = field(section, "done");
-    done.textContent = done.getAttribute("data-template").replace("%s", job.done.toLocaleString(language));
+    done.textContent = done.getAttribute("data-template").replace("__N__", job.done.toLocaleString(language));
     var bar = section.querySelector("progress");
     if (job.total) { bar.max = job.total; bar.value = job.done; }
   }
