@@ -122,6 +122,7 @@ def serve(host, port, worker):
 def _serve(host: str, port: int, *, worker: bool = True) -> None:
     import signal
 
+    from django.conf import settings
     from waitress import serve as waitress_serve
 
     from leerlus.jobs.worker import start_worker_process, stop_worker_process
@@ -134,7 +135,16 @@ def _serve(host: str, port: int, *, worker: bool = True) -> None:
     process = start_worker_process() if worker else None
     click.echo(f"leerlus draait op http://{host}:{port}/  (stoppen: Ctrl+C)", err=True)
     try:
-        waitress_serve(application, host=host, port=port, threads=8, ident="leerlus", _quiet=True)
+        waitress_serve(
+            application,
+            host=host,
+            port=port,
+            threads=8,
+            ident="leerlus",
+            _quiet=True,
+            # waitress spools a request body to disk; let an upload up to the wizard's limit through to it
+            max_request_body_size=settings.IMPORT_UPLOAD_MAX_BYTES + 1024 * 1024,
+        )
     finally:
         if process:
             stop_worker_process(process)

@@ -40,10 +40,18 @@ def max_bytes() -> int:
     return settings.IMPORT_UPLOAD_MAX_BYTES
 
 
+def size_label(size: int) -> str:
+    """2147483648 → '2 GB'; 1000 → '1.000 bytes'."""
+    for unit, step in (("GB", 1024**3), ("MB", 1024**2), ("kB", 1024)):
+        if size >= step:
+            return f"{number(size / step, 0 if size % step == 0 else 1)} {unit}"
+    return f"{number(size)} bytes"
+
+
 def too_large() -> InputError:
     return InputError(
-        _("Het bestand is groter dan %(max)s MB. Splits het op of importeer het met `leerlus import`.")
-        % {"max": number(max_bytes() // (1024 * 1024))},
+        _("Het bestand is groter dan %(max)s. Splits het op of importeer het met `leerlus import`.")
+        % {"max": size_label(max_bytes())},
         field="file",
     )
 
@@ -172,8 +180,8 @@ def _unpack(path: Path, zip_name: str) -> list[dict]:
                     budget -= len(chunk)
                     if budget < 0:  # counted while unpacking: the sizes in a ZIP's directory can lie
                         raise InputError(
-                            _("Uitgepakt is '%(f)s' groter dan %(max)s MB; splits het op.")
-                            % {"f": zip_name, "max": number(max_bytes() // (1024 * 1024))},
+                            _("Uitgepakt is '%(f)s' groter dan %(max)s; splits het op.")
+                            % {"f": zip_name, "max": size_label(max_bytes())},
                             field="file",
                         )
                     out.write(chunk)

@@ -60,7 +60,12 @@ def _upload_page(request, refused: InputError | None = None):
     return render(
         request,
         "intake/upload.html",
-        {"sources": Source.objects.all(), "chosen_source": request.POST.get("source", "") if not refused else ""},
+        {
+            "sources": Source.objects.all(),
+            "chosen_source": request.POST.get("source", "") if not refused else "",
+            "max_bytes": max_bytes(),
+            "too_large": str(too_large()),
+        },
         status=status,
     )
 

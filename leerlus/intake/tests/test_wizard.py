@@ -226,3 +226,11 @@ def test_stopping_the_wizard_removes_the_file(beheerder):
     token = token_of(upload(beheerder, "a.csv", csv_bytes("datum,kanaal,tekst", "2025-03-01,web,x")))
     beheerder.post(f"{WIZARD}{token}/annuleren/")
     assert not (uploads_root() / token).exists()
+
+
+def test_beheer_has_no_empty_add_form_for_import_runs_but_a_link_to_the_wizard():
+    admin = Client()
+    admin.force_login(get_user_model().objects.create_superuser("beheer", "b@example.nl", "x"))
+    page = admin.get("/beheer/intake/importbatch/").content.decode()
+    assert 'href="/signalen/importeren/"' in page and "/beheer/intake/importbatch/add/" not in page
+    assert admin.get("/beheer/intake/importbatch/add/").status_code == 403
