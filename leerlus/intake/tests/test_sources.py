@@ -2,6 +2,7 @@
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -33,3 +34,16 @@ def test_an_unknown_source_names_the_saved_ones(write_csv):
     result = CliRunner().invoke(cli, ["import", str(write_csv([["tekst"], ["x"]])), "--source", "Fixi"])
     assert result.exit_code == 2
     assert "Onbekende bron 'Fixi'" in result.output and "KISS maand" in result.output
+
+
+def test_a_saved_api_page_with_results_is_read_like_an_array(tmp_path):
+    """KISS and Open Klant answer {count, next, previous, results}; a saved page imports as it is."""
+    from leerlus.intake.services import import_file
+
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "kiss_contactmomentendetails.json"
+    records = json.loads(fixture.read_text())
+    page = tmp_path / "pagina.json"
+    page.write_text(json.dumps({"count": 3, "next": None, "previous": None, "results": records}, indent=2))
+    column_map = {"startdatum": "received_at", "vraag": "service", "specifiekeVraag": "text"}
+    summary = import_file(page, default_channel="telefoon", column_map=column_map)
+    assert (summary.read, summary.imported) == (3, 3)
