@@ -10,7 +10,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from leerlus.core.models import ChannelAlias, Signal
 from leerlus.intake.models import Source
-from leerlus.intake.uploads import uploads_root
 from leerlus.jobs import execution
 from leerlus.jobs.models import Job
 
@@ -124,7 +123,7 @@ def test_a_saved_source_imports_the_next_file_in_one_step(beheerder):
     }
     [job] = run_jobs(response["Location"])
     assert job.status == "done" and Signal.objects.filter(channel="telefoon").count() == 3
-    assert not any(uploads_root().rglob("file*"))
+    assert not Path(job.params["path"]).exists()
 
 
 def test_a_zip_with_two_files_runs_one_import_each(beheerder):
