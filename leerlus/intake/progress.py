@@ -44,7 +44,17 @@ def job_document(job) -> dict:
     }
 
 
-def imports_document(ids: list[int]) -> dict:
-    """{"finished": all done, "jobs": [...]}, in the order the jobs were started."""
-    jobs = [job_document(job) for job in Job.objects.filter(pk__in=ids, kind="import").order_by("pk")]
-    return {"finished": all(j["finished"] for j in jobs), "jobs": jobs}
+def import_jobs(ids: list[int]) -> list[Job]:
+    """The import jobs with these ids, in the order they were started."""
+    return list(Job.objects.filter(pk__in=ids, kind="import").order_by("pk"))
+
+
+def imports_document(jobs: list[Job]) -> dict:
+    """{"finished": all done, "jobs": [...]}."""
+    documents = [job_document(job) for job in jobs]
+    return {"finished": all(j["finished"] for j in documents), "jobs": documents}
+
+
+def finished_files(jobs: list[Job]) -> list[str]:
+    """The uploaded files of the finished imports (normally already removed by the job itself)."""
+    return [job.params["path"] for job in jobs if job.status in FINISHED and job.params.get("remove_after")]

@@ -189,6 +189,20 @@ def _unpack(path: Path, zip_name: str) -> list[dict]:
         return files
 
 
+def remove_uploaded_file(path: str) -> None:
+    """Removes one uploaded data file (only inside the uploads folder), and its folder once nothing else is left.
+
+    The import job removes its file itself; this catches a job cancelled before it started."""
+    path = Path(path).resolve()
+    root = uploads_root().resolve()
+    if root not in path.parents:
+        return
+    path.unlink(missing_ok=True)
+    folder = path.parent
+    if folder.is_dir() and all(p.name == "upload.json" for p in folder.iterdir()):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def remove_stale_uploads(now: float | None = None) -> int:
     """Removes upload folders older than a day (a wizard nobody finished); returns how many."""
     root = uploads_root()

@@ -23,7 +23,14 @@ from leerlus.intake.models import Source
 from leerlus.intake.presets import PRESETS, detect_preset
 from leerlus.intake.runs import start_imports
 from leerlus.intake.sources import source_mapping
-from leerlus.intake.uploads import StreamingUploadHandler, Upload, max_bytes, store, too_large
+from leerlus.intake.uploads import (
+    StreamingUploadHandler,
+    Upload,
+    max_bytes,
+    remove_uploaded_file,
+    store,
+    too_large,
+)
 from leerlus.intake.wizard import Mapping, channel_values, preview
 from leerlus.presentation.twins import json_twin
 
@@ -186,9 +193,12 @@ def cancel(request, token):
 @beheerder_only
 def progress(request, ids):
     """Step 5: the import's progress and, when it is done, its summary (JSON twin with ?format=json)."""
-    document = job_progress.imports_document([int(i) for i in ids.split("-")])
-    if not document["jobs"]:
+    jobs = job_progress.import_jobs([int(i) for i in ids.split("-")])
+    if not jobs:
         raise Http404(_("Deze import bestaat niet."))
+    for path in job_progress.finished_files(jobs):
+        remove_uploaded_file(path)
+    document = job_progress.imports_document(jobs)
     if request.GET.get("format") == "json":
         return json_twin(document)
     return render(

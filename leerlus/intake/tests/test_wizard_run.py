@@ -12,6 +12,7 @@ from leerlus.core.models import ChannelAlias, Signal
 from leerlus.intake.models import Source
 from leerlus.jobs import execution
 from leerlus.jobs.models import Job
+from leerlus.jobs.services import cancel
 
 pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -140,3 +141,14 @@ def test_a_zip_with_two_files_runs_one_import_each(beheerder):
     assert [j.params["file_name"] for j in jobs] == ["maart.csv", "april.csv"]
     assert sorted(Signal.objects.values_list("text", flat=True)) == ["april", "maart"]
     assert json.dumps([j.status for j in jobs]) == '["done", "done"]'
+
+
+def test_a_job_cancelled_before_it_ran_leaves_no_file_behind(beheerder):
+    token = upload(beheerder, "a.csv", b"datum,kanaal,tekst\n2025-03-01,web,x\n")["Location"].split("/")[3]
+    form = {"field-received_at": "datum", "field-channel": "kanaal", "field-text": "tekst"}
+    progress = start(beheerder, token, **form)
+    job = Job.objects.get()
+    cancel(job, user=beheerder.person.user)
+    page = beheerder.get(progress).content.decode()
+    assert "geannuleerd" in page
+    assert not Path(job.params["path"]).exists() and not Path(job.params["path"]).parent.exists()
