@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from leerlus.core.channels import channel_label, readable_series
 from leerlus.errors import InputError
 from leerlus.presentation.formatting import change, day, method, moment, month, number, percent, signed
+from leerlus.presentation.terminal_progress import TerminalProgress
 
 
 def _setup_django() -> None:
@@ -84,13 +85,13 @@ def demo(load_only, as_json):
     from leerlus.demo.load import load_demo
     from leerlus.demo.playground import load_experiments
     from leerlus.demo.rhythm import load_rhythm
-    from leerlus.patterns.services import run_analysis
+    from leerlus.jobs.services import run_inline
 
     click.echo("Gemeente Voorbeeldstad laden …", err=True)
     progress = _import_progress()
     imported = load_demo(progress=progress)
     progress.finish()
-    analysed = run_analysis(full=True, progress=lambda message: click.echo(message, err=True))
+    analysed = run_inline("analysis", {"full": True}, progress=_say_stage).result
     load_experiments()
     load_rhythm()
     mark_incidents()
@@ -107,25 +108,41 @@ def demo(load_only, as_json):
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Adres om op te luisteren.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Poort.")
+@click.option(
+    "--worker/--no-worker",
+    default=True,
+    show_default=True,
+    help="Ook een worker voor de achtergrondtaken starten (--no-worker als die elders draaien).",
+)
 @command
-def serve(host, port):
-    """Start de webapplicatie."""
-    _serve(host, port)
+def serve(host, port, worker):
+    """Start de webapplicatie, met een worker voor de achtergrondtaken."""
+    _serve(host, port, worker=worker)
 
 
-def _serve(host: str, port: int) -> None:
+def _serve(host: str, port: int, *, worker: bool = True) -> None:
+    import signal
+
     from waitress import serve as waitress_serve
 
+    from leerlus.jobs.worker import start_worker_process, stop_worker_process
     from leerlus.wsgi import application
 
+    def stop(signum, frame):
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)  # so that the worker is stopped with the server
+    process = start_worker_process() if worker else None
     click.echo(f"leerlus draait op http://{host}:{port}/  (stoppen: Ctrl+C)", err=True)
-    waitress_serve(application, host=host, port=port, threads=8, ident="leerlus", _quiet=True)
+    try:
+        waitress_serve(application, host=host, port=port, threads=8, ident="leerlus", _quiet=True)
+    finally:
+        if process:
+            stop_worker_process(process)
 
 
 def _import_progress():
-    """An import's progress on stderr: a bar on a terminal, short lines otherwise."""
-    from leerlus.presentation.terminal_progress import TerminalProgress
-
+    """The progress of the demo's import on stderr: a bar on a terminal, short lines otherwise."""
     bar = TerminalProgress()
 
     def show(progress) -> None:
@@ -165,24 +182,25 @@ def _day_option(value: str | None):
 @command
 def import_command(file, file_format, default_channel, default_date, column_map, map_channel, rejected_to, as_json):
     """Leest signalen uit een CSV-, XLSX- of JSON-bestand; persoonsgegevens worden eerst verwijderd."""
+    from leerlus.intake.jobs import import_params, import_title
     from leerlus.intake.rejections import copy_rejected_lines
-    from leerlus.intake.services import import_file
+    from leerlus.jobs.services import run_inline
 
-    progress = _import_progress()
+    params = import_params(
+        file.absolute(),
+        file_format=file_format,
+        column_map=_pairs(column_map, "--map"),
+        channel_map=_pairs(map_channel, "--map-channel"),
+        default_channel=default_channel,
+        default_date=_day_option(default_date),
+    )
+    progress = TerminalProgress()
     try:
-        summary = import_file(
-            file,
-            file_format=file_format,
-            default_channel=default_channel,
-            default_date=_day_option(default_date),
-            column_map=_pairs(column_map, "--map"),
-            channel_map=_pairs(map_channel, "--map-channel"),
-            progress=progress,
-        )
+        summary = run_inline("import", params, title=import_title(file.name), progress=progress).result
     finally:
         progress.finish()
     if rejected_to:
-        copy_rejected_lines(summary.rejected_file, rejected_to)
+        copy_rejected_lines(summary["rejected_file"], rejected_to)
     emit(summary, as_json, _import_lines)
 
 
@@ -250,10 +268,15 @@ def _signal_lines(page):
 @command
 def analyse(full, as_json):
     """Deelt signalen in en zoekt patronen; standaard alleen wat nieuwe signalen veranderen."""
-    from leerlus.patterns.services import run_analysis
+    from leerlus.jobs.services import run_inline
 
-    summary = run_analysis(full=full, progress=lambda message: click.echo(message, err=True))
-    emit(summary, as_json, _analysis_lines)
+    job = run_inline("analysis", {"full": full}, progress=_say_stage)
+    emit(job.result, as_json, _analysis_lines)
+
+
+def _say_stage(done, total, stage):
+    if stage:
+        click.echo(stage, err=True)
 
 
 def _analysis_lines(summary):
@@ -461,6 +484,57 @@ def _simulation_lines(document):
     for scenario in document.get("scenarios", []):
         yield f"{scenario['name']}:"
         yield from lines(scenario["channels"])
+
+
+@cli.command()
+@click.option("--concurrency", default=1, show_default=True, type=int, help="Aantal taken tegelijk (threads).")
+@command
+def worker(concurrency):
+    """Start een worker die achtergrondtaken uitvoert (broker uit LEERLUS_BROKER_URL, anders ingebouwd)."""
+    from leerlus.jobs.worker import run_worker
+
+    run_worker(concurrency)
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@click.pass_context
+def jobs(ctx, as_json):
+    """Toont de achtergrondtaken, nieuwste eerst: status, fase, voortgang, resultaat of fout."""
+    if ctx.invoked_subcommand is None:
+        _list_jobs(as_json)
+
+
+@command
+def _list_jobs(as_json):
+    from leerlus.jobs.selectors import jobs_document
+
+    emit(jobs_document(), as_json, _job_lines)
+
+
+def _job_lines(document):
+    from leerlus.jobs.models import Job
+
+    if not document["jobs"]:
+        yield "Geen taken."
+    for job in document["jobs"]:
+        counted = f"{number(job['done'])}/{number(job['total'])}" if job["total"] else number(job["done"])
+        note = job["error"] or job["stage"]
+        status = Job.Status(job["status"]).label
+        yield f"{job['id']:>5}  {moment(job['created_at'])}  {status:<11} {counted:>15}  {job['title']}  {note}"
+
+
+@jobs.command(name="cancel")
+@click.argument("job_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def cancel_job(job_id, as_json):
+    """Annuleert een wachtende of lopende taak."""
+    from leerlus.jobs.selectors import job_document, job_or_input_error
+    from leerlus.jobs.services import cancel
+
+    job = cancel(job_or_input_error(job_id))
+    emit(job_document(job), as_json, lambda document: _job_lines({"jobs": [document]}))
 
 
 def main():

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "ninja",
     "leerlus.presentation",
     "leerlus.core",
+    "leerlus.jobs",
     "leerlus.intake",
     "leerlus.patterns",
     "leerlus.playground",
@@ -119,6 +120,16 @@ LOGOUT_REDIRECT_URL = "login"
 # Uploaded import files are streamed to disk and never kept (see intake.views).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 0
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Background jobs (leerlus.jobs): Redis in production; by default kombu's filesystem transport in HOME/queue.
+# Inside the test process nothing is sent anywhere (memory://): tests that need a worker start one with its own home.
+BROKER_URL = os.environ.get("LEERLUS_BROKER_URL") or ("memory://" if "pytest" in sys.modules else "filesystem://")
+JOB_QUEUE = os.environ.get("LEERLUS_QUEUE", "leerlus")  # its own name per installation sharing one Redis
+JOB_HEARTBEAT_SECONDS = 1.0
+JOB_STALE_SECONDS = float(os.environ.get("LEERLUS_JOB_STALE_SECONDS", "300"))  # no heartbeat this long: lost
+BRIEFS_DIR = HOME / "briefs"
+# A municipality's own job kinds: modules that register handlers with leerlus.jobs.registry.register.
+JOB_MODULES = [name for name in os.environ.get("LEERLUS_JOB_MODULES", "").split(",") if name.strip()]
 
 LOGGING = {
     "version": 1,

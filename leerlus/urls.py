@@ -20,6 +20,7 @@ urlpatterns = [
     path("systeem/", include("leerlus.systemview.urls")),
     path("proeftuin/", include("leerlus.playground.urls")),
     path("ritme/", include("leerlus.rhythm.urls")),
+    path("taken/", include("leerlus.jobs.urls")),
     path("", include("leerlus.web.urls")),
 ]
 

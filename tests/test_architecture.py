@@ -14,6 +14,7 @@ LAYERS = [
     ["analysis"],
     ["errors", "presentation"],
     ["core"],
+    ["jobs"],
     ["intake"],
     ["patterns"],
     ["playground"],

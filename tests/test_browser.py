@@ -232,8 +232,10 @@ def test_the_learning_rhythm_brief_kit_and_governance_check_on_the_demo(browser,
         "Gesprek met de ouderenbond over digitale hulp — Fatima Yilmaz"
     )
     expect(page.get_by_text("Een WhatsApp-bot haalt eenvoudige afvalvragen weg bij de telefoon")).to_be_visible()
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Download als PDF").click()
+    page.get_by_role("button", name="PDF maken").click()  # a job on the worker that `leerlus serve` started
+    expect(page.get_by_role("heading", level=1)).to_have_text("Maandbrief 2026-10 als PDF")
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("link", name="Downloaden").click(timeout=60_000)  # the page reloads when the job is done
     assert download.value.suggested_filename == "maandbrief-2026-10.pdf"
 
     page.goto(demo_server + "/ritme/gesprekskit/?kwartaal=2026-K3")

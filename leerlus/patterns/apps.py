@@ -8,3 +8,6 @@ class PatternsConfig(AppConfig):
     name = "leerlus.patterns"
     label = "patterns"
     verbose_name = _("Patronen")
+
+    def ready(self):
+        from leerlus.patterns import jobs  # noqa: F401  registers the "analysis" job

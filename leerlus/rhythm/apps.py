@@ -9,3 +9,6 @@ class RhythmConfig(AppConfig):
     name = "leerlus.rhythm"
     label = "rhythm"
     verbose_name = _("Leerritme")
+
+    def ready(self):
+        from leerlus.rhythm import jobs  # noqa: F401  registers the "brief" job

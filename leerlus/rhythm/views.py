@@ -3,7 +3,7 @@ citizen-conversation kit, the governance check, and the calendar feed itself."""
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,11 +12,14 @@ from leerlus.core.dates import parse_date
 from leerlus.core.models import Person, Service
 from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError, about
+from leerlus.jobs.models import Job
+from leerlus.jobs.services import submit
 from leerlus.presentation.ids import chosen_id, chosen_ids, object_or_404
 from leerlus.presentation.twins import json_twin
 from leerlus.rhythm import governance, services
 from leerlus.rhythm.brief import brief_document, parse_month
 from leerlus.rhythm.calendar import calendar_bytes
+from leerlus.rhythm.jobs import brief_path
 from leerlus.rhythm.kit import first_of_quarter, kit_document, parse_quarter, quarter_label, record_conversation
 from leerlus.rhythm.models import Action, CalendarFeed, GovernanceCheck
 from leerlus.rhythm.report import brief_pdf, page_context
@@ -50,8 +53,8 @@ def _chosen(request, key: str, parse, default: str):
 def brief_page(request):
     month = _chosen(request, "maand", parse_month, f"{timezone.localdate() - relativedelta(months=1):%Y-%m}")
     if request.method == "POST":
-        _act_on_brief(request, month)
-        return redirect(f"{request.path}?maand={month:%Y-%m}")
+        job = _act_on_brief(request, month)
+        return redirect("job-detail", job_id=job.pk) if job else redirect(f"{request.path}?maand={month:%Y-%m}")
     document = brief_document(month)
     if request.GET.get("format") == "json":
         return json_twin(document)
@@ -66,12 +69,20 @@ def brief_page(request):
             **page_context(document, current_organisation()),
             "people": Person.objects.all(),
             "action_rows": ACTION_ROWS,
+            "pdf_jobs": Job.objects.filter(kind="brief", params__month=document["month"])[:3],
         },
     )
 
 
 def _act_on_brief(request, month):
     form = request.POST
+    if form.get("action") == "pdf":
+        return submit(
+            "brief",
+            {"month": f"{month:%Y-%m}"},
+            user=request.user,
+            title=_("Maandbrief %(m)s als PDF") % {"m": f"{month:%Y-%m}"},
+        )
     if form.get("action") == "done":
         services.complete_action(object_or_404(Action, form.get("action_id")), timezone.localdate())
         return
@@ -89,6 +100,16 @@ def _act_on_brief(request, month):
         conclusions=form.get("conclusions", ""),
         actions=actions,
     )
+
+
+@login_required
+def brief_download(request, job_id):
+    """The PDF a finished brief job made."""
+    job = object_or_404(Job.objects.filter(kind="brief", status=Job.Status.DONE), job_id)
+    path = brief_path(job.pk, job.result["month"])
+    if not path.exists():
+        raise Http404
+    return FileResponse(path.open("rb"), as_attachment=True, filename=f"maandbrief-{job.result['month']}.pdf")
 
 
 @login_required
