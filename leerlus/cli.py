@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from leerlus.core.channels import channel_label, readable_series
 from leerlus.errors import InputError
 from leerlus.presentation.formatting import change, day, method, moment, month, number, percent, signed
+from leerlus.presentation.terminal_progress import TerminalProgress
 
 
 def _setup_django() -> None:
@@ -151,9 +152,7 @@ def _serve(host: str, port: int, *, worker: bool = True) -> None:
 
 
 def _import_progress():
-    """An import's progress on stderr: a bar on a terminal, short lines otherwise."""
-    from leerlus.presentation.terminal_progress import TerminalProgress
-
+    """The progress of the demo's import on stderr: a bar on a terminal, short lines otherwise."""
     bar = TerminalProgress()
 
     def show(progress) -> None:
@@ -196,26 +195,28 @@ def import_command(
     file, file_format, default_channel, default_date, column_map, map_channel, rejected_to, source, as_json
 ):
     """Leest signalen uit een CSV-, XLSX- of JSON-bestand; persoonsgegevens worden eerst verwijderd."""
+    from leerlus.intake.jobs import import_params, import_title
     from leerlus.intake.rejections import copy_rejected_lines
-    from leerlus.intake.services import import_file
     from leerlus.intake.sources import source_options
+    from leerlus.jobs.services import run_inline
 
     options = source_options(source) if source else {}  # what is given on the command line goes first
-    progress = _import_progress()
+    params = import_params(
+        file.absolute(),
+        file_format=file_format or options.get("file_format"),
+        column_map={**options.get("column_map", {}), **_pairs(column_map, "--map")},
+        channel_map={**options.get("channel_map", {}), **_pairs(map_channel, "--map-channel")},
+        default_channel=default_channel or options.get("default_channel"),
+        default_date=_day_option(default_date or options.get("default_date")),
+        source=source,
+    )
+    progress = TerminalProgress()
     try:
-        summary = import_file(
-            file,
-            file_format=file_format or options.get("file_format"),
-            default_channel=default_channel or options.get("default_channel"),
-            default_date=_day_option(default_date or options.get("default_date")),
-            column_map={**options.get("column_map", {}), **_pairs(column_map, "--map")},
-            channel_map={**options.get("channel_map", {}), **_pairs(map_channel, "--map-channel")},
-            progress=progress,
-        )
+        summary = run_inline("import", params, title=import_title(file.name), progress=progress).result
     finally:
         progress.finish()
     if rejected_to:
-        copy_rejected_lines(summary.rejected_file, rejected_to)
+        copy_rejected_lines(summary["rejected_file"], rejected_to)
     emit(summary, as_json, _import_lines)
 
 

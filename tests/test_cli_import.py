@@ -97,3 +97,14 @@ def test_on_a_terminal_the_import_draws_a_progress_bar(leerlus_home, tmp_path):
     assert process.returncode == 0
     assert "lezen en opschonen: [" in screen and "rijen/s" in screen and "100%" in screen
     assert "dagtellingen bijwerken" in screen
+
+
+def test_a_command_line_import_is_a_job_and_asks_for_one_analysis(leerlus_home, tmp_path):
+    export = _write(tmp_path / "a.csv", [["received_at", "channel", "text"], ["2025-03-01", "chat", "hallo"]])
+    summary = json.loads(leerlus_home("import", str(export), "--json").stdout)
+    jobs = json.loads(leerlus_home("jobs", "--json").stdout)["jobs"]
+    assert [(j["kind"], j["status"]) for j in jobs] == [("analysis", "queued"), ("import", "done")]
+    assert jobs[1]["result"] == summary and jobs[1]["title"] == "Import van a.csv"
+    leerlus_home("import", str(export), "--json")
+    kinds = [j["kind"] for j in json.loads(leerlus_home("jobs", "--json").stdout)["jobs"]]
+    assert kinds.count("analysis") == 1 and kinds.count("import") == 2

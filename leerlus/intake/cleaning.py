@@ -171,7 +171,11 @@ class RowCleaner:
         if moment > self.latest:
             raise RowError("date_future", column=self.date_column)
         if raw_channel:
-            channel = self.channels.resolve(raw_channel)
+            try:
+                channel = self.channels.resolve(raw_channel)
+            except RowError as error:  # the code is kept for people to map; a mis-mapped column is redacted
+                error.params["value"] = self.redactor.redact(error.params["value"])
+                raise
         elif self.default_channel:
             channel = self.default_channel
         else:

@@ -1,7 +1,8 @@
 """Starts the import job for each file of an upload, with the wizard's mapping (or a saved source's)."""
 
-from django.utils.translation import gettext as _
+from datetime import date
 
+from leerlus.intake.jobs import import_params, import_title
 from leerlus.intake.sources import save_source
 from leerlus.intake.uploads import Upload
 from leerlus.intake.wizard import Mapping, preview
@@ -19,16 +20,16 @@ def start_imports(upload: Upload, mapping: Mapping, *, user=None, save_as: str =
         source = save_source(save_as, mapping, user=user).name
     jobs = []
     for file in upload.files:
-        params = {
-            "path": file["path"],
-            "file_name": file["name"],
-            "file_format": mapping.file_format,
-            "column_map": mapping.column_map(columns_of[file["path"]]),
-            "channel_map": mapping.channel_map,
-            "default_channel": mapping.default_channel,
-            "default_date": mapping.default_date,
-            "source": source,
-            "remove_after": True,
-        }
-        jobs.append(submit("import", params, user=user, title=_("Import van %(f)s") % {"f": file["name"]}))
+        params = import_params(
+            file["path"],
+            file_name=file["name"],
+            file_format=mapping.file_format,
+            column_map=mapping.column_map(columns_of[file["path"]]),
+            channel_map=mapping.channel_map,
+            default_channel=mapping.default_channel,
+            default_date=date.fromisoformat(mapping.default_date) if mapping.default_date else None,
+            source=source,
+            remove_after=True,
+        )
+        jobs.append(submit("import", params, user=user, title=import_title(file["name"])))
     return jobs

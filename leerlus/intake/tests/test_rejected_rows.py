@@ -115,6 +115,16 @@ def test_no_personal_value_from_a_bad_row_is_quoted_anywhere(write_csv):
     assert planted not in open(summary.rejected_file, encoding="utf-8").read()
 
 
+def test_an_unknown_channel_code_is_named_but_personal_data_in_it_is_not(write_csv):
+    rows = [HEADER, GOOD, ["2025-03-01", "citizen-ios", "Afval", "x"]]
+    rows.append(["2025-03-01", "bel jan@example.nl", "Afval", "y"])
+    summary = import_file(write_csv(rows))
+    [group] = summary.rejected_by_reason
+    assert [v.value for v in group.values] == ["citizen-ios", "bel [EMAIL]"]
+    listed = open(summary.rejected_file, encoding="utf-8").read()
+    assert "'citizen-ios'" in listed and "jan@example.nl" not in listed
+
+
 def test_a_date_for_the_whole_file_imports_a_file_without_dates(write_csv):
     path = write_csv(
         [["Tekst", "Label"], ["container vol", "Afval"], ["stoeptegel los", "Wegen"], ["container vol", "Afval"]]
