@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from tests.conftest import LEERLUS, _environment, _free_port
+from tests.test_accessibility import _axe_violations
 from tests.test_browser import CHROMIUM_FLAGS
 
 ROWS = 60_000  # enough rows that the import takes a moment, so the progress page is seen before the summary
@@ -89,6 +90,7 @@ def test_upload_map_a_channel_watch_the_progress_and_read_the_summary(wizard_ser
             "Afgewezen": "1",
         }
         expect(page.get_by_role("table", name="Afgewezen rijen per reden")).to_contain_text("Datum in kolom created")
+        assert _axe_violations(page) == []  # the summary, as WCAG 2.1 AA asks
         with page.expect_download() as download:
             page.get_by_role("link", name="Alle afgewezen regels downloaden (CSV)").click()
         assert re.match(r"^regel,code,reden\r?\n9,date_unreadable,", open(download.value.path()).read())
