@@ -41,6 +41,8 @@ PAGES = {
     "maandbrief": "/ritme/maandbrief/",
     "gesprekskit": "/ritme/gesprekskit/",
     "sturingscheck": "/ritme/sturingscheck/",
+    "taken": "/taken/",
+    "taak": ("/taken/", "td a[href^='/taken/']"),
     "systeemkaart": "/systeem/kaart/",
     "wat-als": "/systeem/wat-als/",
     "niet-gevonden": "/bestaat-niet/",

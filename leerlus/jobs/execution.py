@@ -19,6 +19,7 @@ from leerlus.jobs.models import Job
 from leerlus.jobs.registry import kind_of
 
 logger = logging.getLogger(__name__)
+RUNNING_HERE: set[int] = set()  # jobs this process runs: never "lost", even when the database kept their heartbeat out
 
 
 def claim(job_id: int, **changes) -> Job | None:
@@ -39,6 +40,7 @@ def execute(job: Job, *, on_progress=None, reraise: bool = False) -> Job:
     context = JobContext(job, on_progress=on_progress)
     heartbeat = Heartbeat(context)
     heartbeat.start()
+    RUNNING_HERE.add(job.pk)
     result, error, raised = None, "", None
     try:
         result = kind_of(job.kind).handler(context)
@@ -64,6 +66,7 @@ def execute(job: Job, *, on_progress=None, reraise: bool = False) -> Job:
         )
     finally:
         heartbeat.stop()
+        RUNNING_HERE.discard(job.pk)
     _finish(job, context, status, result, error)
     if reraise and raised is not None:
         raise raised

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leerlus.jobs.execution import RUNNING_HERE
 from leerlus.jobs.models import Job
 
 MAX_ATTEMPTS = 3
@@ -31,7 +32,11 @@ def recover_jobs() -> dict:
     now = timezone.now()
     stale = now - timedelta(seconds=settings.JOB_STALE_SECONDS)
     counts = {"resent": 0, "requeued": 0, "failed": 0}
-    lost = Job.objects.filter(status=Job.Status.RUNNING).filter(Q(heartbeat_at__lt=stale) | Q(heartbeat_at=None))
+    lost = (
+        Job.objects.filter(status=Job.Status.RUNNING)
+        .filter(Q(heartbeat_at__lt=stale) | Q(heartbeat_at=None))
+        .exclude(pk__in=RUNNING_HERE)
+    )
     for job in lost:
         if job.inline or job.attempts >= MAX_ATTEMPTS:
             message = (

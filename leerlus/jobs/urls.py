@@ -1,4 +1,4 @@
-"""Taken: the jobs list, one job, and cancelling it."""
+"""Taken: the jobs list and one job."""
 
 from django.urls import path
 
@@ -7,5 +7,4 @@ from leerlus.jobs import views
 urlpatterns = [
     path("", views.job_list, name="job-list"),
     path("<int:job_id>/", views.job_detail, name="job-detail"),
-    path("<int:job_id>/annuleren/", views.job_cancel, name="job-cancel"),
 ]

@@ -1,8 +1,7 @@
-"""The Taken pages: every job with its progress, one job with its log, and cancelling one."""
+"""The Taken pages: every job with its progress, and one job with its log and a cancel button."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from leerlus.jobs import services
 from leerlus.jobs.models import Job
@@ -27,7 +26,11 @@ def job_list(request):
 
 @login_required
 def job_detail(request, job_id):
+    """One job; a POST cancels it (on this address, so that a refusal shows on this page)."""
     job = object_or_404(Job.objects.select_related("created_by"), job_id)
+    if request.method == "POST":
+        services.cancel(job, user=request.user)
+        return redirect("job-detail", job_id=job.pk)
     document = job_document(job)
     if request.GET.get("format") == "json":
         return json_twin(document)
@@ -39,11 +42,3 @@ def job_detail(request, job_id):
             "can_cancel": job.is_active and services.can_cancel(request.user, job),
         },
     )
-
-
-@login_required
-@require_POST
-def job_cancel(request, job_id):
-    job = object_or_404(Job, job_id)
-    services.cancel(job, user=request.user)
-    return redirect("job-detail", job_id=job.pk)

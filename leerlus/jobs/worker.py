@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 
+from celery.signals import worker_ready
 from django.conf import settings
 from django.db import DatabaseError, connections
 
@@ -32,6 +33,11 @@ def _recover_periodically() -> None:
         time.sleep(every)
 
 
+def _start_recovery(**kwargs) -> None:
+    """Once the worker consumes (sending from a thread while Celery still starts up can hang)."""
+    threading.Thread(target=_recover_periodically, name="job-recovery", daemon=True).start()
+
+
 def _watch_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(1)
@@ -47,7 +53,7 @@ def run_worker(concurrency: int = 1) -> None:
     parent = os.environ.get(PARENT_VARIABLE)
     if parent:
         threading.Thread(target=_watch_parent, args=(int(parent),), name="parent-watch", daemon=True).start()
-    threading.Thread(target=_recover_periodically, name="job-recovery", daemon=True).start()
+    worker_ready.connect(_start_recovery, weak=False)
     app.worker_main(
         [
             "--quiet",  # no banner: the worker speaks only when something is wrong

@@ -3,7 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 
 from leerlus.jobs.registry import register
-from leerlus.patterns.services import run_analysis
 from leerlus.presentation.documents import as_document
 
 STAGES = 4  # loading, training (full runs only), classifying, finding patterns
@@ -11,6 +10,8 @@ STAGES = 4  # loading, training (full runs only), classifying, finding patterns
 
 @register("analysis", _("Analyse"))
 def analyse(job) -> dict:
+    from leerlus.patterns.services import run_analysis  # here: every process registers kinds, few run them
+
     stages = iter(range(STAGES))
 
     def stage(message: str) -> None:

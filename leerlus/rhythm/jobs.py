@@ -5,10 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from leerlus.core.selectors import current_organisation
 from leerlus.jobs.registry import register
-from leerlus.rhythm.brief import brief_document, parse_month
-from leerlus.rhythm.report import brief_pdf
 
 
 def brief_path(job_id: int, month: str):
@@ -17,6 +14,10 @@ def brief_path(job_id: int, month: str):
 
 @register("brief", gettext_lazy("Maandbrief als PDF"))
 def make_brief(job) -> dict:
+    from leerlus.core.selectors import current_organisation  # here: every process registers kinds, few run them
+    from leerlus.rhythm.brief import brief_document, parse_month
+    from leerlus.rhythm.report import brief_pdf
+
     month = parse_month(job.params["month"])
     job.progress(0, 2, stage=_("Maandbrief samenstellen …"))
     document = brief_document(month)

@@ -13,6 +13,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from leerlus.cli import cli
+from leerlus.jobs.models import Job
+from leerlus.jobs.queue import run_job
 from leerlus.rhythm.models import Retrospective
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +103,18 @@ def test_retrospective_actions_return_in_the_next_briefs_until_done(analysed, be
     )
     assert "heeft een eigenaar en een datum nodig" in missing_owner.content.decode()
     assert not Retrospective.objects.filter(month=date(2025, 8, 1)).exists()
+
+
+def test_the_pdf_button_makes_the_brief_in_the_background_and_links_the_file(analysed, beheerder, settings, tmp_path):
+    settings.BRIEFS_DIR = tmp_path
+    page = beheerder.post("/ritme/maandbrief/?maand=2025-07", {"action": "pdf"})
+    job = Job.objects.get(kind="brief")
+    assert page.status_code == 302 and page["Location"] == f"/taken/{job.pk}/"
+    assert (job.status, job.params, job.title) == ("queued", {"month": "2025-07"}, "Maandbrief 2025-07 als PDF")
+    run_job(job.pk)  # what the worker does with the job's message
+    job.refresh_from_db()
+    assert job.status == "done" and job.result["download"] == f"/ritme/maandbrief/pdf/{job.pk}/"
+    assert "Downloaden" in beheerder.get(f"/taken/{job.pk}/").content.decode()
+    pdf = b"".join(beheerder.get(job.result["download"]).streaming_content)
+    assert "Maandbrief juli 2025" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "PDF van juli 2025, gemaakt" in beheerder.get("/ritme/maandbrief/?maand=2025-07").content.decode()

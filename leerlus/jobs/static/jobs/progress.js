@@ -12,8 +12,8 @@
 
   function timeLeft(seconds) {
     if (seconds === null || seconds === undefined) { return "—"; }
-    if (seconds >= 90) { return box.getAttribute("data-minutes").replace("%(n)s", numbers.format(Math.round(seconds / 60))); }
-    return box.getAttribute("data-seconds").replace("%(n)s", numbers.format(Math.max(1, Math.round(seconds))));
+    if (seconds >= 90) { return box.getAttribute("data-minutes").replace("{n}", numbers.format(Math.round(seconds / 60))); }
+    return box.getAttribute("data-seconds").replace("{n}", numbers.format(Math.max(1, Math.round(seconds))));
   }
 
   function field(row, name) { return row.querySelector('[data-job-field="' + name + '"]'); }

@@ -1,0 +1,134 @@
+"""Real `leerlus worker` and `leerlus serve` processes for the job tests, each with its own data directory (and,
+on PostgreSQL, its own database), its own queue, and the test job kinds loaded."""
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from contextlib import closing
+from pathlib import Path
+
+import psycopg
+
+LEERLUS = str(Path(sys.executable).with_name("leerlus"))
+SUBMIT = """
+import json, sys, django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from leerlus.jobs.services import submit
+print(submit(sys.argv[1], json.loads(sys.argv[2])).pk)
+"""
+
+
+def _fresh_postgres_url(purpose: str) -> str | None:
+    url = os.environ.get("LEERLUS_TEST_DATABASE_URL")
+    if not url:
+        return None
+    base, test_database = url.rsplit("/", 1)
+    name = f"{test_database}_{purpose}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {name}")
+    return f"{base}/{name}"
+
+
+def environment(home: Path, **extra) -> dict:
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "LANG": "C.UTF-8",
+        "LEERLUS_HOME": str(home),
+        "LEERLUS_JOB_MODULES": "leerlus.jobs.tests.kinds",
+        "LEERLUS_JOB_STALE_SECONDS": "10",
+        "LEERLUS_QUEUE": f"leerlus-test-{uuid.uuid4().hex[:12]}",
+        "DJANGO_SETTINGS_MODULE": "leerlus.settings",
+        **extra,
+    }
+    database_url = _fresh_postgres_url("jobs")
+    if database_url:
+        env["LEERLUS_DATABASE_URL"] = database_url
+    run(env, "jobs")  # creates the database, so that the processes of a test never migrate it at the same time
+    return env
+
+
+def run(env: dict, *args) -> str:
+    done = subprocess.run([LEERLUS, *args], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def submit(env: dict, kind: str, params: dict) -> int:
+    done = subprocess.run(
+        [sys.executable, "-c", SUBMIT, kind, json.dumps(params)], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return int(done.stdout)
+
+
+def start_worker(env: dict) -> subprocess.Popen:
+    return subprocess.Popen([LEERLUS, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def job(env: dict, job_id: int) -> dict:
+    """The job as `leerlus jobs --json` shows it."""
+    return next(j for j in json.loads(run(env, "jobs", "--json"))["jobs"] if j["id"] == job_id)
+
+
+def status(env: dict, job_id: int) -> str:
+    """The job's status read straight from the database: polling through the command costs seconds a time."""
+    query = "SELECT status FROM jobs_job WHERE id = %s"
+    if "LEERLUS_DATABASE_URL" in env:
+        with psycopg.connect(env["LEERLUS_DATABASE_URL"]) as connection:
+            return connection.execute(query, (job_id,)).fetchone()[0]
+    with closing(sqlite3.connect(Path(env["LEERLUS_HOME"]) / "leerlus.sqlite3", timeout=30)) as connection:
+        return connection.execute(query.replace("%s", "?"), (job_id,)).fetchone()[0]
+
+
+def wait_for(condition, timeout: float = 180, what: str = "the condition"):
+    """Polls until `condition()` returns something true; a test fails (not hangs) when it never does."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.3)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+def wait_until_ended(env: dict, job_id: int) -> dict:
+    wait_for(lambda: status(env, job_id) not in ("queued", "running"), what=f"job {job_id} to end")
+    return job(env, job_id)
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid`, read from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
