@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from leerlus.core.channels import channel_label, readable_series
 from leerlus.errors import InputError
 from leerlus.presentation.formatting import change, day, method, moment, month, number, percent, signed
+from leerlus.presentation.terminal_progress import TerminalProgress
 
 
 def _setup_django() -> None:
@@ -87,8 +88,9 @@ def demo(load_only, as_json):
     from leerlus.jobs.services import run_inline
 
     click.echo("Gemeente Voorbeeldstad laden …", err=True)
-    imported = load_demo(progress=_progress)
-    click.echo("", err=True)
+    progress = _import_progress()
+    imported = load_demo(progress=progress)
+    progress.finish()
     analysed = run_inline("analysis", {"full": True}, progress=_say_stage).result
     load_experiments()
     load_rhythm()
@@ -121,6 +123,7 @@ def serve(host, port, worker):
 def _serve(host: str, port: int, *, worker: bool = True) -> None:
     import signal
 
+    from django.conf import settings
     from waitress import serve as waitress_serve
 
     from leerlus.jobs.worker import start_worker_process, stop_worker_process
@@ -133,7 +136,17 @@ def _serve(host: str, port: int, *, worker: bool = True) -> None:
     process = start_worker_process() if worker else None
     click.echo(f"leerlus draait op http://{host}:{port}/  (stoppen: Ctrl+C)", err=True)
     try:
-        waitress_serve(application, host=host, port=port, threads=8, ident="leerlus", _quiet=True, **_behind_proxy())
+        waitress_serve(
+            application,
+            host=host,
+            port=port,
+            threads=8,
+            ident="leerlus",
+            _quiet=True,
+            # waitress spools a request body to disk; let an upload up to the wizard's limit through to it
+            max_request_body_size=settings.IMPORT_UPLOAD_MAX_BYTES + 1024 * 1024,
+            **_behind_proxy(),
+        )
     finally:
         if process:
             stop_worker_process(process)
@@ -151,31 +164,72 @@ def _behind_proxy() -> dict:
     }
 
 
-def _progress(rows: int) -> None:
-    click.echo(f"\r{number(rows)} rijen gelezen", err=True, nl=False)
+def _import_progress():
+    """The progress of the demo's import on stderr: a bar on a terminal, short lines otherwise."""
+    bar = TerminalProgress()
+
+    def show(progress) -> None:
+        bar(progress.read, progress.total, progress.stage_label())
+
+    show.finish = bar.finish
+    return show
+
+
+def _day_option(value: str | None):
+    """--date: jjjj-mm-dd or dd-mm-jjjj."""
+    from datetime import date, datetime
+
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        pass
+    try:
+        return datetime.strptime(value.strip(), "%d-%m-%Y").date()
+    except ValueError:
+        raise InputError(
+            _("--date '%(v)s' is geen datum; gebruik jjjj-mm-dd of dd-mm-jjjj.") % {"v": value[:20]}
+        ) from None
 
 
 @cli.command(name="import")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "file_format", help="csv, xlsx of json (anders bepaald uit de extensie).")
 @click.option("--channel", "default_channel", help="Kanaal voor rijen zonder kanaal.")
+@click.option("--date", "default_date", metavar="DATUM", help="Datum voor rijen zonder datum (jjjj-mm-dd).")
 @click.option("--map", "column_map", multiple=True, metavar="KOLOM=veld", help="Kolom uit het bestand naar een veld.")
 @click.option("--map-channel", multiple=True, metavar="WAARDE=kanaal", help="Eigen kanaalcode naar een kanaal.")
+@click.option("--rejected", "rejected_to", type=click.Path(path_type=Path), help="Alle afgewezen regels naar dit CSV.")
+@click.option("--source", "source", metavar="NAAM", help="Koppeling van een bewaarde bron (uit de importwizard).")
 @click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
 @command
-def import_command(file, file_format, default_channel, column_map, map_channel, as_json):
+def import_command(
+    file, file_format, default_channel, default_date, column_map, map_channel, rejected_to, source, as_json
+):
     """Leest signalen uit een CSV-, XLSX- of JSON-bestand; persoonsgegevens worden eerst verwijderd."""
-    from leerlus.intake.services import import_file
+    from leerlus.intake.jobs import import_params, import_title
+    from leerlus.intake.rejections import copy_rejected_lines
+    from leerlus.intake.sources import source_options
+    from leerlus.jobs.services import run_inline
 
-    summary = import_file(
-        file,
-        file_format=file_format,
-        default_channel=default_channel,
-        column_map=_pairs(column_map, "--map"),
-        channel_map=_pairs(map_channel, "--map-channel"),
-        progress=_progress,
+    options = source_options(source) if source else {}  # what is given on the command line goes first
+    params = import_params(
+        file.absolute(),
+        file_format=file_format or options.get("file_format"),
+        column_map={**options.get("column_map", {}), **_pairs(column_map, "--map")},
+        channel_map={**options.get("channel_map", {}), **_pairs(map_channel, "--map-channel")},
+        default_channel=default_channel or options.get("default_channel"),
+        default_date=_day_option(default_date or options.get("default_date")),
+        source=source,
     )
-    click.echo("", err=True)
+    progress = TerminalProgress()
+    try:
+        summary = run_inline("import", params, title=import_title(file.name), progress=progress).result
+    finally:
+        progress.finish()
+    if rejected_to:
+        copy_rejected_lines(summary["rejected_file"], rejected_to)
     emit(summary, as_json, _import_lines)
 
 
@@ -187,10 +241,16 @@ def _import_lines(summary):
     )
     if summary["redacted"]:
         yield "Verwijderde persoonsgegevens: " + ", ".join(f"{k} {number(v)}" for k, v in summary["redacted"].items())
-    for error in summary["errors"][:20]:
-        yield f"  regel {error['line']}: {error['reason']}"
-    if len(summary["errors"]) > 20:
-        yield f"  … en nog {number(len(summary['errors']) - 20)} afgewezen rijen (zie --json)."
+    if summary["rejected_by_reason"]:
+        yield _("Afgewezen per reden:")
+    for group in summary["rejected_by_reason"]:
+        lines = ", ".join(str(line) for line in group["lines"])
+        more = ", …" if group["count"] > len(group["lines"]) else ""
+        yield f"  {number(group['count'])} × {group['reason']} " + _("(regels %(l)s)") % {"l": lines + more}
+        if group["values"]:
+            yield "      " + ", ".join(f"{v['value']} {number(v['count'])}" for v in group["values"])
+    if summary["rejected_file"]:
+        yield _("Alle afgewezen regels: %(f)s") % {"f": summary["rejected_file"]}
 
 
 @cli.command()

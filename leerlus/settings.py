@@ -140,6 +140,7 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Uploaded import files are streamed to disk and never kept (see intake.views).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+IMPORT_UPLOAD_MAX_BYTES = 2 * 1024**3  # the import wizard refuses larger files (leerlus import reads any size)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Background jobs (leerlus.jobs): Redis in production; by default kombu's filesystem transport in HOME/queue.

@@ -20,6 +20,7 @@ urlpatterns = [
         ),
         name="set-password",
     ),
+    path("signalen/importeren/", include("leerlus.intake.urls")),
     path("signalen/", include("leerlus.core.urls")),
     path("patronen/", include("leerlus.patterns.urls")),
     path("incidenten/", include(incident_urlpatterns)),

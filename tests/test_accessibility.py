@@ -47,6 +47,7 @@ PAGES = {
     "wat-als": "/systeem/wat-als/",
     "niet-gevonden": "/bestaat-niet/",
     "api-docs": "/api/v1/docs",
+    "importeren": "/signalen/importeren/",
     "beheer": "/beheer/",
     "inloggen": "/inloggen/",
     "inrichten-organisatie": "/inrichten/organisatie/",
@@ -192,3 +193,28 @@ def test_an_inrichten_step_with_mistakes_shows_them_all_and_passes_axe(contexts,
     expect(page.locator("[aria-current='step']")).to_have_text("1. Organisatie")
     assert _axe_violations(page) == []
     page.close()
+
+
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_the_import_wizard_steps_pass_axe(contexts, demo_server, screen):
+    """Upload, columns (with the redacted preview) and channels; stopped before the import changes the demo."""
+    page = _open(contexts(screen, "importeren"), demo_server, "importeren")
+    page.get_by_label("Bestand", exact=True).set_input_files(
+        files=[{"name": "export.csv", "mimeType": "text/csv", "buffer": WIZARD_CSV}]
+    )
+    page.get_by_role("button", name="Uploaden").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kolommen koppelen")
+    assert _axe_violations(page) == [] and _sideways_scroll(page) <= 0
+    page.get_by_role("button", name="Verder: kanalen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kanalen koppelen")
+    assert _axe_violations(page) == [] and _sideways_scroll(page) <= 0
+    page.get_by_role("button", name="Stoppen en bestand wissen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bestand importeren")
+    page.close()
+
+
+WIZARD_CSV = (
+    b"datum,kanaal,onderwerp,tekst\n"
+    b"2025-03-01,citizen-ios,Afval,Container vol bij het station\n"
+    b"2025-03-02,telefoon,Paspoort,Bel mij terug op 06-12345678\n"
+)

@@ -7,8 +7,18 @@ def test_import_json_summary_follows_the_contract(leerlus_home, tmp_path):
     export = tmp_path / "a.csv"
     export.write_text("received_at,channel,text\n2025-03-01,chat,hallo\n2025-03-01,duif,hallo\n")
     summary = json.loads(leerlus_home("import", str(export), "--json").stdout)
-    assert set(summary) == {"read", "imported", "duplicates", "rejected", "errors", "redacted", "seconds"}
-    assert summary["errors"] == [{"line": 3, "reason": summary["errors"][0]["reason"]}]
+    contract = {"read", "imported", "duplicates", "rejected", "errors", "redacted", "seconds"}
+    assert set(summary) == contract | {"rejected_by_reason", "batch", "rejected_file"}  # extended, never changed
+    assert summary["errors"] == [{"line": 3, "code": "channel_unknown", "reason": summary["errors"][0]["reason"]}]
+    assert summary["rejected_by_reason"] == [
+        {
+            "code": "channel_unknown",
+            "reason": summary["rejected_by_reason"][0]["reason"],
+            "count": 1,
+            "lines": [3],
+            "values": [{"value": "duif", "count": 1}],
+        }
+    ]
     again = json.loads(leerlus_home("import", str(export), "--json").stdout)
     assert (again["imported"], again["duplicates"]) == (0, 1)
 

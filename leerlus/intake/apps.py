@@ -8,3 +8,6 @@ class IntakeConfig(AppConfig):
     name = "leerlus.intake"
     label = "intake"
     verbose_name = _("Binnenkomst")
+
+    def ready(self):
+        from leerlus.intake import jobs  # noqa: F401  registers the "import" job

@@ -1,4 +1,4 @@
-"""Turns one raw row into one storable signal, or into a Dutch reason why it cannot be one.
+"""Turns one raw row into one storable signal, or into the reason code why it cannot be one.
 
 This is the hot loop of every import: per row a few dictionary look-ups, one redaction pass and
 two short hashes. The cleaner touches no database, so that it can run in a process of its own
@@ -17,13 +17,10 @@ from leerlus.core.models import ChannelAlias, Service
 from leerlus.errors import InputError
 from leerlus.intake.columns import FIELDS, ColumnPlan
 from leerlus.intake.dutch_dates import AMSTERDAM, parse_received_at
+from leerlus.intake.rejections import VALUE_LENGTH, RowError
 
 SEPARATOR = "\x1f"
 FIELD_LIMITS = {"source": 60, "location": 200, "department": 200, "id": 200}
-
-
-class RowError(Exception):
-    """A row that cannot become a signal; the message is the reason shown to the user."""
 
 
 def _digest(text: str) -> int:
@@ -73,10 +70,7 @@ class ChannelResolver:
             return channel
         channel = self.known.get(normalise_label(value))
         if channel is None:
-            raise RowError(
-                _("Onbekend kanaal '%(v)s'. Kies uit: %(keuzes)s, of voeg een alias toe met --map-channel.")
-                % {"v": value[:50], "keuzes": ", ".join(CHANNELS)}
-            )
+            raise RowError("channel_unknown", value=value[:VALUE_LENGTH])
         self.by_raw_value[value] = channel
         return channel
 
@@ -128,8 +122,12 @@ class RowCleaner:
         default_channel: str | None,
         batch_id: int,
         datetimes_as_text: bool,
+        default_date: date | None = None,
     ):
-        """datetimes_as_text: store moments as SQLite does (naive UTC text), else as aware datetimes."""
+        """datetimes_as_text: store moments as SQLite does (naive UTC text), else as aware datetimes.
+
+        default_date: the day of every row without a date (midnight in the Netherlands).
+        """
         # Missing fields read the empty string that `clean` appends at position -1.
         self.fields = itemgetter(*(plan.positions.get(f, -1) for f in FIELDS))
         self.width = max(plan.positions.values()) + 1
@@ -141,39 +139,50 @@ class RowCleaner:
         self.first_moment, self.last_moment = float("inf"), float("-inf")
         self.latest = (datetime.now().astimezone() + timedelta(days=1)).timestamp()
         self.stored = _sqlite_datetime if datetimes_as_text else _aware_datetime
+        self.default_moment = parse_received_at(default_date) if default_date else None
+        self.date_column = plan.headers.get("received_at", "received_at")
+        self.channel_column = plan.headers.get("channel", "channel")
 
-    def _received_at(self, raw) -> datetime:
+    def _received_at(self, raw) -> tuple[datetime, float]:
+        """The moment as a datetime and as a timestamp (a date in year 1 overflows here, not later)."""
         if raw == "":
-            raise RowError(_("Datum (received_at) ontbreekt."))
+            if self.default_moment is None:
+                raise RowError("date_missing", column=self.date_column)
+            received_at = self.default_moment
+        else:
+            try:
+                received_at = parse_received_at(raw)
+            except (ValueError, TypeError, OverflowError):
+                raise RowError("date_unreadable", column=self.date_column) from None
         try:
-            return parse_received_at(raw)
-        except (ValueError, TypeError, OverflowError):
-            raise RowError(
-                _("Onbekende datum '%(v)s'. Gebruik jjjj-mm-dd of dd-mm-jjjj, eventueel met uu:mm.")
-                % {"v": str(raw)[:40]}
-            ) from None
+            return received_at, received_at.timestamp()
+        except (ValueError, OverflowError):
+            raise RowError("date_unreadable", column=self.date_column) from None
 
     def clean(self, values) -> tuple:
         """The row as the values of one INSERT, in the order of `INSERT_COLUMNS` (the service still a name)."""
         if values is None:
-            raise RowError(_("Geen geldig record."))
+            raise RowError("not_a_record")
         # One copy of the row: padded to the plan's width, plus the "" that missing fields read.
         padding = [""] * (self.width - len(values) + 1) if len(values) < self.width else [""]
         fields = [v.strip() if v.__class__ is str else _as_text(v) for v in self.fields([*values, *padding])]
         external_id, raw_received, raw_channel, service_name, raw_text, source, raw_location, department = fields
-        received_at = self._received_at(raw_received)
-        moment = received_at.timestamp()
+        received_at, moment = self._received_at(raw_received)
         if moment > self.latest:
-            raise RowError(_("Datum '%(v)s' ligt in de toekomst.") % {"v": raw_received[:40]})
+            raise RowError("date_future", column=self.date_column)
         if raw_channel:
-            channel = self.channels.resolve(raw_channel)
+            try:
+                channel = self.channels.resolve(raw_channel)
+            except RowError as error:  # the code is kept for people to map; a mis-mapped column is redacted
+                error.params["value"] = self.redactor.redact(error.params["value"])
+                raise
         elif self.default_channel:
             channel = self.default_channel
         else:
-            raise RowError(_("Kanaal (channel) ontbreekt; geef een standaardkanaal met --channel."))
+            raise RowError("channel_missing", column=self.channel_column)
         text = self.redactor.redact(raw_text)
         if not text and not service_name:
-            raise RowError(_("Tekst en dienst ontbreken allebei; een rij heeft minstens één van beide nodig."))
+            raise RowError("text_and_service_missing")
         source, department, external_id = source[:60], department[:200], external_id[:200]
         location = self.redactor.redact(raw_location)[:200] if raw_location else ""
         content_hash = _digest(

@@ -1,5 +1,7 @@
 """One import run of a file: what it read, kept, skipped and why."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +28,18 @@ class ImportBatch(models.Model):
     errors = models.JSONField(
         _("fouten"),
         default=list,
-        help_text=_("Regelnummer en reden per afgewezen rij (de eerste 1000)."),
+        help_text=_("Regelnummer, redencode en gegevens per afgewezen rij (de eerste 1000)."),
+    )
+    rejected_by_reason = models.JSONField(
+        _("afgewezen per reden"),
+        default=list,
+        help_text=_("Per redencode: aantal, de eerste regelnummers en, bij onbekende kanalen, de codes."),
+    )
+    rejected_file = models.CharField(
+        _("lijst van afgewezen regels"),
+        max_length=255,
+        blank=True,
+        help_text=_("CSV-bestand met alle afgewezen regels, in de datamap; leeg als er geen waren."),
     )
     seconds = models.FloatField(_("duur in seconden"), default=0)
 
@@ -37,3 +50,47 @@ class ImportBatch(models.Model):
 
     def __str__(self):
         return f"{self.file_name} ({self.started_at:%d-%m-%Y %H:%M})"
+
+    def rejected_path(self) -> Path | None:
+        """The CSV file with every rejected line, or None when there were none (or it was removed)."""
+        if not self.rejected_file:
+            return None
+        path = settings.HOME / self.rejected_file
+        return path if path.is_file() else None
+
+
+class Source(models.Model):
+    """A named way in for signals: today a saved mapping for files of one kind; later also a system to sync."""
+
+    class Kind(models.TextChoices):
+        FILE = "bestand", _("Bestand")
+
+    name = models.CharField(
+        _("naam"),
+        max_length=100,
+        unique=True,
+        help_text=_("Naam waaronder u deze bron kiest, bijv. 'KISS maandexport'."),
+    )
+    kind = models.CharField(
+        _("soort"), max_length=20, choices=Kind.choices, default=Kind.FILE, help_text=_("Hoe de signalen binnenkomen.")
+    )
+    mapping = models.JSONField(
+        _("koppeling"),
+        default=dict,
+        help_text=_("Formaat, kolommen, kanaalwaarden en het kanaal of de datum voor het hele bestand."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name=_("aangemaakt door")
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    last_used_at = models.DateTimeField(
+        _("laatst gebruikt"), null=True, blank=True, help_text=_("Moment van de laatste import met deze bron.")
+    )
+
+    class Meta:
+        verbose_name = _("bron")
+        verbose_name_plural = _("bronnen")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

@@ -5,9 +5,14 @@ database) and hands back chunks of cleaned rows through a bounded queue, so memo
 A single thread cannot overlap the two halves: SQLite binds parameters under the GIL (a writer
 thread was measured slower, see docs/benchmarks.md). A table that cannot be opened twice (the
 demo's generator) is cleaned in this process instead.
+
+The worker dies with its parent: it checks before each hand-over that the process that started it
+still lives, and waits on a full queue in short steps, so a `kill -9` of the import leaves nothing
+behind that holds the file or (on PostgreSQL) the inherited database connection.
 """
 
 import multiprocessing
+import os
 import queue
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -15,18 +20,22 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from leerlus.errors import InputError
-from leerlus.intake.cleaning import RowCleaner, RowError
+from leerlus.intake.cleaning import RowCleaner
 from leerlus.intake.readers import Table
+from leerlus.intake.rejections import RowError
 
 CHUNK_ROWS = 10_000
 QUEUE_CHUNKS = 4  # at most this many chunks wait for the writer
+PARENT_CHECK_SECONDS = 1.0
 
 
 @dataclass
 class Chunk:
     rows: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
+    errors: list = field(default_factory=list)  # (line, code, params) per rejected row
     read: int = 0  # rows read so far, for progress
+    first_moment: float = float("inf")  # of the rows cleaned so far, so that a stopped import can count its days
+    last_moment: float = float("-inf")
 
 
 @dataclass(frozen=True)
@@ -49,10 +58,12 @@ def cleaned_chunks(table: Table, cleaner: RowCleaner) -> Iterator[Chunk]:
         try:
             chunk.rows.append(cleaner.clean(values))
         except RowError as error:
-            chunk.errors.append({"line": line, "reason": str(error)})
+            chunk.errors.append((line, error.code, error.params))
         if len(chunk.rows) >= CHUNK_ROWS:
+            chunk.first_moment, chunk.last_moment = cleaner.first_moment, cleaner.last_moment
             yield chunk
             chunk = Chunk(read=chunk.read)
+    chunk.first_moment, chunk.last_moment = cleaner.first_moment, cleaner.last_moment
     yield chunk
 
 
@@ -60,8 +71,9 @@ def cleaned_in_worker(open_table: Callable[[], Table], cleaner: RowCleaner) -> I
     """The same chunks, cleaned in a forked worker; the cleaner's counts come back at the end."""
     context = multiprocessing.get_context("fork")
     chunks = context.Queue(maxsize=QUEUE_CHUNKS)
-    worker = context.Process(target=_work, args=(open_table, cleaner, chunks), daemon=True)
+    worker = context.Process(target=_work, args=(open_table, cleaner, chunks, os.getpid()), daemon=True)
     worker.start()
+    finished = False
     try:
         while True:
             try:
@@ -75,21 +87,35 @@ def cleaned_in_worker(open_table: Callable[[], Table], cleaner: RowCleaner) -> I
             if isinstance(message, Finished):
                 cleaner.redactor.counts.update(message.redactions)
                 cleaner.first_moment, cleaner.last_moment = message.first_moment, message.last_moment
+                finished = True
                 return
             yield message
     finally:
+        if not finished:  # stopped early (a failure or a cancelled job): the worker's chunks are not wanted
+            worker.terminate()
         worker.join(timeout=5)
         if worker.is_alive():
-            worker.terminate()
+            worker.kill()
 
 
-def _work(open_table, cleaner: RowCleaner, chunks) -> None:
+def _work(open_table, cleaner: RowCleaner, chunks, parent: int) -> None:
     """In the worker: never touches the database (the connection belongs to the parent)."""
+
+    def hand_over(message) -> None:
+        while True:
+            if os.getppid() != parent:  # the parent died (kill -9): nobody will read, so stop at once
+                os._exit(1)
+            try:
+                chunks.put(message, timeout=PARENT_CHECK_SECONDS)
+                return
+            except queue.Full:
+                continue
+
     try:
         for chunk in cleaned_chunks(open_table(), cleaner):
-            chunks.put(chunk)
-        chunks.put(Finished(dict(cleaner.redactor.counts), cleaner.first_moment, cleaner.last_moment))
+            hand_over(chunk)
+        hand_over(Finished(dict(cleaner.redactor.counts), cleaner.first_moment, cleaner.last_moment))
     except InputError as error:
-        chunks.put(Failed(str(error)))
+        hand_over(Failed(str(error)))
     except Exception as error:  # noqa: BLE001 - the parent must hear of it, or it waits for ever
-        chunks.put(Failed(_("Fout bij het lezen van het bestand: %(v)s") % {"v": type(error).__name__}))
+        hand_over(Failed(_("Fout bij het lezen van het bestand: %(v)s") % {"v": type(error).__name__}))

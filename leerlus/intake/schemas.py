@@ -6,6 +6,22 @@ from ninja import Field, Schema
 class RejectedRow(Schema):
     line: int = Field(description="Regelnummer in het bestand; de kopregel is regel 1.")
     reason: str
+    code: str = Field("", description="Redencode, bijvoorbeeld date_unreadable of channel_unknown.")
+
+
+class ValueCount(Schema):
+    value: str
+    count: int
+
+
+class RejectedGroup(Schema):
+    """All rows rejected for one reason: how many, the first line numbers, for unknown channels the codes."""
+
+    code: str = Field(description="Redencode, bijvoorbeeld date_unreadable of channel_unknown.")
+    reason: str
+    count: int
+    lines: list[int] = Field(description="De eerste regelnummers met deze reden.")
+    values: list[ValueCount] = Field([], description="Bij channel_unknown: de onbekende kanaalcodes met aantallen.")
 
 
 class ImportSummary(Schema):
@@ -18,3 +34,6 @@ class ImportSummary(Schema):
     errors: list[RejectedRow] = []
     redacted: dict[str, int] = Field({}, description="Verwijderde persoonsgegevens per soort.")
     seconds: float = 0.0
+    rejected_by_reason: list[RejectedGroup] = Field([], description="Afgewezen rijen per reden, grootste eerst.")
+    batch: int | None = Field(None, description="Nummer van de importronde.")
+    rejected_file: str | None = Field(None, description="CSV-bestand met alle afgewezen regels (regel, code, reden).")

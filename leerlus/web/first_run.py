@@ -23,9 +23,6 @@ from leerlus.presentation.ids import chosen_id
 from leerlus.presentation.number_input import input_value
 from leerlus.presentation.twins import json_twin
 
-# The import wizard (URL name "intake:wizard") is built on another branch; until it is merged the step links here.
-IMPORT_WIZARD_PATH = "/signalen/importeren/"
-
 
 def beheerder_only(view):
     """Only a beheerder sets leerlus up; anyone else gets the 403 page."""
@@ -180,7 +177,7 @@ def _department(value: str) -> Department:
 
 @beheerder_only
 def import_step(request):
-    return _page(request, "import", "web/first_run/import.html", {"wizard": IMPORT_WIZARD_PATH})
+    return _page(request, "import", "web/first_run/import.html", {"wizard": reverse("intake:wizard")})
 
 
 STEP_VIEWS = {

@@ -1,4 +1,5 @@
-"""JSON exports: an array of objects (streamed with ijson) or JSON Lines, one object a line.
+"""JSON exports: an array of objects (streamed with ijson), JSON Lines (one object a line), or one saved page of
+an API that lists its records under "results" (`{count, next, previous, results: [...]}`, as Open Klant and KISS do).
 
 For JSON Lines the line number is the line in the file; for an array it is the position of the
 object in the array (the first object is 2, as if the array had a header line like a CSV).
@@ -25,7 +26,13 @@ class JsonReader:
         with open(path, "rb") as f:
             sample = f.read(SAMPLE_BYTES)
         refuse_binary(path, sample, "JSON")
-        records = self._array(path) if sample.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[") else self._lines(path)
+        start = sample.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if start.startswith(b"["):
+            records = self._array(path, "item")
+        elif _is_results_page(start):
+            records = self._array(path, "results.item")
+        else:
+            records = self._lines(path)
         head = list(islice(records, LOOK_AHEAD))
         if not head:
             raise InputError(_("Het bestand '%(f)s' bevat geen enkel record.") % {"f": path.name})
@@ -43,10 +50,10 @@ class JsonReader:
                 yield line, None
 
     @staticmethod
-    def _array(path: Path):
+    def _array(path: Path, prefix: str):
         with open(path, "rb") as f:
             try:
-                yield from enumerate(ijson.items(f, "item", use_float=True), start=2)
+                yield from enumerate(ijson.items(f, prefix, use_float=True), start=2)
             except ijson.JSONError as error:
                 raise InputError(
                     _("Het bestand '%(f)s' is geen geldige JSON: %(e)s") % {"f": path.name, "e": error}
@@ -66,3 +73,13 @@ class JsonReader:
                             _("Het bestand '%(f)s' is geen JSON-array en geen JSON Lines.") % {"f": path.name}
                         ) from None
                     yield line, None
+
+
+def _is_results_page(start: bytes) -> bool:
+    """An object whose first line is not a whole record (pretty-printed), or one that holds a "results" list."""
+    first_line = start.split(b"\n", 1)[0]
+    try:
+        record = json.loads(first_line)
+    except ValueError:
+        return start.startswith(b"{") and b'"results"' in start
+    return isinstance(record, dict) and isinstance(record.get("results"), list)

@@ -1,0 +1,99 @@
+"""The import as a background job: `import_file` with its progress as the job's progress, cancellable per chunk.
+
+Parameters (JSON): path, file_name, file_format, column_map, channel_map, default_channel, default_date
+(jjjj-mm-dd), source (the name of a saved import source, for the log), remove_after (the uploaded file
+is removed when the job ends, also when it fails or is cancelled). At the end one analysis is asked for.
+"""
+
+from datetime import date
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from leerlus.intake.services import import_file
+from leerlus.jobs.context import JobCancelled
+from leerlus.jobs.registry import register
+from leerlus.jobs.services import request_analysis
+from leerlus.presentation.documents import as_document
+from leerlus.presentation.formatting import number
+
+
+def import_params(
+    path,
+    *,
+    file_name: str | None = None,
+    file_format: str | None = None,
+    column_map: dict | None = None,
+    channel_map: dict | None = None,
+    default_channel: str | None = None,
+    default_date: date | None = None,
+    source: str | None = None,
+    remove_after: bool = False,
+) -> dict:
+    """The parameters of an import job, as JSON."""
+    return {
+        "path": str(path),
+        "file_name": file_name or Path(path).name,
+        "file_format": file_format,
+        "column_map": column_map or {},
+        "channel_map": channel_map or {},
+        "default_channel": default_channel,
+        "default_date": default_date.isoformat() if default_date else None,
+        "source": source,
+        "remove_after": remove_after,
+    }
+
+
+def import_title(file_name: str) -> str:
+    return _("Import van %(f)s") % {"f": file_name}
+
+
+@register("import", gettext_lazy("Import"))
+def run_import(job) -> dict:
+    params = job.params
+    path = Path(params["path"])
+    name = params.get("file_name") or path.name
+    if params.get("source"):
+        job.log(_("Import van %(f)s met de instellingen van bron %(s)s.") % {"f": name, "s": params["source"]})
+
+    def progress(step) -> None:
+        job.progress(step.read, step.total, stage=step.stage_label())  # raises JobCancelled after a cancel
+
+    try:
+        summary = import_file(
+            path,
+            file_format=params.get("file_format"),
+            default_channel=params.get("default_channel"),
+            default_date=date.fromisoformat(params["default_date"]) if params.get("default_date") else None,
+            column_map=params.get("column_map") or {},
+            channel_map=params.get("channel_map") or {},
+            user=job.user,
+            display_name=name,
+            progress=progress,
+        )
+    except JobCancelled:
+        job.log(
+            _(
+                "Gestopt na %(n)s rijen. De rijen die al waren opgeslagen blijven staan; dat is veilig, want een "
+                "import is idempotent: dezelfde import opnieuw voegt precies de ontbrekende rijen toe."
+            )
+            % {"n": number(job.job.done)}
+        )
+        raise
+    finally:
+        if params.get("remove_after"):
+            path.unlink(missing_ok=True)
+    job.log(
+        _("%(read)s rijen gelezen: %(new)s nieuw, %(dup)s dubbel, %(rej)s afgewezen.")
+        % {
+            "read": number(summary.read),
+            "new": number(summary.imported),
+            "dup": number(summary.duplicates),
+            "rej": number(summary.rejected),
+        }
+    )
+    if summary.imported:
+        analysis = request_analysis(user=job.user)
+        job.log(_("Analyse aangevraagd (taak %(id)s).") % {"id": analysis.pk})
+    return as_document(summary)
