@@ -11,7 +11,7 @@ from tests.conftest import LEERLUS, load_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 SHELL_BLOCK = re.compile(r"^```(?:sh|bash|console)\n(.*?)^```", re.S | re.M)
-ANY_BLOCK = re.compile(r"^```\w*\n(.*?)^```", re.S | re.M)
+ANY_BLOCK = re.compile(r"^```(?!text)\w*\n(.*?)^```", re.S | re.M)  # ```text: what a command prints
 INLINE = re.compile(r"(?<!`)`(leerlus [^`]+)`(?!`)")
 PLACEHOLDER = re.compile(r"\[|\b[A-Z]{1,}\b")  # a synopsis such as `leerlus calendar --output FILE`, not an example
 # Not run here: they start a server or a worker (`leerlus demo` without --load-only serves too) or the suite itself,
@@ -34,6 +34,7 @@ INPUT_FILES = {
         "2026-10-30 10:40,telefoon,Paspoort en ID-kaart,Wanneer kan ik mijn paspoort ophalen?\n"
     ),
     "wachtwoord.txt": "Gemeentehuis-Zomer-2026\n",
+    "teksten.csv": "Tekst,Label\nDe container in de Dorpsstraat zit al dagen vol,Afval\n",
     "export.csv": "datum,kanaal,onderwerp,tekst\n30-10-2026 11:05,balie,Rijbewijs,Rijbewijs verlengen\n",
     "scenario.json": (
         '{"answer_within_seconds": 20, "channels": [{"name": "telefoon", "contacts_per_hour": 120,'

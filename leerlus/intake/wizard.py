@@ -117,27 +117,25 @@ class Mapping:
         chosen = [c for c in self.fields.values()]
         for column in set(chosen):
             if chosen.count(column) > 1:
-                errors.messages.append(_("Kolom '%(k)s' is voor meer dan één veld gekozen.") % {"k": column})
+                errors.add(_("Kolom '%(k)s' is voor meer dan één veld gekozen.") % {"k": column})
         for name, column in self.fields.items():
             if name not in FIELDS or column not in columns:
-                errors.messages.append(_("Kolom '%(k)s' staat niet in het bestand.") % {"k": column})
+                errors.add(_("Kolom '%(k)s' staat niet in het bestand.") % {"k": column})
         if "received_at" not in self.fields and not self.default_date:
-            errors.messages.append(_("Kies de kolom met de datum, of geef één datum voor het hele bestand."))
+            errors.add(_("Kies de kolom met de datum, of geef één datum voor het hele bestand."))
         if "text" not in self.fields and "service" not in self.fields:
-            errors.messages.append(
-                _("Kies een kolom met de tekst of met de dienst (een rij heeft minstens één van beide nodig).")
-            )
+            errors.add(_("Kies een kolom met de tekst of met de dienst (een rij heeft minstens één van beide nodig)."))
         if self.default_date:
             try:
                 day = date.fromisoformat(self.default_date)
             except ValueError:
-                errors.messages.append(_("'%(v)s' is geen datum; gebruik jjjj-mm-dd.") % {"v": self.default_date[:20]})
+                errors.add(_("'%(v)s' is geen datum; gebruik jjjj-mm-dd.") % {"v": self.default_date[:20]})
             else:
                 if day > date.today():
-                    errors.messages.append(_("De datum %(v)s ligt in de toekomst.") % {"v": self.default_date})
+                    errors.add(_("De datum %(v)s ligt in de toekomst.") % {"v": self.default_date})
         for channel in [self.default_channel, *self.channel_map.values()]:
             if channel and channel not in CHANNELS:
-                errors.messages.append(
+                errors.add(
                     _("Onbekend kanaal '%(v)s'. Kies uit: %(keuzes)s.") % {"v": channel, "keuzes": ", ".join(CHANNELS)}
                 )
         errors.raise_any()

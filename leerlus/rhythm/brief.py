@@ -16,7 +16,7 @@ from leerlus.patterns.schemas import IncidentOut
 from leerlus.patterns.selectors import TO_READ, incident_cards, series_rows
 from leerlus.playground.effect_sentences import effect_reason
 from leerlus.playground.models import Experiment, Lesson, LogEntry
-from leerlus.playground.schemas import LessonOut, LogEntryOut
+from leerlus.playground.schemas import LessonOut
 from leerlus.presentation.documents import as_document
 from leerlus.presentation.formatting import month as month_name
 from leerlus.rhythm.models import Action, Retrospective
@@ -85,7 +85,7 @@ def _experiment_progress(experiment: Experiment, first: date, last: date) -> Exp
         start=experiment.start,
         end=experiment.end,
         progress=round(elapsed / days, 2),
-        log=[LogEntryOut.from_orm(e) for e in log],
+        log=list(log),  # the schema reads the entries themselves (and resolves their author)
         effects=[
             MetricEffect(metric=str(m), better=m.better, effect=_effect_summary(m.estimate))
             for m in experiment.metrics.select_related("service")
@@ -121,8 +121,10 @@ def brief_document(month: date) -> dict:
         .select_related("owner", "retrospective")
     )
     total = sum(by_channel.values())
+    # Built from parts that are validated already: a second validation would read the parts' own fields as ORM
+    # attributes again (ninja resolves `author` and the like only from the model object).
     return as_document(
-        BriefDocument(
+        BriefDocument.model_construct(
             month=f"{first:%Y-%m}",
             first_day=first,
             last_day=last,
