@@ -10,8 +10,9 @@ import pytest
 from tests.conftest import LEERLUS, load_demo
 
 ROOT = Path(__file__).resolve().parent.parent
-SHELL_BLOCK = re.compile(r"^```(?:sh|bash|console)\n(.*?)^```", re.S | re.M)
-ANY_BLOCK = re.compile(r"^```(?!text)\w*\n(.*?)^```", re.S | re.M)  # ```text: what a command prints
+FENCED = re.compile(r"^```(\w*)\n(.*?)^```", re.S | re.M)  # each fenced block: its language and its lines
+SHELL_BLOCK = ("sh", "bash", "console").__contains__
+ANY_BLOCK = "text".__ne__  # ```text holds what a command prints
 INLINE = re.compile(r"(?<!`)`(leerlus [^`]+)`(?!`)")
 PLACEHOLDER = re.compile(r"\[|\b[A-Z]{1,}\b")  # a synopsis such as `leerlus calendar --output FILE`, not an example
 # Not run here: they start a server or a worker (`leerlus demo` without --load-only serves too) or the suite itself,
@@ -44,9 +45,9 @@ INPUT_FILES = {
 }
 
 
-def _commands(text: str, block: re.Pattern, inline: bool) -> list[str]:
+def _commands(text: str, block, inline: bool) -> list[str]:
     """The command lines of the code blocks (comments and a `$ ` prompt taken off), then the inline `leerlus …`."""
-    lines = [line for body in block.findall(text) for line in body.splitlines()]
+    lines = [line for language, body in FENCED.findall(text) if block(language) for line in body.splitlines()]
     commands = [shlex.join(shlex.split(line.removeprefix("$ "), comments=True)) for line in lines]
     if inline:
         commands += [span for span in INLINE.findall(text) if not PLACEHOLDER.search(span)]
