@@ -145,7 +145,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Background jobs (leerlus.jobs): Redis in production; by default kombu's filesystem transport in HOME/queue.
 # Inside the test process nothing is sent anywhere (memory://): tests that need a worker start one with its own home.
-BROKER_URL = os.environ.get("LEERLUS_BROKER_URL") or ("memory://" if "pytest" in sys.modules else "filesystem://")
+BROKER_URL = os.environ.get("LEERLUS_BROKER_URL") or (
+    "memory://" if "pytest" in sys.modules else "filesystem://localhost/"
+)
 JOB_QUEUE = os.environ.get("LEERLUS_QUEUE", "leerlus")  # its own name per installation sharing one Redis
 JOB_HEARTBEAT_SECONDS = 1.0
 JOB_STALE_SECONDS = float(os.environ.get("LEERLUS_JOB_STALE_SECONDS", "300"))  # no heartbeat this long: lost
