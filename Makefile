@@ -47,6 +47,7 @@ test: install browser axe pdf-libs pg-client lint
 bench: install
 	$(BIN)/pip install -q -c constraints.txt -e ".[test,bench]"
 	$(BIN)/python benchmarks/import_speed.py --rows 1000000
+	$(BIN)/python benchmarks/import_crash.py --rows 1000000
 	$(BIN)/python benchmarks/analysis_speed.py --rows 1000000
 	$(BIN)/python benchmarks/topic_discovery.py --texts 100000
 	$(BIN)/python benchmarks/page_speed.py --rows 1000000
