@@ -116,7 +116,7 @@ def test_an_incident_shows_its_facets_and_is_marked_with_a_reason(browser, demo_
     expect(page.locator(".incident .status", has_text="bekend")).to_have_count(1)  # the demo's storm
     page.get_by_label("Status").select_option("verwacht")
     page.get_by_role("button", name="Filter").click()
-    expect(page.get_by_text(re.compile("aangekondigd")).first).to_be_visible()  # the parking app, entered ahead
+    expect(page.get_by_text("aangekondigd: De parkeerapp gaat live").first).to_be_visible()  # entered ahead
     expect(page.get_by_text("Elk jaar eind februari gaan de WOZ-beschikkingen")).to_be_visible()
     page.get_by_label("Status").select_option("")
     page.get_by_role("button", name="Filter").click()

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
+from leerlus.analysis.feedback import ANNOUNCED_SLACK_DAYS
 from leerlus.core.channels import CHANNELS
 from leerlus.errors import InputError
 from leerlus.patterns.models import KINDS, AnalysisState, Incident, KnownEvent, Pattern
@@ -160,12 +161,14 @@ def _weight(incident: Incident, data_until: date) -> float:
 
 
 def _announcement(incident: Incident) -> KnownEvent | None:
-    """The known event that announced the incident: the latest one before it whose window and subject fit."""
+    """The known event that announced the incident: the latest one before it whose window and subject fit, by the
+    rule the analysis used (`analysis.feedback`: a series across all services fits, a change may come out early)."""
     if incident.expected_reason != Incident.ExpectedReason.ANNOUNCED:
         return None
-    for event in KnownEvent.objects.filter(day__lte=incident.start).order_by("-day"):
+    latest = incident.start + timedelta(days=ANNOUNCED_SLACK_DAYS)
+    for event in KnownEvent.objects.filter(day__lte=latest).order_by("-day"):
         in_time = incident.start <= event.day + timedelta(days=event.days)
-        services = not event.services or set(event.services) & set(incident.services)
+        services = not event.services or not incident.services or set(event.services) & set(incident.services)
         channels = not event.channels or not incident.channels or set(event.channels) & set(incident.channels)
         if in_time and services and channels:
             return event
