@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -101,21 +102,29 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def demo_server(tmp_path_factory):
-    """`leerlus demo --load-only`, then `leerlus serve` as a subprocess; yields the base URL."""
-    env = load_demo(tmp_path_factory, "server")
+@contextmanager
+def serving(env: dict):
+    """A real `leerlus serve` (with its worker) on a free port; yields its base URL once it answers."""
     port = _free_port()
     server = subprocess.Popen(
         [LEERLUS, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/inloggen/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield url
-    server.terminate()
-    server.wait(timeout=30)  # it stops its worker first
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(url + "/inloggen/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)  # it stops its worker first
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    """`leerlus demo --load-only`, then `leerlus serve` as a subprocess; yields the base URL."""
+    with serving(load_demo(tmp_path_factory, "server")) as url:
+        yield url

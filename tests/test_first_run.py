@@ -4,14 +4,12 @@ in to a real `leerlus serve`; weak passwords and a second setup are refused; `le
 import http.cookiejar
 import json
 import re
-import subprocess
-import time
 import urllib.parse
 import urllib.request
 
 import pytest
 
-from tests.conftest import LEERLUS, _free_port
+from tests.conftest import serving
 
 PASSWORD = "Stadhuisplein-Lente-42"
 
@@ -63,28 +61,11 @@ def test_setup_alone_gives_a_beheerder_who_logs_in(leerlus_home, password_file):
         "world": "techniek",
         "can_log_in": True,
     }
-    port = _free_port()
-    server = subprocess.Popen(
-        [LEERLUS, "serve", "--port", str(port)],
-        env=leerlus_home.env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base_url + "/inloggen/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+    with serving(leerlus_home.env) as base_url:
         url, page = _log_in(base_url, "ingrid", PASSWORD)
         assert url == base_url + "/"
         assert "<h1>Gemeente Katwijk</h1>" in page and "ingrid (beheerder)" in page
         assert "Leerlus inrichten" in page and 'href="/inrichten/"' in page
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_a_weak_password_is_refused_in_dutch(leerlus_home, password_file):

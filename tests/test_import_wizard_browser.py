@@ -4,13 +4,11 @@ upload a meldingen export, map a channel code, watch the progress, read the summ
 import os
 import re
 import subprocess
-import time
-import urllib.request
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.conftest import LEERLUS, _environment, _free_port
+from tests.conftest import LEERLUS, _environment, serving
 from tests.test_accessibility import _axe_violations
 from tests.test_browser import CHROMIUM_FLAGS
 
@@ -40,18 +38,8 @@ def wizard_server(tmp_path_factory):
         capture_output=True,
         timeout=120,
     )
-    port = _free_port()
-    server = subprocess.Popen([LEERLUS, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(url + "/inloggen/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield url, env
-    server.terminate()
-    server.wait(timeout=20)
+    with serving(env) as url:
+        yield url, env
 
 
 def test_upload_map_a_channel_watch_the_progress_and_read_the_summary(wizard_server):
