@@ -673,6 +673,74 @@ def user_list(as_json):
     emit(people_document(), as_json, lambda document: [_person_line(p) for p in document["people"]])
 
 
+@user.command(name="unlock")
+@click.argument("username")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def user_unlock(username, as_json):
+    """Heft de blokkade na te veel mislukte inlogpogingen op (voor alle adressen)."""
+    from leerlus.core.people import unlock
+
+    emit(unlock(username), as_json, _unlock_lines)
+
+
+def _unlock_lines(document):
+    cleared = {"n": document["attempts_cleared"], "u": document["username"]}
+    return [_("%(n)s mislukte pogingen van %(u)s gewist; %(u)s kan weer inloggen.") % cleared]
+
+
+@cli.group(name="key")
+def user_key():
+    """API-sleutels: uitgeven, tonen en intrekken."""
+
+
+@user_key.command(name="add")
+@click.argument("username")
+@click.option("--name", "purpose", required=True, help="Waarvoor de sleutel is, bijvoorbeeld 'dashboard'.")
+@click.option("--days", default=365, show_default=True, type=click.IntRange(1, 3650), help="Geldig zoveel dagen.")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def key_add(username, purpose, days, as_json):
+    """Geeft een nieuwe API-sleutel uit; de sleutel wordt alleen nu getoond."""
+    from leerlus.core.tokens import issue_for_username
+
+    emit(issue_for_username(username, purpose, days), as_json, _key_issued_lines)
+
+
+def _key_issued_lines(document):
+    until = day(document["token"]["expires_at"])
+    keep = _("Bewaar deze sleutel nu; hij wordt niet nog eens getoond. Geldig tot %(d)s.") % {"d": until}
+    return [document["key"], keep]
+
+
+@user_key.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def key_list(as_json):
+    """Toont alle API-sleutels met eigenaar, geldigheid en laatste gebruik (nooit de sleutel zelf)."""
+    from leerlus.core.tokens import tokens_document
+
+    emit(tokens_document(), as_json, lambda d: [_token_line(t) for t in d["tokens"]])
+
+
+def _token_line(token) -> str:
+    used = day(token["last_used_at"]) if token["last_used_at"] else "-"
+    until = day(token["expires_at"])
+    who = f"{token['username']:<16} {token['name']:<20}"
+    return f"{token['id']:>4}  {token['state']:<11} {who} tot {until}  gebruikt {used}"
+
+
+@user_key.command(name="revoke")
+@click.argument("token_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def key_revoke(token_id, as_json):
+    """Trekt een API-sleutel in: hij werkt direct niet meer."""
+    from leerlus.core.tokens import revoke
+
+    emit(revoke(token_id), as_json, lambda t: [_token_line(t)])
+
+
 @cli.command()
 @click.option("--concurrency", default=1, show_default=True, type=int, help="Aantal taken tegelijk (threads).")
 @command

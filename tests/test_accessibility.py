@@ -91,7 +91,9 @@ def contexts(browser, logged_in):
         key = (screen, name == "inloggen")
         if key not in opened:
             settings = {"phone": PHONE, "zoomed": ZOOMED, "desktop": DESKTOP}[screen]
-            opened[key] = browser.new_context(**settings, storage_state=None if key[1] else logged_in)
+            # bypass_csp: axe is injected as an inline script, which the pages' policy refuses (as it should);
+            # tests/test_content_security_policy.py checks the pages with the policy in force.
+            opened[key] = browser.new_context(**settings, storage_state=None if key[1] else logged_in, bypass_csp=True)
         return opened[key]
 
     yield context

@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext as _
 
 from leerlus.core.models import ApiToken, ChannelAlias, Department, Organisation, Person, Service, Signal
-from leerlus.core.tokens import new_key
+from leerlus.core.tokens import default_expiry, new_key, revoke
 from leerlus.presentation.number_input import NUMBER_OVERRIDES
 
 
@@ -48,13 +48,25 @@ class SignalAdmin(admin.ModelAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    """Adding a key shows it once; only its hash is kept."""
+    """Adding a key shows it once; only its hash is kept. A key is revoked, never edited."""
 
-    list_display = ["name", "person", "created_at"]
-    fields = ["person", "name"]
+    list_display = ["name", "person", "created_at", "expires_at", "revoked_at", "last_used_at"]
+    fields = ["person", "name", "expires_at"]
+    actions = ["revoke"]
+
+    def get_changeform_initial_data(self, request):
+        return {"expires_at": default_expiry()}
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["person", "name", "expires_at"] if obj else []
 
     def save_model(self, request, obj, form, change):
         if not change:
             key, obj.key_hash = new_key()
             messages.warning(request, _("Bewaar deze sleutel nu; hij wordt niet nog eens getoond: %(k)s") % {"k": key})
         super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Gekozen sleutels intrekken"))
+    def revoke(self, request, queryset):
+        for token in queryset:
+            revoke(token.pk)

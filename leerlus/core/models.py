@@ -291,6 +291,14 @@ class ApiToken(models.Model):
     name = models.CharField(_("naam"), max_length=100, help_text=_("Waarvoor de sleutel is, bijvoorbeeld 'dashboard'."))
     key_hash = models.CharField(_("vingerafdruk"), max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("geldig tot"), help_text=_("Daarna werkt de sleutel niet meer."))
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True, editable=False)
+    last_used_at = models.DateTimeField(_("laatst gebruikt"), null=True, blank=True, editable=False)
+
+    class State(models.TextChoices):
+        ACTIVE = "actief", _("actief")
+        EXPIRED = "verlopen", _("verlopen")
+        REVOKED = "ingetrokken", _("ingetrokken")
 
     class Meta:
         verbose_name = _("API-sleutel")
@@ -298,3 +306,8 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.person} · {self.name}"
+
+    def state(self, now) -> "ApiToken.State":
+        if self.revoked_at:
+            return self.State.REVOKED
+        return self.State.ACTIVE if self.expires_at > now else self.State.EXPIRED

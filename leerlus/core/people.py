@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from leerlus.core.models import Department, Person
-from leerlus.core.schemas import PeopleDocument
+from leerlus.core.schemas import PeopleDocument, UnlockOut
 from leerlus.errors import InputError, InputErrors
 
 USERNAME_MAX = 150
@@ -116,3 +116,12 @@ def add_person(
 def people_document() -> PeopleDocument:
     """Everyone with their role, department and discipline, and whether they can log in."""
     return PeopleDocument(people=list(Person.objects.select_related("department", "user").order_by("name")))
+
+
+def unlock(username: str) -> UnlockOut:
+    """Lifts the lock-out after too many failed logins (django-axes) for this username, from every address."""
+    from axes.utils import reset
+
+    if not get_user_model().objects.filter(username=username).exists():
+        raise InputError(_("Er is geen account met gebruikersnaam '%(u)s'.") % {"u": username}, field="username")
+    return UnlockOut(username=username, attempts_cleared=reset(username=username))

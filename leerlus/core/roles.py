@@ -1,5 +1,8 @@
 """Roles (beheerder, teamlid, lezer) and their enforcement on the server: a lezer changes nothing."""
 
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
@@ -27,6 +30,22 @@ def require_writer(person: Person) -> None:
     """Refuses a lezer: the API's writing operations call this with the person the key belongs to."""
     if person.role == Person.Role.LEZER:
         raise PermissionDenied(_("U heeft de rol lezer en kunt niets wijzigen."))
+
+
+def beheerder_only(reason):
+    """A view decorator: logged in and a beheerder; anyone else gets the 403 page that gives this reason."""
+
+    def decorate(view):
+        @wraps(view)
+        @login_required
+        def checked(request, *args, **kwargs):
+            if role_of(request.user) != Person.Role.BEHEERDER:
+                raise PermissionDenied(str(reason))
+            return view(request, *args, **kwargs)
+
+        return checked
+
+    return decorate
 
 
 class ReadOnlyForLezerMiddleware:

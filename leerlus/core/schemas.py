@@ -1,5 +1,5 @@
 """JSON documents of the core: a signal and a page of signals (`leerlus signals --json`, the signals page's twin),
-people (`leerlus user … --json`) and the first run (`leerlus setup --json`)."""
+people (`leerlus user … --json`), API keys (`leerlus key … --json`) and the first run (`leerlus setup --json`)."""
 
 from datetime import datetime
 
@@ -7,7 +7,7 @@ from django.utils import timezone
 from ninja import Field, Schema
 
 from leerlus.core.channels import CHANNELS
-from leerlus.core.models import Department, Person, Signal
+from leerlus.core.models import ApiToken, Department, Person, Signal
 from leerlus.presentation.documents import choice_of
 
 ChannelCode = choice_of(CHANNELS)
@@ -113,6 +113,43 @@ class PeopleDocument(Schema):
     """Everyone, by name: `leerlus user list --json`."""
 
     people: list[PersonOut]
+
+
+TokenState = choice_of(ApiToken.State.values)
+
+
+class TokenOut(Schema):
+    """An API key as it is kept: never the key itself, only who, what for, and until when."""
+
+    id: int
+    name: str
+    username: str
+    person: str
+    state: TokenState = Field(description="actief, verlopen of ingetrokken.")
+    created_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None
+    last_used_at: datetime | None = Field(description="Bijgewerkt hoogstens eens per vijf minuten.")
+
+
+class TokensDocument(Schema):
+    """Every API key: `leerlus key list --json`."""
+
+    tokens: list[TokenOut]
+
+
+class IssuedToken(Schema):
+    """`leerlus key add --json`: the key, shown this once."""
+
+    key: str
+    token: TokenOut
+
+
+class UnlockOut(Schema):
+    """`leerlus user unlock --json`."""
+
+    username: str
+    attempts_cleared: int
 
 
 class SetupOut(Schema):

@@ -1,9 +1,5 @@
 """The import wizard: upload → columns → channels → run → progress and summary. Only a beheerder imports."""
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,9 +8,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from leerlus.core import roles
 from leerlus.core.channels import CHANNEL_CHOICES
-from leerlus.core.models import Person
-from leerlus.core.roles import role_of
 from leerlus.errors import InputError
 from leerlus.intake import progress as job_progress
 from leerlus.intake.channel_hints import known_channels
@@ -37,15 +32,7 @@ from leerlus.presentation.twins import json_twin
 MULTIPART_SLACK = 64 * 1024  # the form's other fields and boundaries around the file
 
 
-def beheerder_only(view):
-    @wraps(view)
-    @login_required
-    def checked(request, *args, **kwargs):
-        if role_of(request.user) != Person.Role.BEHEERDER:
-            raise PermissionDenied(_("Alleen een beheerder importeert bestanden."))
-        return view(request, *args, **kwargs)
-
-    return checked
+beheerder_only = roles.beheerder_only(gettext_lazy("Alleen een beheerder importeert bestanden."))
 
 
 @csrf_exempt  # checked below, after the upload handler is in place (reading the token reads the body)

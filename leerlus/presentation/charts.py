@@ -4,6 +4,7 @@ pygal renders on the server, so no JavaScript and no CDN are needed; its tooltip
 would fetch from the internet, is switched off. Every chart comes with its data as a table.
 """
 
+import re
 from datetime import date
 
 import pygal
@@ -44,6 +45,15 @@ STYLE = Style(
 SHARED = {"js": [], "disable_xml_declaration": True, "width": 900, "explicit_size": False, "legend_at_bottom": True}
 
 
+INLINE_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
+
+
+def _svg(chart) -> str:
+    """The chart's markup without pygal's inline config script, which only feeds pygal's tooltip script (not loaded:
+    js=[]) and which the Content-Security-Policy refuses."""
+    return INLINE_SCRIPT.sub("", chart.render(is_unicode=True))
+
+
 def _over_days(style: Style, days: int, **extra) -> pygal.Line:
     """A line chart with one point per day, about eight date labels and full legend texts."""
     return pygal.Line(
@@ -71,7 +81,7 @@ def line_chart(series: dict[str, dict[date, int]], top: int = 8) -> str:
     chart.x_labels = [short_day(p) for p in periods]
     for label in largest:
         chart.add(label, [series[label].get(p, 0) for p in periods])
-    return chart.render(is_unicode=True)
+    return _svg(chart)
 
 
 def as_table(series: dict[str, dict[date, int]], top: int = 8) -> tuple[list[str], list[tuple]]:
@@ -97,7 +107,7 @@ def curve_chart(curves: dict[str, dict[float, float]], x_title: str, y_title: st
     )
     for label, points in curves.items():
         chart.add(label, sorted(points.items()))
-    return chart.render(is_unicode=True)
+    return _svg(chart)
 
 
 def bar_chart(series: dict[str, dict[str, float]]) -> str:
@@ -117,7 +127,7 @@ def bar_chart(series: dict[str, dict[str, float]]) -> str:
     chart.x_labels = categories
     for label, values in series.items():
         chart.add(label, [values.get(category) for category in categories])
-    return chart.render(is_unicode=True)
+    return _svg(chart)
 
 
 EFFECT_STYLE = Style(**{**STYLE.to_dict(), "colors": ("#01689b", "#e17000", "#f0a868", "#f0a868")})
@@ -142,4 +152,4 @@ def effect_chart(estimate: dict) -> str:
     for label, key, options in lines:
         if estimate.get(key):  # estimates measured before the band was kept have none
             chart.add(label, [v if shown else None for v, shown in zip(estimate[key], open_days)], **options)
-    return chart.render(is_unicode=True)
+    return _svg(chart)

@@ -1,5 +1,6 @@
-"""Writes in the learning rhythm: the retrospective record and its actions."""
+"""Writes in the learning rhythm: the retrospective record and its actions, and the calendar feed's secret address."""
 
+import secrets
 from datetime import date
 
 from django.db import transaction
@@ -8,7 +9,7 @@ from django.utils.translation import gettext as _
 from leerlus.core.models import Person
 from leerlus.errors import InputError
 from leerlus.presentation.formatting import month as month_name
-from leerlus.rhythm.models import Action, Retrospective
+from leerlus.rhythm.models import Action, CalendarFeed, Retrospective
 
 
 @transaction.atomic
@@ -38,3 +39,11 @@ def record_retrospective(
 def complete_action(action: Action, day: date) -> None:
     action.done_on = day
     action.save(update_fields=["done_on"])
+
+
+def rotate_calendar_key(organisation) -> CalendarFeed:
+    """Gives the calendar feed a new secret key: subscribers of the old address get nothing any more."""
+    feed = CalendarFeed.objects.get_or_create(organisation=organisation)[0]
+    feed.key = secrets.token_urlsafe()
+    feed.save(update_fields=["key"])
+    return feed

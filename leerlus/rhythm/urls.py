@@ -10,5 +10,6 @@ urlpatterns = [
     path("maandbrief/pdf/<int:job_id>/", views.brief_download, name="brief-download"),
     path("gesprekskit/", views.kit_page, name="citizen-kit"),
     path("sturingscheck/", views.governance_page, name="governance"),
+    path("agenda/nieuw-adres/", views.rotate_calendar, name="calendar-rotate"),
     path("agenda/<str:key>.ics", views.calendar_feed, name="calendar-feed"),
 ]

@@ -2,14 +2,18 @@
 citizen-conversation kit, the governance check, and the calendar feed itself."""
 
 from dateutil.relativedelta import relativedelta
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from leerlus.core.dates import parse_date
 from leerlus.core.models import Person, Service
+from leerlus.core.roles import beheerder_only
 from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError, about
 from leerlus.jobs.models import Job
@@ -167,6 +171,15 @@ def governance_page(request):
             ],
         },
     )
+
+
+@beheerder_only(gettext_lazy("Alleen een beheerder geeft de agenda een nieuw adres."))
+@require_POST
+def rotate_calendar(request):
+    """A new secret address; the old one stops working at once (for an address that leaked)."""
+    services.rotate_calendar_key(current_organisation())
+    messages.success(request, _("De agenda heeft een nieuw adres. Het oude adres werkt niet meer: abonneer opnieuw."))
+    return redirect("rhythm")
 
 
 def calendar_feed(request, key: str):

@@ -1,40 +1,25 @@
 """Inrichten: the beheerder's first run in the web, in four steps that can each be revisited or skipped —
 organisation and budget, departments, people (with a link to set their own password), and the first import."""
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from leerlus.core import first_run
+from leerlus.core import first_run, roles
 from leerlus.core.models import Department, Person
 from leerlus.core.people import add_person, people_document
-from leerlus.core.roles import role_of
 from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError, InputErrors
 from leerlus.presentation.ids import chosen_id
 from leerlus.presentation.number_input import input_value
 from leerlus.presentation.twins import json_twin
 
-
-def beheerder_only(view):
-    """Only a beheerder sets leerlus up; anyone else gets the 403 page."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if role_of(request.user) != Person.Role.BEHEERDER:
-            raise PermissionDenied(_("Alleen een beheerder richt leerlus in."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
+beheerder_only = roles.beheerder_only(gettext_lazy("Alleen een beheerder richt leerlus in."))
 
 
 def _page(request, slug: str, template: str, context: dict):
