@@ -4,8 +4,10 @@ With --json every command prints exactly one JSON document on stdout; progress g
 Bad input ends with exit status 2 and a one-line Dutch message.
 """
 
+import getpass
 import json
 import os
+import socket
 import sys
 from functools import wraps
 from pathlib import Path
@@ -13,6 +15,7 @@ from pathlib import Path
 import click
 from django.utils.translation import gettext as _
 
+from leerlus.audit.context import Actor, acting
 from leerlus.core.channels import channel_label, readable_series
 from leerlus.errors import InputError
 from leerlus.presentation.formatting import change, day, method, moment, month, number, percent, signed
@@ -55,13 +58,15 @@ def emit(document, as_json: bool, human) -> None:
 
 
 def command(func):
-    """Sets up Django before the command and turns InputError into exit status 2."""
+    """Sets up Django before the command, records what it changes as done by this computer's account (the audit
+    trail), and turns InputError into exit status 2."""
 
     @wraps(func)
     def wrapper(*args, **kwargs):
         try:
             _setup_django()
-            return func(*args, **kwargs)
+            with acting(Actor(getpass.getuser(), "cli", socket.gethostname())):
+                return func(*args, **kwargs)
         except InputError as error:
             click.echo(f"leerlus: {error}", err=True)
             sys.exit(2)
@@ -739,6 +744,32 @@ def key_revoke(token_id, as_json):
     from leerlus.core.tokens import revoke
 
     emit(revoke(token_id), as_json, lambda t: [_token_line(t)])
+
+
+@cli.command()
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Vanaf deze dag (jjjj-mm-dd).")
+@click.option("--actor", default="", help="Alleen deze gebruikersnaam.")
+@click.option("--action", default="", help="create, update, delete, view, export, login, login_failed of logout.")
+@click.option("--words", default="", help="Alleen regels met al deze woorden.")
+@click.option("--limit", type=int, default=200, show_default=True, help="Aantal regels (hoogstens 10.000).")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def audit(since, actor, action, words, limit, as_json):
+    """Toont het auditlog: wie wat wijzigde, bekeek of exporteerde, wanneer en vanaf waar."""
+    from leerlus.audit.selectors import AuditFilter, audit_document
+
+    chosen = AuditFilter(since=since.date() if since else None, actor=actor, action=action, words=words, limit=limit)
+    emit(audit_document(chosen), as_json, _audit_lines)
+
+
+def _audit_lines(document):
+    lines = [
+        f"{moment(e['at'])}  {e['actor']:<16} {e['channel']:<7} {e['action']:<12} {e['object_type']}"
+        f"{' #' + e['object_id'] if e['object_id'] else ''}  {e['summary']}"
+        for e in document["entries"]
+    ]
+    shown = {"n": len(document["entries"]), "t": number(document["total"])}
+    return [*lines, _("%(n)s van %(t)s regels.") % shown]
 
 
 @cli.command()

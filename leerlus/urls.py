@@ -28,6 +28,7 @@ urlpatterns = [
     path("proeftuin/", include("leerlus.playground.urls")),
     path("ritme/", include("leerlus.rhythm.urls")),
     path("taken/", include("leerlus.jobs.urls")),
+    path("auditlog/", include("leerlus.audit.urls")),
     path("", include("leerlus.web.urls")),
 ]
 

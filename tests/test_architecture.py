@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "leerlus"
 LAYERS = [
     ["analysis"],
     ["errors", "presentation"],
-    ["core"],
+    ["core", "audit"],
     ["jobs"],
     ["intake"],
     ["patterns"],

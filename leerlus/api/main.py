@@ -14,6 +14,8 @@ from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
 
+from leerlus.audit.context import Actor, set_actor
+from leerlus.audit.models import AuditEntry
 from leerlus.core.api import router as signals_router
 from leerlus.core.tokens import person_for_token
 from leerlus.errors import InputError
@@ -26,7 +28,11 @@ class TokenAuth(HttpBearer):
     """`Authorization: Bearer <key>`; the request then acts as the key's person, with their role."""
 
     def authenticate(self, request, token):
-        return person_for_token(token)
+        person = person_for_token(token)
+        if person is not None:
+            username = person.user.get_username() if person.user_id else person.name
+            set_actor(Actor(username, AuditEntry.Channel.API, request.META.get("REMOTE_ADDR", "")))
+        return person
 
 
 class Docs(Swagger):

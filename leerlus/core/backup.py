@@ -19,6 +19,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils.translation import gettext as _
 
+from leerlus.audit.models import AuditEntry
+from leerlus.audit.recorder import record
 from leerlus.core.schemas import BackupOut
 from leerlus.errors import InputError
 
@@ -35,6 +37,7 @@ def backup(target: Path) -> BackupOut:
     if not target.parent.is_dir():
         raise InputError(_("De map '%(m)s' bestaat niet.") % {"m": target.parent})
     target.touch(mode=0o600)
+    record(AuditEntry.Action.EXPORT, "database", _("back-up naar %(f)s") % {"f": target.name})  # in the copy too
     try:
         if connection.vendor == "sqlite":
             _sqlite_copy(Path(settings.DATABASES["default"]["NAME"]), target)
@@ -81,7 +84,9 @@ def restore(source: Path) -> BackupOut:
         )
     connection.close()
     call_command("migrate", verbosity=0, interactive=False)
-    return _summary(source, started)
+    restored = _summary(source, started)
+    record(AuditEntry.Action.UPDATE, "database", _("hersteld uit %(f)s") % {"f": source.name})  # after the count
+    return restored
 
 
 _ENGINE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}

@@ -10,10 +10,14 @@ from django.db.models import Max, Min, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leerlus.audit.models import AuditEntry
+from leerlus.audit.recorder import record
 from leerlus.core.channels import CHANNELS
 from leerlus.core.models import DailyCount, Organisation, Service, Signal
 from leerlus.core.schemas import SignalPage
 from leerlus.errors import InputError
+
+Action = AuditEntry.Action
 
 MAX_LIMIT = 1000
 
@@ -109,7 +113,16 @@ def signal_page(f: SignalFilter) -> SignalPage:
     has_more = len(rows) > f.limit
     rows = rows[: f.limit]
     cursor = f"{rows[-1].received_at.isoformat()}|{rows[-1].id}" if has_more else None
+    record(Action.VIEW, "core.signal", _texts_shown(f, len(rows)))
     return SignalPage(signals=rows, next_cursor=cursor)
+
+
+def _texts_shown(f: SignalFilter, shown: int) -> str:
+    """For the audit trail: how many texts were shown and by which filters; the search words themselves are left
+    out, as they may name a person."""
+    used = [name for name in ("since", "until", "channel", "service") if getattr(f, name)]
+    used += ["words"] if f.words else []
+    return _("%(n)s signaalteksten; filters: %(f)s") % {"n": shown, "f": ", ".join(used) or "-"}
 
 
 def counts_over_time(by: str, since: date | None = None, weekly: bool = True) -> dict[str, dict[date, int]]:

@@ -1,22 +1,21 @@
 """Download of an import's full list of rejected lines (line, reason code, reason) as CSV, for a beheerder."""
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from leerlus.core.models import Person
-from leerlus.core.roles import role_of
+from leerlus.audit.models import AuditEntry
+from leerlus.audit.recorder import record
+from leerlus.core.roles import beheerder_only
 from leerlus.intake.models import ImportBatch
 from leerlus.intake.rejections import header
 
 
-@login_required
+@beheerder_only(gettext_lazy("Alleen een beheerder kan de afgewezen regels van een import downloaden."))
 def rejected_lines(request, batch_id: int):
-    if role_of(request.user) != Person.Role.BEHEERDER:
-        raise PermissionDenied(_("Alleen een beheerder kan de afgewezen regels van een import downloaden."))
     batch = get_object_or_404(ImportBatch, pk=batch_id)
+    record(AuditEntry.Action.EXPORT, "intake.importbatch", _("afgewezen regels"), batch.pk)
     name = f"{batch.pk}-afgewezen.csv"
     path = batch.rejected_path()
     if path is None and batch.rejected_file:

@@ -12,6 +12,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leerlus.audit.context import SYSTEM, Actor, acting, current
+from leerlus.audit.models import AuditEntry
 from leerlus.errors import InputError
 from leerlus.jobs.context import JobCancelled, JobContext
 from leerlus.jobs.heartbeat import Heartbeat
@@ -43,7 +45,8 @@ def execute(job: Job, *, on_progress=None, reraise: bool = False) -> Job:
     RUNNING_HERE.add(job.pk)
     result, error, raised = None, "", None
     try:
-        result = kind_of(job.kind).handler(context)
+        with acting(_actor_of(job)):
+            result = kind_of(job.kind).handler(context)
         status = Job.Status.DONE
     except JobCancelled as cancelled:
         status, raised = Job.Status.CANCELLED, cancelled
@@ -71,6 +74,14 @@ def execute(job: Job, *, on_progress=None, reraise: bool = False) -> Job:
     if reraise and raised is not None:
         raise raised
     return job
+
+
+def _actor_of(job: Job) -> Actor:
+    """A job acts for whoever started it; one run inside a command acts as that command does."""
+    if job.inline:
+        return current()
+    name = job.created_by.get_username() if job.created_by else SYSTEM.name
+    return Actor(name, AuditEntry.Channel.JOB, _("taak %(n)s") % {"n": job.pk})
 
 
 def _finish(job: Job, context: JobContext, status: str, result, error: str) -> None:

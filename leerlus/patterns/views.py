@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from leerlus.audit.models import AuditEntry
+from leerlus.audit.recorder import record
 from leerlus.core.channels import CHANNEL_CHOICES
 from leerlus.core.dates import parse_date
 from leerlus.core.models import Person, Service, Signal
@@ -76,6 +78,11 @@ def pattern_detail(request, pk: int):
         return json_twin(PatternOut.from_orm(pattern))
     chart, rows = _chart(pattern)
     examples = Signal.objects.filter(id__in=pattern.examples).select_related("service", "effective_service")
+    record(
+        AuditEntry.Action.VIEW,
+        "core.signal",
+        _("%(n)s voorbeeldteksten van patroon %(p)s") % {"n": len(examples), "p": pk},
+    )
     ripples = (
         Pattern.objects.filter(kind="ripple")
         .exclude(pk=pattern.pk)
@@ -147,6 +154,11 @@ def incident_detail(request, pk: int):
         return json_twin(IncidentOut.of(card))
     example_ids = list(dict.fromkeys(i for pattern in card.patterns for i in pattern.examples))[:INCIDENT_EXAMPLES]
     examples = Signal.objects.filter(id__in=example_ids).select_related("service", "effective_service")
+    record(
+        AuditEntry.Action.VIEW,
+        "core.signal",
+        _("%(n)s voorbeeldteksten van incident %(i)s") % {"n": len(examples), "i": pk},
+    )
     return render(
         request,
         "patterns/incident_detail.html",

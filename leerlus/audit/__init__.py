@@ -1,0 +1,1 @@
+"""The audit trail: who changed, viewed or exported what, when and from where; append-only."""
