@@ -773,6 +773,39 @@ def _audit_lines(document):
 
 
 @cli.command()
+@click.option("--dry-run", is_flag=True, help="Alleen tellen wat er zou gebeuren.")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def retention(dry_run, as_json):
+    """Past de bewaartermijnen toe: oude teksten anonimiseren, nog oudere signalen verwijderen."""
+    from leerlus.intake.retention import apply_retention
+
+    emit(apply_retention(dry_run=dry_run), as_json, _retention_lines)
+
+
+def _retention_lines(document):
+    if document["anonymise_after_days"] is None and document["delete_after_days"] is None:
+        return [_("Er zijn geen bewaartermijnen ingesteld (Beheer → Organisaties); er gebeurt niets.")]
+    verb = _("zou") if document["dry_run"] else _("is")
+    return [
+        _("Anonimiseren na %(n)s dagen (vóór %(d)s): %(c)s signalen %(v)s geanonimiseerd.")
+        % {
+            "n": document["anonymise_after_days"] or "-",
+            "d": day(document["anonymise_before"]) or "-",
+            "c": number(document["anonymised"]),
+            "v": verb,
+        },
+        _("Verwijderen na %(n)s dagen (vóór %(d)s): %(c)s signalen %(v)s verwijderd.")
+        % {
+            "n": document["delete_after_days"] or "-",
+            "d": day(document["delete_before"]) or "-",
+            "c": number(document["deleted"]),
+            "v": verb,
+        },
+    ]
+
+
+@cli.command()
 @click.option("--concurrency", default=1, show_default=True, type=int, help="Aantal taken tegelijk (threads).")
 @command
 def worker(concurrency):

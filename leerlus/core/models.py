@@ -1,6 +1,7 @@
 """The organisation, its departments and people, the channel aliases, services and signals."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -34,12 +35,43 @@ class Organisation(models.Model):
         ),
     )
 
+    anonymise_after_days = models.PositiveIntegerField(
+        _("teksten anonimiseren na (dagen)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(30)],
+        help_text=_(
+            "Na zoveel dagen worden tekst, locatie, afdeling en extern kenmerk van een signaal gewist; kanaal, "
+            "dienst en datum blijven voor de tellingen. Leeg: nooit. Bijvoorbeeld 365."
+        ),
+    )
+    delete_after_days = models.PositiveIntegerField(
+        _("signalen verwijderen na (dagen)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(30)],
+        help_text=_(
+            "Na zoveel dagen wordt een signaal verwijderd; de tellingen per dag blijven. Leeg: nooit. "
+            "Bijvoorbeeld 1825."
+        ),
+    )
+
     class Meta:
         verbose_name = _("organisatie")
         verbose_name_plural = _("organisaties")
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        anonymise, delete = self.anonymise_after_days, self.delete_after_days
+        if anonymise and delete and delete <= anonymise:
+            raise ValidationError(
+                {
+                    "delete_after_days": _("Verwijderen moet later komen dan anonimiseren (%(n)s dagen).")
+                    % {"n": anonymise}
+                }
+            )
 
     @property
     def playground_budget(self):

@@ -1,19 +1,22 @@
-"""The import as a background job: `import_file` with its progress as the job's progress, cancellable per chunk.
+"""The import and the daily retention run as background jobs.
 
-Parameters (JSON): path, file_name, file_format, column_map, channel_map, default_channel, default_date
+The import: `import_file` with its progress as the job's progress, cancellable per chunk. Parameters
+(JSON): path, file_name, file_format, column_map, channel_map, default_channel, default_date
 (jjjj-mm-dd), source (the name of a saved import source, for the log), remove_after (the uploaded file
 is removed when the job ends, also when it fails or is cancelled). At the end one analysis is asked for.
 """
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from leerlus.intake.retention import apply_retention
 from leerlus.intake.services import import_file
 from leerlus.jobs.context import JobCancelled
 from leerlus.jobs.registry import register
+from leerlus.jobs.schedule import every
 from leerlus.jobs.services import request_analysis
 from leerlus.presentation.documents import as_document
 from leerlus.presentation.formatting import number
@@ -97,3 +100,17 @@ def run_import(job) -> dict:
         analysis = request_analysis(user=job.user)
         job.log(_("Analyse aangevraagd (taak %(id)s).") % {"id": analysis.pk})
     return as_document(summary)
+
+
+@register("retention", gettext_lazy("Bewaartermijnen toepassen"))
+def run_retention(job) -> dict:
+    """Anonymises and deletes what passed the organisation's periods; daily on the workers (jobs.schedule)."""
+    outcome = apply_retention(progress=lambda done, total: job.progress(done, total, stage=_("Signalen bijwerken")))
+    job.log(
+        _("%(a)s signalen geanonimiseerd, %(d)s verwijderd.")
+        % {"a": number(outcome.anonymised), "d": number(outcome.deleted)}
+    )
+    return as_document(outcome)
+
+
+every("retention", timedelta(days=1))

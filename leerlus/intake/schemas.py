@@ -1,5 +1,7 @@
 """The import JSON of PRODUCT.md: `leerlus import --json`, and what the demo and the start plan report."""
 
+from datetime import date
+
 from ninja import Field, Schema
 
 
@@ -37,3 +39,15 @@ class ImportSummary(Schema):
     rejected_by_reason: list[RejectedGroup] = Field([], description="Afgewezen rijen per reden, grootste eerst.")
     batch: int | None = Field(None, description="Nummer van de importronde.")
     rejected_file: str | None = Field(None, description="CSV-bestand met alle afgewezen regels (regel, code, reden).")
+
+
+class RetentionOut(Schema):
+    """`leerlus retention --json`: the periods, the cut-off days and what was (or, with --dry-run, would be) done."""
+
+    dry_run: bool
+    anonymise_after_days: int | None = Field(description="Teksten anonimiseren na zoveel dagen; null: nooit.")
+    delete_after_days: int | None = Field(description="Signalen verwijderen na zoveel dagen; null: nooit.")
+    anonymise_before: date | None = Field(description="Signalen van vóór deze dag verliezen hun tekst.")
+    delete_before: date | None = Field(description="Signalen van vóór deze dag worden verwijderd.")
+    anonymised: int
+    deleted: int

@@ -20,12 +20,15 @@ PARENT_VARIABLE = "LEERLUS_WORKER_PARENT"
 
 
 def _recover_periodically() -> None:
+    """Picks up lost jobs and submits recurring ones that are due (jobs.schedule)."""
     from leerlus.jobs.recovery import recover_jobs
+    from leerlus.jobs.schedule import submit_due
 
     every = max(1.0, min(60.0, settings.JOB_STALE_SECONDS / 2))
     while True:
         try:
             recover_jobs()
+            submit_due()
         except DatabaseError:
             pass  # busy database: the next round tries again
         finally:
