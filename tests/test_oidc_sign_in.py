@@ -79,6 +79,7 @@ def leerlus(provider, tmp_path_factory):
         "--password-file",
         str(password),
     )
+    run.env = env
     with serving(env, port=provider["leerlus_port"]) as url:
         _wait_until_it_answers(provider["issuer"] + "/.well-known/openid-configuration")  # it started meanwhile
         yield url, run
@@ -154,3 +155,19 @@ def test_the_login_page_offers_both_ways_and_a_local_account_still_signs_in(brow
     page.get_by_label("Wachtwoord").fill("een-lang-lokaal-wachtwoord")
     page.get_by_role("button", name="Inloggen", exact=True).click()
     expect(page.locator(".account")).to_contain_text("lokaal (beheerder)")
+
+
+def test_with_local_login_off_only_the_provider_signs_in(browser, leerlus):
+    _url, run = leerlus
+    with serving({**run.env, "LEERLUS_LOCAL_LOGIN": "0"}) as url:
+        page = browser.new_context().new_page()
+        page.goto(url + "/inloggen/")
+        expect(page.get_by_role("link", name="Inloggen via Testdorp-account")).to_be_visible()
+        expect(page.get_by_label("Wachtwoord")).to_have_count(0)
+        page.goto(url + "/beheer/login/")  # Django's own admin form: a right local password no longer works
+        page.get_by_label("Gebruikersnaam").fill("lokaal")
+        page.get_by_label("Wachtwoord").fill("een-lang-lokaal-wachtwoord")
+        page.locator("#login-form [type=submit]").click()
+        expect(page.locator(".errornote")).to_be_visible()
+        page.goto(url + "/")
+        expect(page).to_have_url(re.compile(re.escape(url + "/inloggen/")))

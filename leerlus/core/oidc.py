@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 import requests
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, get_user_model
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.views import LogoutView
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
@@ -74,6 +75,8 @@ def subject_of(claims: dict) -> str:
 class ProviderBackend(OIDCAuthenticationBackend):
     """mozilla-django-oidc's backend with leerlus's people: the account is found by the provider's `sub`, named by
     preferred_username (or e-mail), and gets its role and department anew at each sign-in."""
+
+    get_user = ModelBackend.get_user  # a session of an account made inactive in Beheer ends (mozilla's does not check)
 
     def __init__(self, *args, **kwargs):
         # Django makes a backend for every login, also a local one: the provider is only asked at a real sign-in.
