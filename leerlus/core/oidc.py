@@ -3,6 +3,7 @@ updates the account and its person, with the role the provider's groups give; no
 
 import functools
 import hashlib
+import logging
 from urllib.parse import urlencode
 
 import requests
@@ -22,6 +23,7 @@ from leerlus.core.models import Department, Person
 from leerlus.core.provider_roles import groups_in, parse_role_groups, role_for
 
 BACKEND = "leerlus.core.oidc.ProviderBackend"
+logger = logging.getLogger(__name__)
 
 
 class SignInRefused(Exception):
@@ -93,7 +95,18 @@ class ProviderBackend(OIDCAuthenticationBackend):
         self.OIDC_RP_CLIENT_SECRET = settings.OIDC_RP_CLIENT_SECRET
         self.OIDC_RP_SIGN_ALGO = settings.OIDC_RP_SIGN_ALGO
         self.OIDC_RP_IDP_SIGN_KEY = None
-        return super().authenticate(request, nonce=nonce, code_verifier=code_verifier)
+        try:
+            return super().authenticate(request, nonce=nonce, code_verifier=code_verifier)
+        except requests.RequestException as error:  # a refused client secret, a token or key endpoint that is down
+            status = getattr(error.response, "status_code", None)
+            logger.warning("Identity provider refused or did not answer: %s, status %s", type(error).__name__, status)
+            raise ProviderUnavailable(
+                _(
+                    "Inloggen via %(idp)s lukt nu niet. Probeer het later opnieuw; blijft het misgaan, "
+                    "meld het dan aan de beheerder."
+                )
+                % {"idp": _provider_name()}
+            ) from None
 
     def verify_token(self, token, **kwargs):
         """The signature and nonce (mozilla-django-oidc), and also that the token is from our issuer, for us."""
