@@ -117,6 +117,14 @@ class ProviderBackend(OIDCAuthenticationBackend):
             raise SuspiciousOperation("The ID token is from another issuer or for another client.")
         return payload
 
+    def get_userinfo(self, access_token, id_token, payload):
+        """The claims of the ID token and the userinfo endpoint together (Entra ID puts the groups and
+        preferred_username only in the ID token); both must be about the same `sub`."""
+        userinfo = super().get_userinfo(access_token, id_token, payload)
+        if userinfo.get("sub", payload.get("sub")) != payload.get("sub"):
+            raise SuspiciousOperation("The userinfo endpoint answered about another subject than the ID token.")
+        return {**payload, **userinfo}
+
     def verify_claims(self, claims):
         """Refuses, with a page that says why, someone in no mapped group or without a name leerlus can use."""
         if not claims.get("sub") or not _username(claims):
