@@ -663,7 +663,8 @@ def user_add(username, role, department, name, email, password_file, as_json):
 
 
 def _person_line(person) -> str:
-    login = "" if person["can_log_in"] else "  (nog geen wachtwoord)"
+    login = "  (via identity provider)" if person["through_provider"] else ""
+    login = login if person["can_log_in"] else "  (nog geen wachtwoord)"
     where = f"{person['department']} ({person['world']})"
     return f"{person['username'] or '-':<16} {person['role']:<10} {person['name']} — {where}{login}"
 

@@ -4,6 +4,7 @@ import os
 import sys
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -171,6 +172,37 @@ CONTENT_SECURITY_POLICY = {
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
+
+# Sign-in through the municipality's own identity provider (OpenID Connect, mozilla-django-oidc), only when
+# LEERLUS_OIDC_ISSUER is set: its endpoints come from the issuer's discovery document (fetched at the first sign-in,
+# see core.oidc), ID tokens are RS256, roles come from the groups claim (LEERLUS_OIDC_ROLE_GROUPS, see
+# core.provider_roles). Local accounts stay, unless LEERLUS_LOCAL_LOGIN=0. No token is kept in the session.
+OIDC_ISSUER = os.environ.get("LEERLUS_OIDC_ISSUER", "").rstrip("/")
+LOCAL_LOGIN = not OIDC_ISSUER or os.environ.get("LEERLUS_LOCAL_LOGIN", "1") != "0"
+if OIDC_ISSUER:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("leerlus.core.oidc.ProviderBackend")
+    if not LOCAL_LOGIN:
+        AUTHENTICATION_BACKENDS.remove("django.contrib.auth.backends.ModelBackend")
+    OIDC_LABEL = os.environ.get("LEERLUS_OIDC_LABEL", "")  # empty: "Inloggen met uw organisatie-account"
+    OIDC_RP_CLIENT_ID = os.environ.get("LEERLUS_OIDC_CLIENT_ID", "")
+    OIDC_RP_CLIENT_SECRET = os.environ.get("LEERLUS_OIDC_CLIENT_SECRET") or (
+        Path(os.environ["LEERLUS_OIDC_CLIENT_SECRET_FILE"]).read_text().strip()
+        if os.environ.get("LEERLUS_OIDC_CLIENT_SECRET_FILE")
+        else ""
+    )
+    OIDC_RP_SIGN_ALGO = "RS256"
+    OIDC_RP_SCOPES = os.environ.get("LEERLUS_OIDC_SCOPES", "openid email profile")
+    OIDC_GROUPS_CLAIM = os.environ.get("LEERLUS_OIDC_GROUPS_CLAIM", "groups")
+    OIDC_ROLE_GROUPS = os.environ.get("LEERLUS_OIDC_ROLE_GROUPS", "")  # beheerder=G1|G2,teamlid=G3,lezer=*
+    OIDC_DEPARTMENT_CLAIM = os.environ.get("LEERLUS_OIDC_DEPARTMENT_CLAIM", "")
+    OIDC_DEPARTMENT = os.environ.get("LEERLUS_OIDC_DEPARTMENT", "")
+    OIDC_USE_PKCE = True
+    OIDC_TIMEOUT = 10
+    OIDC_AUTHENTICATE_CLASS = "leerlus.core.oidc.SignInView"
+    OIDC_CALLBACK_CLASS = "leerlus.core.oidc.CallbackView"
+    # Signing out is a form; its redirect to the provider's end_session_endpoint has to pass form-action.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append("{0.scheme}://{0.netloc}".format(urlsplit(OIDC_ISSUER)))
 
 # Uploaded import files are streamed to disk and never kept (see intake.views).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 0

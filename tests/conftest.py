@@ -103,9 +103,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(env: dict):
-    """A real `leerlus serve` (with its worker) on a free port; yields its base URL once it answers."""
-    port = _free_port()
+def serving(env: dict, port: int | None = None):
+    """A real `leerlus serve` (with its worker) on this or a free port; yields its base URL once it answers."""
+    port = port or _free_port()
     server = subprocess.Popen(
         [LEERLUS, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )

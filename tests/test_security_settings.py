@@ -6,13 +6,26 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import LEERLUS, _free_port
 
 DJANGO_ADMIN = str(Path(sys.executable).with_name("django-admin"))
+ROOT = Path(__file__).resolve().parent.parent  # this checkout's leerlus, also when django-admin is installed elsewhere
 
 
-def test_the_deployment_check_finds_nothing_with_the_production_setting(leerlus_home):
-    env = {**leerlus_home.env, "DJANGO_SETTINGS_MODULE": "leerlus.settings"}
+SIGN_IN_THROUGH_PROVIDER = {
+    "LEERLUS_OIDC_ISSUER": "https://login.gemeente.example/realms/medewerkers",
+    "LEERLUS_OIDC_CLIENT_ID": "leerlus",
+    "LEERLUS_OIDC_CLIENT_SECRET": "geheim",
+    "LEERLUS_OIDC_ROLE_GROUPS": "beheerder=GG-Leerlus-Beheer,lezer=*",
+    "LEERLUS_LOCAL_LOGIN": "0",
+}
+
+
+@pytest.mark.parametrize("sign_in", [{}, SIGN_IN_THROUGH_PROVIDER], ids=["local", "identity-provider"])
+def test_the_deployment_check_finds_nothing_with_the_production_setting(leerlus_home, sign_in):
+    env = {**leerlus_home.env, "DJANGO_SETTINGS_MODULE": "leerlus.settings", "PYTHONPATH": str(ROOT), **sign_in}
     secure = subprocess.run(
         [DJANGO_ADMIN, "check", "--deploy", "--fail-level", "WARNING"],
         env={**env, "LEERLUS_SECURE": "1"},

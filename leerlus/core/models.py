@@ -125,6 +125,18 @@ class Person(models.Model):
         default=Role.LEZER,
         help_text=_("Beheerder: alles; teamlid: werkt mee aan experimenten; lezer: kan niets wijzigen."),
     )
+    provider_subject = models.CharField(
+        _("kenmerk bij de identity provider"),
+        max_length=64,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_(
+            "SHA-256 van de uitgever en het vaste kenmerk (sub) van wie via de identity provider van de organisatie "
+            "inlogt; leeg voor een lokaal account."
+        ),
+    )
 
     class Meta:
         verbose_name = _("persoon")

@@ -87,6 +87,7 @@ class PersonOut(Schema):
     department: str
     world: World = Field(description="De discipline, van de afdeling: techniek, beleid of uitvoering.")
     can_log_in: bool = Field(description="false zolang er nog geen wachtwoord is ingesteld.")
+    through_provider: bool = Field(description="true voor wie via de identity provider van de organisatie inlogt.")
 
     @staticmethod
     def resolve_username(person: Person) -> str | None:
@@ -106,7 +107,12 @@ class PersonOut(Schema):
 
     @staticmethod
     def resolve_can_log_in(person: Person) -> bool:
-        return bool(person.user_id and person.user.is_active and person.user.has_usable_password())
+        signs_in = person.provider_subject or (person.user_id and person.user.has_usable_password())
+        return bool(person.user_id and person.user.is_active and signs_in)
+
+    @staticmethod
+    def resolve_through_provider(person: Person) -> bool:
+        return bool(person.provider_subject)
 
 
 class PeopleDocument(Schema):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0006_api_token_expiry'),
+        ('core', '0007_person_provider_subject'),
     ]
 
     operations = [

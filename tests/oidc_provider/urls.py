@@ -1,0 +1,9 @@
+"""The provider's endpoints under /openid/ (so the issuer is http://127.0.0.1:PORT/openid) and its login page."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+urlpatterns = [
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("openid/", include("oidc_provider.urls", namespace="oidc_provider")),
+]
