@@ -23,21 +23,21 @@ from stop_words import get_stop_words
 _TRIGGERS = (
     r"mevrouw|mevr\.?|mw\.?|mej\.?|meneer|mijnheer|dhr\.?|de heer|familie|fam\.|buurman|buurvrouw|buurjongen"
     r"|buurmeisje|ik ben|ik heet|mijn naam is|naam is|namens|collega|genaamd|t\.a\.v\.?|contactpersoon|zoon"
-    r"|dochter|echtgenoot|echtgenote|vader|moeder|oom|tante|opa|oma|broer|zus|vriend|vriendin"
+    r"|dochter|echtgenoot|echtgenote|vader|moeder|oom|tante|opa|oma|broer|zus|vriend|vriendin|groet|groeten|mvg"
 )
 _INTERFIX = (
     r"van der|van den|van de|van het|van 't|in 't|in het|op de|op 't|uit de|aan de|bij de|van|de|den|der|ter|ten"
     r"|te|el|al|da|di|du|le|la|'t|bin|ben|abu|ibn"
 )
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
-_CAP = rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
+_CAP = rf"[{_UPPER}][{_LOWER}'’]+(?:-(?:[{_UPPER}][{_LOWER}]*|[{_LOWER}]+))*"
 _LOW = rf"[{_LOWER}]{{2,}}(?:-[{_LOWER}]+)*"
 _INITIALS = rf"(?:[{_UPPER}]\.[ ]?){{1,4}}"
 _GAP = rf"[ ]+(?:(?i:{_INTERFIX})[ ]+)?"
 _CANDIDATE = re.compile(
     rf"(?P<trigger>(?<!\w)(?i:{_TRIGGERS})[ :,]+)?"
     rf"(?P<run>(?:{_INITIALS})?(?:(?i:{_INTERFIX})[ ]+)?{_CAP}(?:{_GAP}{_CAP}){{0,3}})"
-    rf"|(?P<ltrigger>(?<!\w)(?i:{_TRIGGERS})[ :,]+)(?P<lrun>(?:{_INTERFIX}[ ]+)?{_LOW}(?:{_GAP}{_LOW})?)"
+    rf"|(?P<ltrigger>(?<!\w)(?i:{_TRIGGERS})[ :,]+)(?=(?P<lrun>(?:{_INTERFIX}[ ]+)?{_LOW}(?:{_GAP}{_LOW})?))"
 )
 _NEXT_WORD = re.compile(r"[ -]*(\w+)")
 # A capitalised run followed by one of these names a place or an organisation, not a person.
@@ -85,6 +85,13 @@ def name_words() -> frozenset[str]:
 
 
 @cache
+def any_name_words() -> frozenset[str]:
+    """Every first name and surname of the lists, also those spelled like a word or a place ("Berg", "Horst")."""
+    names = _read("names", "lst_first_name") | _read("names", "lst_surname") | _read("names", "lst_interfix_surname")
+    return frozenset(names)
+
+
+@cache
 def interfix_surnames() -> frozenset[str]:
     """Surnames that follow a tussenvoegsel ("de Vries", "van Dijk"), also when a place or a word is spelled alike."""
     return frozenset(_read("names", "lst_interfix_surname"))
@@ -107,11 +114,11 @@ def street_names() -> frozenset[str]:
 def _name_span(text: str, match: re.Match) -> tuple[int, int] | None:
     """The part of a candidate that is a person's name, as (start, end) in the text, or None."""
     names, common = name_words(), common_words()
-    if match.group("lrun") is not None:
+    if match.group("lrun") is not None:  # after a context word, in lower case: only names of the lists
         words = [w for w in match.group("lrun").split() if w not in _INTERFIXES]
-        if any(w in common for w in words) or not any(w in names for w in words):
+        if words[0] in common or not any(w in any_name_words() for w in words):
             return None
-        if words[-1] not in names:  # "mevrouw jansen belde": the run took one word too many
+        if words[-1] not in any_name_words() or words[-1] in common:  # "mevrouw jansen belde": one word too many
             return match.start("lrun"), match.start("lrun") + match.group("lrun").rindex(" " + words[-1])
         return match.span("lrun")
     start, end = match.span("run")
@@ -119,10 +126,11 @@ def _name_span(text: str, match: re.Match) -> tuple[int, int] | None:
     if following and following.group(1).lower() in _INSTITUTIONS:
         return None
     run = match.group("run")
+    words = [w.lower() for w in _WORD.findall(run) if w.lower() not in _INTERFIXES and not _INITIAL.fullmatch(w)]
+    if match.group("trigger") or _INITIAL.match(run):  # "mevrouw Berg", "J. Kowalczyk"
+        return (start, end) if any(w not in common or w in any_name_words() for w in words) else None
     if run.lower() in places():
         return None
-    if match.group("trigger"):
-        return (start, end) if any(w.lower() not in common for w in _WORD.findall(run)) else None
     offset, after_interfix = 0, False
     for word in _WORD.finditer(run):
         lower = word.group().lower()
@@ -148,6 +156,7 @@ _INITIAL = re.compile(rf"[{_UPPER}]\.")
 
 
 _CAP_WORD = re.compile(_CAP)
+_INITIAL_BEFORE_NAME = re.compile(rf"(?<![\w.])[{_UPPER}]\.[ ]?(?:[{_UPPER}]|(?i:{_INTERFIX}) )").search
 
 
 @cache
@@ -167,7 +176,9 @@ def _may_hold_name(text: str) -> bool:
         lower = word.lower()
         if lower in names or lower in after_interfix:
             return True
-    return not _TRIGGER_WORDS.isdisjoint(text.lower().split())
+    if _INITIAL_BEFORE_NAME(text):
+        return True
+    return not _TRIGGER_WORDS.isdisjoint(text.lower().replace(",", " ").split())
 
 
 def find_names(text: str) -> list[tuple[int, int]]:
@@ -177,6 +188,6 @@ def find_names(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _CANDIDATE.finditer(text):
         span = _name_span(text, match)
-        if span and span[0] < span[1]:
+        if span and span[0] < span[1] and (not spans or spans[-1][1] <= span[0]):
             spans.append(span)
     return spans
