@@ -12,6 +12,11 @@ from pathlib import Path
 from leerlus.analysis.redact import REDACTION_KINDS, find_spans
 
 SET = Path(__file__).parent / "data" / "redaction_set.jsonl"
+SECURITY_DOC = Path(__file__).resolve().parents[3] / "docs" / "security.md"
+BEGIN, END = (
+    "<!-- redactie-dekking: begin (benchmarks/redaction_quality.py --write-docs) -->",
+    "<!-- redactie-dekking: eind -->",
+)
 KIND_NAMES = {
     "bsn": "BSN",
     "iban": "IBAN",
@@ -80,3 +85,15 @@ def coverage_markdown(result: dict) -> str:
         f"| {result['untouched_lookalikes']} van {result['lookalikes']} |"
     )
     return "\n".join(lines)
+
+
+def committed_coverage_table() -> str:
+    """The table between the markers in docs/security.md."""
+    text = SECURITY_DOC.read_text(encoding="utf-8")
+    return text[text.index(BEGIN) + len(BEGIN) : text.index(END)].strip()
+
+
+def write_coverage_table(result: dict) -> None:
+    text = SECURITY_DOC.read_text(encoding="utf-8")
+    head, tail = text[: text.index(BEGIN) + len(BEGIN)], text[text.index(END) :]
+    SECURITY_DOC.write_text(f"{head}\n{coverage_markdown(result)}\n{tail}", encoding="utf-8")

@@ -144,7 +144,8 @@ def value(kind, fmt, r):
         i = iban(r)
         return {"compact": i, "spaced": " ".join(i[k : k + 4] for k in range(0, len(i), 4)), "lower": i.lower()}[fmt]
     if kind == "email":
-        return f"{r.choice(FIRST).lower().replace('-', '')}.{r.choice(SUR).split()[-1].lower()}@{r.choice(['gmail.com', 'hotmail.nl', 'ziggo.nl', 'voorbeeld.nl'])}"
+        domain = r.choice(["gmail.com", "hotmail.nl", "ziggo.nl", "voorbeeld.nl"])
+        return f"{r.choice(FIRST).lower().replace('-', '')}.{r.choice(SUR).split()[-1].lower()}@{domain}"
     if kind == "telefoon":
         d = "".join(str(r.randint(0, 9)) for _ in range(8))
         return {
