@@ -1,4 +1,4 @@
-"""The redactor on the labelled Dutch set: every kind found, look-alikes left alone, the coverage table in the docs current."""
+"""The redactor on the labelled Dutch set: every kind found, look-alikes left alone, the docs' table current."""
 
 from leerlus.analysis.tests.redaction_scores import committed_coverage_table, coverage_markdown, per_kind, scores
 
