@@ -64,7 +64,7 @@ def _read(*parts: str) -> set[str]:
 
 # Words of contact texts that the lists do not know as common, and the calendar.
 _ALSO_COMMON = (
-    "bel mail stuur graag kan wil hoi hallo beste groet gemeente balie loket"
+    "bel mail stuur graag kan wil hoi hallo beste groet gemeente balie loket noord oost zuid west centrum haven"
     " januari februari maart april mei juni juli augustus september oktober november december"
     " maandag dinsdag woensdag donderdag vrijdag zaterdag zondag pasen pinksteren kerst kerstmis"
 )
@@ -130,6 +130,8 @@ def _name_span(text: str, match: re.Match) -> tuple[int, int] | None:
     if match.group("trigger") or _INITIAL.match(run):  # "mevrouw Berg", "J. Kowalczyk"
         return (start, end) if any(w not in common or w in any_name_words() for w in words) else None
     if run.lower() in places():
+        return None
+    if start == 0 and len(words) == 1 and " " not in run:  # "Wegen", "Afval": a category opens a value
         return None
     offset, after_interfix = 0, False
     for word in _WORD.finditer(run):
