@@ -6,11 +6,16 @@ at about 1,000 texts per second after a three-minute first load; an import needs
 So the lists are read straight from the installed package (nothing of deduce is imported) and one
 regular expression finds runs of capitalised words, which are checked against the lists:
 
-- after a context word ("mevrouw", "dhr.", "mijn buurman", "ik ben", "namens", …) the run is a name,
-  also in lower case when a word of it is a known name ("mevrouw jansen");
+- after a context word ("mevrouw", "dhr.", "mijn buurman", "ik ben", "namens", "groet", …) or after
+  initials ("J. Kowalczyk") the run is a name, also in lower case when a word of it is a known
+  name ("mevrouw jansen");
 - without one, a run is a name when it holds a known first name or surname that is not also a
   common Dutch word or a place ("Den Haag"), and is not followed by a word such as "museum"
-  ("Van Gogh museum"); a name that is also a common word ("Wil", "Mei") counts only after a context word.
+  ("Van Gogh museum"); a name that is also a common word ("Wil", "Mei") counts only after a
+  context word, and one word that opens a value ("Wegen" as a service) is a category.
+
+Most texts hold no capitalised name word and no context word; a cheap test (`_may_hold_name`)
+lets them skip the full expression, which keeps the import fast.
 """
 
 import re
@@ -40,6 +45,17 @@ _CANDIDATE = re.compile(
     rf"|(?P<ltrigger>(?<!\w)(?i:{_TRIGGERS})[ :,]+)(?=(?P<lrun>(?:{_INTERFIX}[ ]+)?{_LOW}(?:{_GAP}{_LOW})?))"
 )
 _NEXT_WORD = re.compile(r"[ -]*(\w+)")
+_WORD = re.compile(rf"[{_UPPER}{_LOWER}'’-]+\.?")
+_INTERFIXES = frozenset(_INTERFIX.split("|"))
+_INITIAL = re.compile(rf"[{_UPPER}]\.")
+_CAP_WORD = re.compile(_CAP)
+_INITIAL_BEFORE_NAME = re.compile(rf"(?<![\w.])[{_UPPER}]\.[ ]?(?:[{_UPPER}]|(?i:{_INTERFIX}) )").search
+# The context words as single words, for the cheap test (the expression above also knows the phrases).
+_TRIGGER_WORDS = frozenset(
+    "mevrouw mevr mevr. mw mw. mej mej. meneer mijnheer dhr dhr. heer familie fam fam. buurman buurvrouw"
+    " buurjongen buurmeisje ben heet naam namens collega genaamd t.a.v. t.a.v contactpersoon zoon dochter"
+    " echtgenoot echtgenote vader moeder oom tante opa oma broer zus vriend vriendin groet groeten mvg".split()
+)
 # A capitalised run followed by one of these names a place or an organisation, not a person.
 _INSTITUTIONS = frozenset(
     "museum school ziekenhuis college kliniek stichting centrum instituut huis park plein straat laan weg prijs"
@@ -78,17 +94,16 @@ def common_words() -> frozenset[str]:
 
 
 @cache
-def name_words() -> frozenset[str]:
-    """First names and surnames, lower case, without the ones that are common Dutch words or places."""
-    names = _read("names", "lst_first_name") | _read("names", "lst_surname") | _read("names", "lst_interfix_surname")
-    return frozenset(names - common_words() - places())
+def any_name_words() -> frozenset[str]:
+    """Every first name and surname of the lists, also those spelled like a word or a place ("Berg", "Horst")."""
+    kinds = ("lst_first_name", "lst_surname", "lst_interfix_surname")
+    return frozenset(set().union(*(_read("names", kind) for kind in kinds)))
 
 
 @cache
-def any_name_words() -> frozenset[str]:
-    """Every first name and surname of the lists, also those spelled like a word or a place ("Berg", "Horst")."""
-    names = _read("names", "lst_first_name") | _read("names", "lst_surname") | _read("names", "lst_interfix_surname")
-    return frozenset(names)
+def name_words() -> frozenset[str]:
+    """First names and surnames, lower case, without the ones that are common Dutch words or places."""
+    return any_name_words() - common_words() - places()
 
 
 @cache
@@ -116,7 +131,7 @@ def _name_span(text: str, match: re.Match) -> tuple[int, int] | None:
     names, common = name_words(), common_words()
     if match.group("lrun") is not None:  # after a context word, in lower case: only names of the lists
         words = [w for w in match.group("lrun").split() if w not in _INTERFIXES]
-        if words[0] in common or not any(w in any_name_words() for w in words):
+        if not words or words[0] in common or not any(w in any_name_words() for w in words):
             return None
         if words[-1] not in any_name_words() or words[-1] in common:  # "mevrouw jansen belde": one word too many
             return match.start("lrun"), match.start("lrun") + match.group("lrun").rindex(" " + words[-1])
@@ -152,23 +167,9 @@ def _name_start(run: str, after: int, name_at: int) -> int:
     return after + len(head) - len(stripped)
 
 
-_WORD = re.compile(rf"[{_UPPER}{_LOWER}'’-]+\.?")
-_INTERFIXES = frozenset(_INTERFIX.split("|"))
-_INITIAL = re.compile(rf"[{_UPPER}]\.")
-
-
-_CAP_WORD = re.compile(_CAP)
-_INITIAL_BEFORE_NAME = re.compile(rf"(?<![\w.])[{_UPPER}]\.[ ]?(?:[{_UPPER}]|(?i:{_INTERFIX}) )").search
-
-
 @cache
 def _plain_interfix_surnames() -> frozenset[str]:
     return interfix_surnames() - common_words()
-
-
-_TRIGGER_WORDS = frozenset(
-    w.replace("\\", "") for w in re.sub(r"\\\.\?", ".", _TRIGGERS).replace("?", "").split("|") if " " not in w
-) | {"heer", "naam", "ben", "heet", "mevr", "mw", "dhr", "mej", "fam"}
 
 
 def _may_hold_name(text: str) -> bool:
