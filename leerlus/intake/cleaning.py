@@ -145,7 +145,7 @@ class RowCleaner:
         self.default_channel = default_channel
         self.batch_id = batch_id
         self.redactor = Redactor()
-        self.short_values: dict[str, str] = {}
+        self.short_values: dict[str, tuple] = {}  # value → (redacted, kinds found)
         self.occurrences: dict[str, int] = {}
         self.first_moment, self.last_moment = float("inf"), float("-inf")
         self.latest = (datetime.now().astimezone() + timedelta(days=1)).timestamp()
@@ -231,13 +231,18 @@ class RowCleaner:
 
     def _short_value(self, value: str) -> str:
         """A service, source or department, redacted (remembered per value: these repeat); only tokens left → ""."""
-        cleaned = self.short_values.get(value)
-        if cleaned is None:
-            cleaned = self.redactor.redact(value)
-            if cleaned != value and not ONLY_TOKENS.sub("", cleaned).strip(" ,.;:-/"):
-                cleaned = ""  # "06-12345678" in the subject column is no service
-            if len(self.short_values) < SHORT_VALUES:
-                self.short_values[value] = cleaned
+        known = self.short_values.get(value)
+        if known is not None:
+            cleaned, found = known
+            if found:
+                self.redactor.counts.update(found)
+            return cleaned
+        before = self.redactor.counts.copy()
+        cleaned = self.redactor.redact(value)
+        if cleaned != value and not ONLY_TOKENS.sub("", cleaned).strip(" ,.;:-/"):
+            cleaned = ""  # "06-12345678" in the subject column is no service
+        if len(self.short_values) < SHORT_VALUES:
+            self.short_values[value] = (cleaned, self.redactor.counts - before if cleaned != value else None)
         return cleaned
 
     def _external_id(self, value: str) -> str:
