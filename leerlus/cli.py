@@ -308,6 +308,28 @@ def analyse(full, as_json):
     emit(job.result, as_json, _analysis_lines)
 
 
+@cli.command()
+@click.option("--text", default="", help="Een stuk tekst van de persoon (geredigeerd zoals bij import).")
+@click.option("--external-id", default="", help="Het zaaknummer (externe id) van de persoon.")
+@click.option("--dry-run", is_flag=True, help="Alleen tellen wat zou worden gewist.")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def erase(text, external_id, dry_run, as_json):
+    """Wist de signalen van één persoon, met hun dagtellingen en de geleerde woordenlijsten (AVG-verzoek)."""
+    from dataclasses import asdict
+
+    from leerlus.patterns.erasure import erase_signals
+
+    emit(asdict(erase_signals(text=text, external_id=external_id, dry_run=dry_run)), as_json, _erase_lines)
+
+
+def _erase_lines(erasure):
+    verb = "zou wissen" if erasure["dry_run"] else "gewist"
+    yield f"{number(erasure['signals'])} signalen {verb}, op {number(len(erasure['days']))} dagen."
+    if erasure["analysis_requested"]:
+        yield "Een volledige analyse is aangevraagd; die bouwt de woordenlijsten opnieuw op zonder deze signalen."
+
+
 def _say_stage(done, total, stage):
     if stage:
         click.echo(stage, err=True)

@@ -39,6 +39,8 @@ def _fresh_postgres_url(purpose: str, *, template: str | None = None, worker: st
 def _environment(home: Path, purpose: str) -> dict:
     """The environment of a `leerlus` subprocess with its own data directory and, on PostgreSQL, its own database."""
     env = {"PATH": os.environ.get("PATH", ""), "LEERLUS_HOME": str(home), "LANG": "C.UTF-8"}
+    if os.environ.get("PYTHONPATH"):  # a git worktree that runs the shared virtualenv
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     database_url = _fresh_postgres_url(purpose)
     if database_url:
         env["LEERLUS_DATABASE_URL"] = database_url
@@ -68,6 +70,8 @@ def _demo_once(tmp_path_factory) -> dict:
     with open(run_root / "demo-original.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         env = {"PATH": os.environ.get("PATH", ""), "LEERLUS_HOME": str(home), "LANG": "C.UTF-8"}
+    if os.environ.get("PYTHONPATH"):  # a git worktree that runs the shared virtualenv
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
         marker = home / ".loaded"
         if marker.exists():
             env.update(json.loads(marker.read_text()))

@@ -1,6 +1,8 @@
 """Dutch text into words, once: every model of the analysis shares the same tokens.
 
-Redaction tokens such as [BSN] and numbers are dropped, so that they never become a topic word.
+Redaction tokens such as [BSN] and numbers are dropped, so that they never become a topic word, and
+so is a capitalised word that is a known first name or surname (`names.py`): a name that slipped
+through redaction is kept out of the words-per-day counts and the classifier's vocabulary.
 Tokenising once and handing the token lists to scikit-learn's vectorisers (with `as_tokens` as
 their analyzer) saves a full pass over a million texts per model.
 """
@@ -9,6 +11,8 @@ import re
 from collections.abc import Iterable
 
 from stop_words import get_stop_words
+
+from leerlus.analysis.names import name_words
 
 REDACTION_TOKEN = re.compile(r"\[[A-Z]+\]")
 WORD = re.compile(r"[^\W\d_]{3,}")
@@ -66,8 +70,10 @@ STOP_WORDS = frozenset(get_stop_words("dutch")) | CONTACT_WORDS
 
 
 def tokenize(text: str) -> list[str]:
-    """The content words of one text, lower case, in order."""
-    return [w for w in WORD.findall(REDACTION_TOKEN.sub(" ", text).lower()) if w not in STOP_WORDS]
+    """The content words of one text, lower case, in order; no names."""
+    names = name_words()
+    words = WORD.findall(REDACTION_TOKEN.sub(" ", text))
+    return [w for w in (w.lower() for w in words if not (w[0].isupper() and w.lower() in names)) if w not in STOP_WORDS]
 
 
 def tokenize_all(texts: Iterable[str]) -> list[list[str]]:

@@ -5,10 +5,12 @@ two short hashes. The cleaner touches no database, so that it can run in a proce
 (`intake/pipeline.py`); the service stays a name here and becomes an id when the row is written.
 """
 
+import re
 from datetime import date, datetime, timedelta
 from hashlib import blake2b
 from operator import itemgetter
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from leerlus.analysis.redact import Redactor
@@ -20,6 +22,8 @@ from leerlus.intake.dutch_dates import AMSTERDAM, parse_received_at
 from leerlus.intake.rejections import VALUE_LENGTH, RowError
 
 SEPARATOR = "\x1f"
+SHORT_VALUES = 100_000  # distinct services, sources and departments remembered per import
+ONLY_TOKENS = re.compile(r"\[[A-Z]+\]")
 FIELD_LIMITS = {"source": 60, "location": 200, "department": 200, "id": 200}
 
 
@@ -30,6 +34,12 @@ def _digest(text: str) -> int:
     Two different rows share a fingerprint with a chance of about 1 in 10^8 at a million signals.
     """
     return int.from_bytes(blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big", signed=True)
+
+
+def hashed_external_id(value: str) -> str:
+    """How an external id with personal data is stored: a hash keyed with this installation's secret."""
+    key = settings.SECRET_KEY.encode()[:64]
+    return "h:" + blake2b(value.encode("utf-8", "surrogatepass"), key=key, digest_size=16).hexdigest()
 
 
 class ChannelResolver:
@@ -135,6 +145,7 @@ class RowCleaner:
         self.default_channel = default_channel
         self.batch_id = batch_id
         self.redactor = Redactor()
+        self.short_values: dict[str, tuple] = {}  # value → (redacted, kinds found)
         self.occurrences: dict[str, int] = {}
         self.first_moment, self.last_moment = float("inf"), float("-inf")
         self.latest = (datetime.now().astimezone() + timedelta(days=1)).timestamp()
@@ -181,9 +192,11 @@ class RowCleaner:
         else:
             raise RowError("channel_missing", column=self.channel_column)
         text = self.redactor.redact(raw_text)
+        service_name = self._short_value(service_name)
         if not text and not service_name:
             raise RowError("text_and_service_missing")
-        source, department, external_id = source[:60], department[:200], external_id[:200]
+        source, department = self._short_value(source)[:60], self._short_value(department)[:200]
+        external_id = self._external_id(external_id)
         location = self.redactor.redact(raw_location)[:200] if raw_location else ""
         content_hash = _digest(
             SEPARATOR.join((repr(moment), channel, service_name, text, source, location, department))
@@ -215,6 +228,28 @@ class RowCleaner:
             dedupe_key,
             self.batch_id,
         )
+
+    def _short_value(self, value: str) -> str:
+        """A service, source or department, redacted (remembered per value: these repeat); only tokens left → ""."""
+        known = self.short_values.get(value)
+        if known is not None:
+            cleaned, found = known
+            if found:
+                self.redactor.counts.update(found)
+            return cleaned
+        before = self.redactor.counts.copy()
+        cleaned = self.redactor.redact(value)
+        if cleaned != value and not ONLY_TOKENS.sub("", cleaned).strip(" ,.;:-/"):
+            cleaned = ""  # "06-12345678" in the subject column is no service
+        if len(self.short_values) < SHORT_VALUES:
+            self.short_values[value] = (cleaned, self.redactor.counts - before if cleaned != value else None)
+        return cleaned
+
+    def _external_id(self, value: str) -> str:
+        """A case number as it is, but one holding personal data (a BSN as case number) as a keyed hash."""
+        if not value or self.redactor.redact(value) == value:
+            return value[:200]
+        return hashed_external_id(value)
 
     def days(self) -> tuple[date, date] | None:
         """The first and last local day of the rows cleaned so far, or None before any."""

@@ -23,6 +23,17 @@ from leerlus.analysis.redact import Redactor, is_bsn, is_iban, redact
         ("geboren op 3 maart 1961, vraag over AOW", "geboren op [GEBOORTEDATUM], vraag over AOW"),
         ("geb. 12-05-2001", "geb. [GEBOORTEDATUM]"),
         ("mijn moeder (14-02-1938) kan niet inloggen", "mijn moeder ([GEBOORTEDATUM]) kan niet inloggen"),
+        ("BSN 123-456-782 graag", "BSN [BSN] graag"),
+        ("bel (020) 123 45 67 na vijf uur", "bel [TELEFOON] na vijf uur"),
+        ("postcode 1234 ab 5, container vol", "postcode [ADRES], container vol"),
+        ("geboren 1985-03-12, vraag over AOW", "geboren [GEBOORTEDATUM], vraag over AOW"),
+        ("busje GZ123B blokkeert de stoep", "busje [KENTEKEN] blokkeert de stoep"),
+        ("de boom voor Lange Voorhout 34 is omgewaaid", "de boom voor Lange Voorhout [HUISNUMMER] is omgewaaid"),
+        ("mijn buurman Mohammed El Amrani zet afval buiten", "mijn buurman [NAAM] zet afval buiten"),
+        ("mevrouw Jansen wacht op haar paspoort", "mevrouw [NAAM] wacht op haar paspoort"),
+        ("Piet de Vries wil een parkeervergunning", "[NAAM] wil een parkeervergunning"),
+        ("mevrouw jansen belde boos", "mevrouw [NAAM] belde boos"),
+        ("Met vriendelijke groet, J. Kowalczyk", "Met vriendelijke groet, [NAAM]"),
     ],
 )
 def test_personal_data_is_replaced_by_tokens(text, expected):
@@ -39,6 +50,11 @@ def test_personal_data_is_replaced_by_tokens(text, expected):
         "aanvraag 2024-0001 ingediend",
         "de lantaarnpaal doet het niet sinds gisteren",
         "er staan 3 containers vol op het plein",
+        "Ik ben in Den Haag geweest, daarna naar het Van Gogh museum",
+        "Wil je mij terugbellen? Kan ik langskomen?",
+        "Wegen",
+        "Windows 10 werkt niet, lijn 5 rijdt niet, Groep 8 heeft vrij",
+        "in 2024 en 2025 kwam de bus 12 niet",
     ],
 )
 def test_ordinary_text_survives(text):
