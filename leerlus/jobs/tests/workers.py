@@ -88,11 +88,14 @@ def job(env: dict, job_id: int) -> dict:
 
 
 def query(env: dict, sql: str, *params) -> list[tuple]:
-    """Rows straight from the processes' database: polling through the command costs seconds a time."""
+    """Rows straight from the processes' database: polling through the command costs seconds a time.
+
+    A statement that changes rows is committed and returns no rows."""
     if "LEERLUS_DATABASE_URL" in env:
         with psycopg.connect(env["LEERLUS_DATABASE_URL"]) as connection:
-            return connection.execute(sql, params).fetchall()
-    with closing(sqlite3.connect(Path(env["LEERLUS_HOME"]) / "leerlus.sqlite3", timeout=30)) as connection:
+            cursor = connection.execute(sql, params)
+            return cursor.fetchall() if cursor.description else []
+    with closing(sqlite3.connect(Path(env["LEERLUS_HOME"]) / "leerlus.sqlite3", timeout=30)) as connection, connection:
         return connection.execute(sql.replace("%s", "?"), params).fetchall()
 
 
