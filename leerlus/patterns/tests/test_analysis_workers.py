@@ -1,5 +1,6 @@
 """A full analysis spread over two real `leerlus worker` processes (Redis broker) labels every signal and finds
-the same patterns as `leerlus analyse --full` in one process; on PostgreSQL when LEERLUS_TEST_DATABASE_URL is set."""
+the same patterns as `leerlus analyse --full` in one process, and stops with its parts when cancelled; on
+PostgreSQL when LEERLUS_TEST_DATABASE_URL is set."""
 
 import json
 
@@ -7,7 +8,16 @@ import holidays
 import pytest
 
 from leerlus.analysis import synthetic
-from leerlus.jobs.tests.workers import environment, query, run, start_worker, stop, submit, wait_until_ended
+from leerlus.jobs.tests.workers import (
+    environment,
+    query,
+    run,
+    start_worker,
+    stop,
+    submit,
+    wait_for,
+    wait_until_ended,
+)
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 LABELS = "SELECT id, effective_service_id, demand, sentiment, topic, analysed FROM core_signal ORDER BY id"
@@ -19,6 +29,7 @@ UNLABEL = (  # back to how the import left them
     "UPDATE core_signal SET analysed = %s, topic = NULL, demand = '', sentiment = '', effective_service_id = service_id"
 )
 PARTS = "SELECT log FROM jobs_job WHERE parent_id = %s ORDER BY id"
+ACTIVE_PARTS = "SELECT id FROM jobs_job WHERE parent_id = %s AND status IN ('queued', 'running')"
 
 
 @pytest.fixture
@@ -57,3 +68,20 @@ def test_two_workers_share_a_full_analysis_and_find_what_one_process_finds(env):
     takers = {line["message"].split(" door ")[1] for log in logs for line in log if " door " in line["message"]}
     assert len(takers) == 2, takers  # both workers took parts
     assert "Analyse" in run(env, "jobs") and "Deel van een analyse" not in run(env, "jobs")
+
+
+def test_cancelling_a_full_analysis_stops_its_parts(env):
+    query(env, "DELETE FROM jobs_job WHERE kind = 'analysis'")  # the analysis the import asked for
+    worker = start_worker(env)
+    try:
+        job_id = submit(env, "analysis", {"full": True, "part_size": 50})  # some hundreds of parts
+        done = "SELECT done FROM jobs_job WHERE id = %s AND done >= 2"
+        wait_for(lambda: query(env, done, job_id), what="the first parts to be done")
+        run(env, "jobs", "cancel", str(job_id))
+        ended = wait_until_ended(env, job_id)
+        wait_for(lambda: not query(env, ACTIVE_PARTS, job_id), timeout=30, what="the parts to stop")
+    finally:
+        stop(worker)
+    assert ended["status"] == "cancelled" and 2 <= ended["done"] < ended["total"]
+    statuses = dict(query(env, "SELECT status, COUNT(*) FROM jobs_job WHERE parent_id = %s GROUP BY status", job_id))
+    assert statuses["cancelled"] > 0 and statuses["done"] >= 2
