@@ -39,6 +39,12 @@ def load() -> str:
     return ", ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system time of a process so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def fresh_database(admin_url: str, name: str, keep: bool) -> bool:
     """True when an imported database of that name is kept; else it is (re)created empty."""
     with psycopg.connect(f"{admin_url}/postgres", autocommit=True) as admin:
@@ -78,6 +84,7 @@ def analyse_with(env: dict, database_url: str, workers: int) -> tuple[float, dic
     ]
     try:
         time.sleep(5)  # the workers connect to the broker
+        idle = [cpu_seconds(process.pid) for process in processes]
         started = time.perf_counter()
         done = subprocess.run([sys.executable, "-c", SUBMIT], env=queue_env, capture_output=True, text=True, check=True)
         job_id = int(done.stdout)
@@ -95,7 +102,8 @@ def analyse_with(env: dict, database_url: str, workers: int) -> tuple[float, dic
             ).fetchone()[0]
         if status != "done":
             sys.exit(f"analysis with {workers} worker(s) ended {status}: {error}")
-        return seconds, {**result, "parts": takers}
+        busy = [round(cpu_seconds(process.pid) - before, 1) for process, before in zip(processes, idle)]
+        return seconds, {**result, "parts": takers, "cpu": busy}
     finally:
         for process in processes:
             process.terminate()
@@ -134,7 +142,7 @@ def main() -> None:
             print(
                 f"full analysis, {workers} worker{'s' if workers > 1 else ' '}: {timings[workers]:.1f} s "
                 f"({result['signals']:,} signals in {result['parts']} parts, {result['patterns']} patterns; "
-                f"load average now {load()})",
+                f"CPU seconds per worker {result['cpu']}; load average now {load()})",
                 flush=True,
             )
         print(f"ratio 2 workers / 1:  {timings[2] / timings[1]:.2f} (bar: at most 0.65)")
