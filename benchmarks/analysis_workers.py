@@ -86,7 +86,9 @@ def analyse_with(env: dict, database_url: str, workers: int) -> tuple[float, dic
         time.sleep(5)  # the workers connect to the broker
         idle = [cpu_seconds(process.pid) for process in processes]
         started = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", SUBMIT], env=queue_env, capture_output=True, text=True, check=True)
+        done = subprocess.run([sys.executable, "-c", SUBMIT], env=queue_env, capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.exit(done.stderr)
         job_id = int(done.stdout)
         with psycopg.connect(database_url, autocommit=True) as database:
             while True:
