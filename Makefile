@@ -43,12 +43,13 @@ lint: install
 test: install browser axe pdf-libs pg-client lint
 	$(BIN)/pytest -n auto --dist loadscope
 
-# The bars of docs/benchmarks.md; BERTopic (with CPU torch from this machine's disk) only for the topic comparison.
+# The bars of docs/benchmarks.md (analysis_workers.py needs PostgreSQL and Redis on 127.0.0.1); BERTopic (with CPU torch from this machine's disk) only for the topic comparison.
 bench: install
 	$(BIN)/pip install -q -c constraints.txt -e ".[test,bench]"
 	$(BIN)/python benchmarks/import_speed.py --rows 1000000
 	$(BIN)/python benchmarks/import_crash.py --rows 1000000
 	$(BIN)/python benchmarks/analysis_speed.py --rows 1000000
+	$(BIN)/python benchmarks/analysis_workers.py --rows 1000000
 	$(BIN)/python benchmarks/topic_discovery.py --texts 100000
 	$(BIN)/python benchmarks/page_speed.py --rows 1000000
 

@@ -1,4 +1,5 @@
-"""A running job's heartbeat: a thread that writes its progress and a fresh `heartbeat_at`, and notices a cancel.
+"""A running job's heartbeat: a thread that writes its progress and a fresh `heartbeat_at`, and notices a cancel
+(of the job, or of the whole it is a part of).
 
 It uses its own database connection, so it neither joins nor waits for the handler's transaction; when
 the database is busy (SQLite during a long write) it simply tries again at the next beat.
@@ -9,6 +10,7 @@ import threading
 
 from django.conf import settings
 from django.db import DatabaseError, connections
+from django.db.models import Q
 from django.utils import timezone
 
 from leerlus.jobs.models import Job
@@ -36,7 +38,7 @@ class Heartbeat(threading.Thread):
             Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING).update(
                 heartbeat_at=timezone.now(), **self.context.state()
             )
-            if Job.objects.filter(pk=job.pk, cancel_requested=True).exists():
+            if Job.objects.filter(Q(pk=job.pk) | Q(pk=job.parent_id), cancel_requested=True).exists():
                 self.context.cancel_seen()
         except DatabaseError as error:  # busy: the next beat writes the same state
             logger.info("heartbeat of job %s skipped: %s", job.pk, type(error).__name__)

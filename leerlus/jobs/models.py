@@ -49,6 +49,15 @@ class Job(models.Model):
         help_text=_("Bij een lopende taak: de laatste hartslag; bij een wachtende: wanneer ze naar de wachtrij ging."),
     )
     attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("deel van"),
+        null=True,
+        blank=True,
+        related_name="parts",
+        on_delete=models.CASCADE,
+        help_text=_("Bij een deel van een grotere taak (een analyse in stukken): die taak."),
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -39,7 +39,7 @@ def _fields(job: Job) -> dict:
 
 
 def jobs_document(limit: int = LIST_LENGTH) -> JobsOut:
-    jobs = Job.objects.select_related("created_by").defer("log")[:limit]
+    jobs = Job.objects.filter(parent=None).select_related("created_by").defer("log")[:limit]  # parts: in their whole
     return JobsOut(jobs=[JobOut(**_fields(job)) for job in jobs])
 
 

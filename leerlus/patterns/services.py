@@ -9,6 +9,7 @@ topics and relabels every signal.
 
 import pickle
 from datetime import timedelta
+from functools import partial
 from time import perf_counter
 
 import holidays
@@ -20,13 +21,13 @@ from django.utils.translation import gettext as _
 
 from leerlus.analysis.calibration import AlarmBudget
 from leerlus.analysis.emerging import EmergingTermDetector, WordsPerDay
-from leerlus.analysis.engine import PatternFinder, SignalClassifier, TextIndex
+from leerlus.analysis.engine import PatternFinder, TextIndex
 from leerlus.analysis.series import count_cube
 from leerlus.core.channels import CHANNELS
 from leerlus.core.models import Person, Service
 from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError
-from leerlus.patterns import signal_store
+from leerlus.patterns import labelling, signal_store
 from leerlus.patterns.analysis_lock import analysis_lock
 from leerlus.patterns.feedback import feedback_from_people
 from leerlus.patterns.incident_store import store_incidents
@@ -39,82 +40,111 @@ MATCH_DAYS = 3  # a pattern found again within this many days of its old start i
 MARKINGS = [Incident.Status.EXPECTED, Incident.Status.KNOWN, Incident.Status.FALSE]  # what a person can say
 
 
-def run_analysis(*, full: bool = False, progress=lambda message: None) -> AnalysisSummary:
+def run_analysis(
+    *, full: bool = False, progress=lambda message: None, label_ranges=None, part_size: int = labelling.PART_SIGNALS
+) -> AnalysisSummary:
     """One analysis at a time (`analysis_lock`); imports and pages go on while it runs.
 
     Reading and computing hold no lock. The writes are short transactions: a full run's labels
     in chunks (the run first marks the stored state incomplete, so a run that dies half-way is
     followed by a full one), an incremental run's labels together with the recount of their
     days, and at the end topics, patterns, incidents and state in one transaction.
+
+    A full run trains on a sample and then labels the signals in ranges of `part_size` ids through
+    `label_ranges(ranges, classifier)`: by default one range after the other in this process; the
+    analysis job hands the ranges to the workers as parts (patterns/jobs.py).
     """
     with analysis_lock():
-        return _run_analysis(full, progress)
+        return _run_analysis(full, progress, partial(label_ranges or _label_here, part_size=part_size))
 
 
-def _run_analysis(full: bool, progress) -> AnalysisSummary:
+def _label_here(classifier, *, part_size: int) -> None:
+    for first, last in labelling.id_ranges(part_size):
+        labelling.label_range(first, last, classifier)
+
+
+def _run_analysis(full: bool, progress, label_ranges) -> AnalysisSummary:
     started = perf_counter()
     progress(_("Signalen laden …"))
     state = AnalysisState.objects.first() or AnalysisState()
     complete = state.words_per_day is not None and SeriesCount.objects.exists()  # else the last run predates them
-    classifier = pickle.loads(state.classifier) if complete and not full else None
-    retrained = classifier is None
-    since = None if retrained else state.data_until - timedelta(days=RECENT_DAYS)
+    if full or not complete:
+        return _full_run(state, started, progress, label_ranges)
+    classifier = pickle.loads(state.classifier)
+    since = state.data_until - timedelta(days=RECENT_DAYS)
     frame = signal_store.load_signals(since)
-    if retrained and frame.empty:
-        raise InputError(_("Er zijn nog geen signalen. Importeer eerst een bestand met `leerlus import`."))
     index = TextIndex(frame["text"])
-    if retrained:
-        progress(_("Model trainen op %(n)s signalen …") % {"n": len(frame)})
-        aliases = {s.name: [a.strip() for a in s.aliases.splitlines() if a.strip()] for s in Service.objects.all()}
-        classifier = SignalClassifier(aliases=aliases).fit(frame.assign(service=_service_names(frame)), index)
-    new = frame if retrained else frame[~frame["analysed"]]
-    new_index = index if retrained else TextIndex(new["text"])
+    new = frame[~frame["analysed"]]
+    new_index = TextIndex(new["text"])
     progress(_("%(n)s signalen indelen …") % {"n": len(new)})
-    if retrained:
-        AnalysisState.objects.filter(pk=state.pk).update(words_per_day=None)  # incomplete until the end
+    with transaction.atomic():
         labels = _label(frame, new, new_index, classifier)
-    else:
-        with transaction.atomic():
-            labels = _label(frame, new, new_index, classifier)
-            if len(new):
-                signal_store.recount_days(min(new["day"]), max(new["day"]))
-
+        if len(new):
+            signal_store.recount_days(min(new["day"]), max(new["day"]))
     progress(_("Patronen zoeken …"))
-    columns = frame[["id", "day", "channel", "service", "topic", "text"]]
-    if retrained:
-        cube = count_cube(columns)
-        signal_store.replace_series_counts(cube)
-    cube = cube if retrained else signal_store.load_cube()
-    topic_terms = {t.number: t.terms for t in classifier.topics_}
+    cube = signal_store.load_cube()
+    finder = _finder(cube)
+    new_from = min(new["day"]) if len(new) else state.data_until
+    finder.fit(
+        _columns(frame),
+        _topic_terms(classifier),
+        index,
+        cube=cube,
+        complete_from=since,
+        words_per_day=_words_per_day(state, new, new_index),
+        new_from=new_from,
+        window_lookup=signal_store.window_texts,
+        stored_evidence=_stored_evidence(),
+    )
+    emerging_from = new_from and new_from - timedelta(days=EMERGING_WINDOW)
+    return _store(state, started, classifier, finder, len(labels), cube, full=False, emerging_from=emerging_from)
+
+
+def _full_run(state: AnalysisState, started: float, progress, label_ranges) -> AnalysisSummary:
+    """Trains on a sample, labels every signal range by range, then counts the series and finds the patterns."""
+    sample = labelling.training_sample()
+    if sample.empty:
+        raise InputError(_("Er zijn nog geen signalen. Importeer eerst een bestand met `leerlus import`."))
+    progress(_("Model trainen op %(n)s signalen …") % {"n": len(sample)})
+    classifier = labelling.train(state, sample)
+    progress(_("Signalen indelen …"))
+    label_ranges(classifier)
+    progress(_("Patronen zoeken …"))
+    frame = signal_store.load_signals()
+    frame["service"] = _service_names(frame)
+    frame["topic"] = frame["topic"].fillna(-1).astype(int)
+    columns = _columns(frame)
+    cube = count_cube(columns)
+    signal_store.replace_series_counts(cube)
+    finder = _finder(cube).fit(columns, _topic_terms(classifier), TextIndex(frame["text"]), cube=cube)
+    with transaction.atomic():
+        Topic.objects.all().delete()
+        Topic.objects.bulk_create(Topic(number=t.number, terms=list(t.terms), size=t.size) for t in classifier.topics_)
+        classified = int(frame["analysed"].sum())
+        return _store(state, started, classifier, finder, classified, cube, full=True, emerging_from=None)
+
+
+def _columns(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame[["id", "day", "channel", "service", "topic", "text"]]
+
+
+def _topic_terms(classifier) -> dict:
+    return {t.number: t.terms for t in classifier.topics_}
+
+
+def _finder(cube: pd.DataFrame) -> PatternFinder:
     years = range(min(cube["day"]).year, max(cube["day"]).year + 1)
-    finder = PatternFinder(
+    return PatternFinder(
         holidays=frozenset(holidays.country_holidays("NL", years=years)),
         budget=alarm_budget(),
         feedback=feedback_from_people(),
     )
-    if retrained:
-        new_from = None
-        finder.fit(columns, topic_terms, index, cube=cube)
-    else:
-        new_from = min(new["day"]) if len(new) else state.data_until
-        finder.fit(
-            columns,
-            topic_terms,
-            index,
-            cube=cube,
-            complete_from=since,
-            words_per_day=_words_per_day(state, new, new_index),
-            new_from=new_from,
-            window_lookup=signal_store.window_texts,
-            stored_evidence=_stored_evidence(),
-        )
+
+
+def _store(state, started, classifier, finder, classified: int, cube, *, full: bool, emerging_from) -> AnalysisSummary:
+    """Patterns, incidents and the state in one transaction; the summary of the run."""
     with transaction.atomic():
-        if retrained:
-            Topic.objects.all().delete()
-            Topic.objects.bulk_create(
-                [Topic(number=t.number, terms=list(t.terms), size=t.size) for t in classifier.topics_]
-            )
-        rows, fresh = _store_patterns(finder, topic_terms, new_from and new_from - timedelta(days=EMERGING_WINDOW))
+        rows, fresh = _store_patterns(finder, _topic_terms(classifier), emerging_from)
         incidents, fresh_incidents = store_incidents(finder.incidents_, rows)
         state.classifier = pickle.dumps(classifier)
         state.words_per_day = pickle.dumps(finder.words_per_day_)
@@ -123,9 +153,9 @@ def _run_analysis(full: bool, progress) -> AnalysisSummary:
         state.seconds = round(perf_counter() - started, 2)
         state.save()
     return AnalysisSummary(
-        full=retrained,
+        full=full,
         signals=int(cube["n"].sum()),
-        classified=len(labels),
+        classified=classified,
         patterns=len({row.pk for row in rows}),
         new_patterns=fresh,
         incidents=incidents,

@@ -23,6 +23,8 @@ COLUMNS_SQL = (
     f"CAST(analysed AS INTEGER) FROM {SIGNALS}"
 )
 RECENT_SQL = COLUMNS_SQL + " WHERE analysed = %s OR received_at >= %s"
+RANGE_SQL = COLUMNS_SQL + " WHERE id >= %s AND id <= %s"
+SAMPLE_SQL = COLUMNS_SQL + " WHERE id %% %s = 0"
 LABEL_SQL = (
     f"UPDATE {SIGNALS} SET effective_service_id = COALESCE(service_id, %s), demand = %s, sentiment = %s, "
     f"topic = %s, analysed = %s WHERE id = %s"
@@ -40,13 +42,26 @@ def service_names() -> dict[int, str]:
     return dict(Service.objects.values_list("id", "name"))
 
 
-def load_signals(since: date | None = None) -> pd.DataFrame:
-    """Every signal (since=None), or the unanalysed ones and those received on or after `since`."""
+def load_signals(since: date | None = None, *, id_range: tuple[int, int] | None = None) -> pd.DataFrame:
+    """Every signal, or the unanalysed ones and those received on or after `since`, or those with ids in a range.
+
+    In the order of their ids, so that the same signals give the same frame (and the same analysis)."""
+    if id_range is not None:
+        return _frame(RANGE_SQL, list(id_range))
+    if since is None:
+        return _frame(COLUMNS_SQL, None)
+    return _frame(RECENT_SQL, [False, connection.ops.adapt_datetimefield_value(local_midnight(since))])
+
+
+def load_sample(size: int) -> pd.DataFrame:
+    """About `size` signals, the same ones each time: every k-th by id (all of them when there are fewer)."""
+    every = max(1, -(-Signal.objects.count() // size))
+    return _frame(SAMPLE_SQL, [every])
+
+
+def _frame(sql: str, params: list | None) -> pd.DataFrame:
     with connection.cursor() as cursor:
-        if since is None:
-            cursor.execute(COLUMNS_SQL)
-        else:
-            cursor.execute(RECENT_SQL, [False, connection.ops.adapt_datetimefield_value(local_midnight(since))])
+        cursor.execute(sql + " ORDER BY id", params)
         frame = pd.DataFrame(
             cursor.fetchall(),
             columns=["id", "day", "channel", "service_id", "effective_service_id", "topic", "text", "analysed"],

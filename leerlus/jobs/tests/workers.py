@@ -39,6 +39,7 @@ def _fresh_postgres_url(purpose: str) -> str | None:
 def environment(home: Path, **extra) -> dict:
     env = {
         "PATH": os.environ.get("PATH", ""),
+        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),  # a worktree's code, not the installed one's
         "LANG": "C.UTF-8",
         "LEERLUS_HOME": str(home),
         "LEERLUS_JOB_MODULES": "leerlus.jobs.tests.kinds",
@@ -88,11 +89,14 @@ def job(env: dict, job_id: int) -> dict:
 
 
 def query(env: dict, sql: str, *params) -> list[tuple]:
-    """Rows straight from the processes' database: polling through the command costs seconds a time."""
+    """Rows straight from the processes' database: polling through the command costs seconds a time.
+
+    A statement that changes rows is committed and returns no rows."""
     if "LEERLUS_DATABASE_URL" in env:
         with psycopg.connect(env["LEERLUS_DATABASE_URL"]) as connection:
-            return connection.execute(sql, params).fetchall()
-    with closing(sqlite3.connect(Path(env["LEERLUS_HOME"]) / "leerlus.sqlite3", timeout=30)) as connection:
+            cursor = connection.execute(sql, params)
+            return cursor.fetchall() if cursor.description else []
+    with closing(sqlite3.connect(Path(env["LEERLUS_HOME"]) / "leerlus.sqlite3", timeout=30)) as connection, connection:
         return connection.execute(sql.replace("%s", "?"), params).fetchall()
 
 
