@@ -39,6 +39,8 @@ def _fresh_postgres_url(purpose: str, *, template: str | None = None, worker: st
 def _environment(home: Path, purpose: str) -> dict:
     """The environment of a `leerlus` subprocess with its own data directory and, on PostgreSQL, its own database."""
     env = {"PATH": os.environ.get("PATH", ""), "LEERLUS_HOME": str(home), "LANG": "C.UTF-8"}
+    if "PYTHONPATH" in os.environ:  # a git worktree tests its own code, not the editable install's
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     database_url = _fresh_postgres_url(purpose)
     if database_url:
         env["LEERLUS_DATABASE_URL"] = database_url
