@@ -70,8 +70,8 @@ def _demo_once(tmp_path_factory) -> dict:
     with open(run_root / "demo-original.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         env = {"PATH": os.environ.get("PATH", ""), "LEERLUS_HOME": str(home), "LANG": "C.UTF-8"}
-    if os.environ.get("PYTHONPATH"):  # a git worktree that runs the shared virtualenv
-        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+        if os.environ.get("PYTHONPATH"):  # a git worktree that runs the shared virtualenv
+            env["PYTHONPATH"] = os.environ["PYTHONPATH"]
         marker = home / ".loaded"
         if marker.exists():
             env.update(json.loads(marker.read_text()))

@@ -24,6 +24,7 @@ from leerlus.intake.rejections import VALUE_LENGTH, RowError
 SEPARATOR = "\x1f"
 SHORT_VALUES = 100_000  # distinct services, sources and departments remembered per import
 ONLY_TOKENS = re.compile(r"\[[A-Z]+\]")
+EARLIEST = datetime(1900, 1, 1, tzinfo=AMSTERDAM).timestamp()
 FIELD_LIMITS = {"source": 60, "location": 200, "department": 200, "id": 200}
 
 
@@ -166,17 +167,24 @@ class RowCleaner:
             except (ValueError, TypeError, OverflowError):
                 raise RowError("date_unreadable", column=self.date_column) from None
         try:
-            return received_at, received_at.timestamp()
+            moment = received_at.timestamp()
         except (ValueError, OverflowError):
             raise RowError("date_unreadable", column=self.date_column) from None
+        if moment < EARLIEST:  # year 1 and the like: a placeholder, and beyond what local time can express
+            raise RowError("date_unreadable", column=self.date_column)
+        return received_at, moment
 
     def clean(self, values) -> tuple:
         """The row as the values of one INSERT, in the order of `INSERT_COLUMNS` (the service still a name)."""
         if values is None:
             raise RowError("not_a_record")
+        if values.__class__ is RowError:  # the reader could not read the row (a field too large, nesting too deep)
+            raise values
         # One copy of the row: padded to the plan's width, plus the "" that missing fields read.
         padding = [""] * (self.width - len(values) + 1) if len(values) < self.width else [""]
         fields = [v.strip() if v.__class__ is str else _as_text(v) for v in self.fields([*values, *padding])]
+        if "\x00" in SEPARATOR.join(fields):  # an export bug; PostgreSQL cannot store NUL in text
+            fields = [v.replace("\x00", "") for v in fields]
         external_id, raw_received, raw_channel, service_name, raw_text, source, raw_location, department = fields
         received_at, moment = self._received_at(raw_received)
         if moment > self.latest:

@@ -27,6 +27,7 @@ from leerlus.intake.rejections import RowError
 CHUNK_ROWS = 10_000
 QUEUE_CHUNKS = 4  # at most this many chunks wait for the writer
 PARENT_CHECK_SECONDS = 1.0
+MAX_ROWS = 20_000_000  # rows read from one file; beyond this the file is split by whoever exports it
 
 
 @dataclass
@@ -51,18 +52,32 @@ class Failed:
 
 
 def cleaned_chunks(table: Table, cleaner: RowCleaner) -> Iterator[Chunk]:
-    """Cleans the rows of `table` here, chunk by chunk; the last chunk may be empty."""
+    """Cleans the rows of `table` here, chunk by chunk; the last chunk may be empty.
+
+    Nothing a row holds stops the import: a value the cleaner did not foresee rejects its row
+    (row_unreadable), and a reader that breaks off mid-file ends the rows there (file_broken) with
+    every row before the break kept. After MAX_ROWS rows the rest is left (too_many_rows).
+    """
     chunk = Chunk()
-    for line, values in table.rows:
-        chunk.read += 1
-        try:
-            chunk.rows.append(cleaner.clean(values))
-        except RowError as error:
-            chunk.errors.append((line, error.code, error.params))
-        if len(chunk.rows) >= CHUNK_ROWS:
-            chunk.first_moment, chunk.last_moment = cleaner.first_moment, cleaner.last_moment
-            yield chunk
-            chunk = Chunk(read=chunk.read)
+    line = 1
+    try:
+        for line, values in table.rows:  # noqa: B007
+            chunk.read += 1
+            try:
+                chunk.rows.append(cleaner.clean(values))
+            except RowError as error:
+                chunk.errors.append((line, error.code, error.params))
+            except Exception:  # noqa: BLE001 - one unforeseen value must not cost the other rows
+                chunk.errors.append((line, "row_unreadable", {}))
+            if len(chunk.rows) >= CHUNK_ROWS:
+                chunk.first_moment, chunk.last_moment = cleaner.first_moment, cleaner.last_moment
+                yield chunk
+                chunk = Chunk(read=chunk.read)
+            if chunk.read >= MAX_ROWS:
+                chunk.errors.append((line + 1, "too_many_rows", {"limit": f"{MAX_ROWS:,}".replace(",", ".")}))
+                break
+    except Exception:  # noqa: BLE001 - the reader broke off (a damaged file): keep what came before
+        chunk.errors.append((line + 1, "file_broken", {}))
     chunk.first_moment, chunk.last_moment = cleaner.first_moment, cleaner.last_moment
     yield chunk
 

@@ -49,6 +49,18 @@ def _sentences() -> dict:
             "Onbekend kanaal '%(value)s'. Kies uit: %(choices)s, of koppel de code met --map-channel CODE=kanaal."
         ),
         "text_and_service_missing": _("Tekst en dienst ontbreken allebei; een rij heeft minstens één van beide nodig."),
+        "row_unreadable": _(
+            "De rij is onleesbaar (bijvoorbeeld een getal van duizenden cijfers); de rij is overgeslagen."
+        ),
+        "field_too_large": _("Een veld in deze rij is groter dan %(limit)s KiB; de rij is overgeslagen."),
+        "too_deep": _("Het record is dieper genest dan %(limit)s niveaus; het is overgeslagen."),
+        "file_broken": _(
+            "Het bestand breekt hier af of is vanaf hier beschadigd; de rijen ervoor zijn ingelezen, "
+            "de rest niet. Exporteer het bestand opnieuw."
+        ),
+        "too_many_rows": _(
+            "Het bestand heeft meer dan %(limit)s rijen; vanaf hier is niets ingelezen. Splits het bestand."
+        ),
     }
 
 
@@ -62,7 +74,7 @@ REASON_CODES = tuple(_sentences())
 
 def reason(code: str, params: dict) -> str:
     """The sentence for one rejected row."""
-    values = {"column": "", "value": "", "choices": ", ".join(CHANNELS), **params}
+    values = {"column": "", "value": "", "limit": "", "choices": ", ".join(CHANNELS), **params}
     return _sentences()[code] % values
 
 

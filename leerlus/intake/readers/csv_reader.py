@@ -1,18 +1,22 @@
-"""CSV exports: delimiter sniffed; UTF-8, UTF-8 with BOM or cp1252; read as a stream."""
+"""CSV exports: delimiter sniffed; UTF-8 (with or without BOM), UTF-16 with BOM, or cp1252; read as a stream."""
 
 import codecs
 import csv
 from pathlib import Path
 
-from leerlus.intake.readers.base import Table, refuse_binary
+from leerlus.intake.readers.base import FIELD_CHARACTERS, Table, bom_encoding, refuse_binary
+from leerlus.intake.rejections import RowError
 
 SAMPLE_BYTES = 256 * 1024
 DELIMITERS = ",;\t|"
-csv.field_size_limit(16 * 1024 * 1024)
+csv.field_size_limit(FIELD_CHARACTERS)
 
 
 def _encoding(sample: bytes) -> str:
-    """UTF-8 (with or without BOM) when the sample decodes as such, else Windows-1252."""
+    """The byte-order mark's encoding; else UTF-8 when the sample decodes as such, else Windows-1252."""
+    named = bom_encoding(sample)
+    if named:
+        return named
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
     except UnicodeDecodeError:
@@ -34,20 +38,30 @@ class CsvReader:
     def read(self, path: Path) -> Table:
         with open(path, "rb") as f:
             sample = f.read(SAMPLE_BYTES)
-        refuse_binary(path, sample, "CSV")
         encoding = _encoding(sample)
         text_sample = sample.decode(encoding, errors="ignore")
+        refuse_binary(path, text_sample.encode("utf-8", "replace"), "CSV")
         delimiter = _delimiter(text_sample)
-        handle = open(path, encoding=encoding, errors="replace", newline="")
+        handle = open(path, encoding=encoding, errors="replace", newline="")  # noqa: SIM115 - closed by _rows
         reader = csv.reader(handle, delimiter=delimiter)
-        columns = next(reader, [])
+        try:
+            columns = next(reader, [])
+        except csv.Error:
+            columns = []
         return Table(columns=columns, rows=self._rows(reader, handle))
 
     @staticmethod
     def _rows(reader, handle):
+        """A field over the limit rejects its row; the csv module then reads on from the next line."""
         with handle:
             previous_end = reader.line_num
-            for values in reader:
-                line, previous_end = previous_end + 1, reader.line_num
-                if values:
-                    yield line, values
+            while True:
+                try:
+                    for values in reader:
+                        line, previous_end = previous_end + 1, reader.line_num
+                        if values:
+                            yield line, values
+                    return
+                except csv.Error:
+                    line, previous_end = previous_end + 1, reader.line_num
+                    yield line, RowError("field_too_large", limit=FIELD_CHARACTERS // 1024)
