@@ -1,4 +1,8 @@
-"""Admin for import runs (read-only, a record of what came in; new ones come from the wizard) and saved sources."""
+"""Admin for import runs (read-only, a record of what came in; new ones come from the wizard) and sources.
+
+A source to sync (Signalen, Open Klant, KISS, a mailbox) is added here or with `leerlus source add`; a file
+source is saved at the end of the import wizard. The secret stays in the token file: only its path is here.
+"""
 
 from django.contrib import admin
 
@@ -16,8 +20,8 @@ class ImportBatchAdmin(admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "created_by", "created_at", "last_used_at"]
-    readonly_fields = ["kind", "mapping", "created_by", "created_at", "last_used_at"]
-
-    def has_add_permission(self, request):
-        return False  # a source is saved at the end of the import wizard
+    list_display = ["name", "kind", "every", "last_sync_at", "failures", "last_error", "last_used_at"]
+    fields = ["name", "kind", "url", "token_file", "every", "mapping", "cursor", "last_sync_at", "failures"]
+    fields += ["last_error", "created_by", "created_at", "last_used_at"]
+    readonly_fields = ["mapping", "cursor", "last_sync_at", "failures", "last_error", "created_by", "created_at"]
+    readonly_fields += ["last_used_at"]
