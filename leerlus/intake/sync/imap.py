@@ -42,7 +42,7 @@ class ImapFeed(Feed):
         try:
             yield from self._messages(client, unquote(parts.path.strip("/")) or "INBOX")
         except (imaplib.IMAP4.error, OSError) as error:
-            raise SourceUnavailable(_("De mailbox gaf een fout: %(e)s") % {"e": type(error).__name__}) from None
+            raise SourceUnavailable(_("De mailbox gaf een fout: %(e)s") % {"e": str(error)[:200]}) from None
         finally:
             try:
                 client.logout()
