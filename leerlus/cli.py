@@ -322,6 +322,8 @@ def sync(name, as_json):
 
 
 def _sync_lines(documents):
+    if not documents:
+        yield _("Geen bronnen. Voeg er een toe met 'leerlus source add'.")
     for d in documents:
         yield (
             f"{d['source']}: {number(d['fetched'])} opgehaald, {number(d['imported'])} nieuw, "
