@@ -35,21 +35,9 @@ def parse_interval(text: str) -> timedelta:
 
 def add_source(kind: str, name: str, *, url: str = "", token_file=None, every: str | None = None, user=None) -> Source:
     """Saves (or changes) a source to sync; the token file is checked now and read again at every sync."""
-    if kind not in FEEDS:
-        raise InputError(
-            _("Onbekende soort bron '%(v)s'. Kies uit: %(keuzes)s.") % {"v": kind, "keuzes": ", ".join(FEEDS)}
-        )
     name = " ".join(name.split())[:100]
-    if not name:
-        raise InputError(_("Geef de bron een naam."))
-    if not url:
-        raise InputError(_("Bron '%(n)s' heeft een adres nodig (--url).") % {"n": name})
-    if re.match(r"^[a-z]+://[^/@]*:[^/@]*@", url):
-        raise InputError(_("Zet geen wachtwoord in het adres; geef het in een bestand met --token-file."))
-    if token_file is not None:
-        token_file = Path(token_file).absolute()
-        if not token_file.is_file():
-            raise InputError(_("Sleutelbestand '%(f)s' bestaat niet.") % {"f": token_file})
+    token_file = Path(token_file).absolute() if token_file is not None else None
+    check_connection(kind, name, url, token_file)
     source, _created = Source.objects.update_or_create(
         name=name,
         defaults={
@@ -61,6 +49,23 @@ def add_source(kind: str, name: str, *, url: str = "", token_file=None, every: s
         },
     )
     return source
+
+
+def check_connection(kind: str, name: str, url: str, token_file: Path | None) -> None:
+    """What a source to sync needs (also checked by Beheer): a known kind, a name, an address without a password,
+    and a token file that exists."""
+    if kind not in FEEDS:
+        raise InputError(
+            _("Onbekende soort bron '%(v)s'. Kies uit: %(keuzes)s.") % {"v": kind, "keuzes": ", ".join(FEEDS)}
+        )
+    if not name:
+        raise InputError(_("Geef de bron een naam."))
+    if not url:
+        raise InputError(_("Bron '%(n)s' heeft een adres nodig (--url).") % {"n": name})
+    if re.match(r"^[a-z]+://[^/@]*:[^/@]*@", url):
+        raise InputError(_("Zet geen wachtwoord in het adres; geef het in een bestand met --token-file."))
+    if token_file and not Path(token_file).is_file():
+        raise InputError(_("Sleutelbestand '%(f)s' bestaat niet.") % {"f": token_file})
 
 
 def sync_source(name: str, *, user=None) -> SyncSummary:

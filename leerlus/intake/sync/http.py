@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-TIMEOUT_SECONDS = 30
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 
 
@@ -42,7 +41,7 @@ def _with_retries(url: str, headers: dict[str, str], consume):
     pauses = list(settings.SYNC_RETRY_SECONDS)
     while True:
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+            with urllib.request.urlopen(request, timeout=settings.SYNC_TIMEOUT_SECONDS) as response:
                 return consume(response)
         except urllib.error.HTTPError as error:
             if error.code not in RETRY_STATUSES or not pauses:

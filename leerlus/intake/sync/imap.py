@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerlus.intake.sync.feed import Feed
-from leerlus.intake.sync.http import TIMEOUT_SECONDS, SourceUnavailable
+from leerlus.intake.sync.http import SourceUnavailable
 from leerlus.intake.sync.mail_text import body_text
 
 BATCH = 50
@@ -57,10 +57,10 @@ class ImapFeed(Feed):
             try:
                 if parts.scheme == "imaps":
                     client = imaplib.IMAP4_SSL(
-                        parts.hostname, parts.port or 993, ssl_context=context, timeout=TIMEOUT_SECONDS
+                        parts.hostname, parts.port or 993, ssl_context=context, timeout=settings.SYNC_TIMEOUT_SECONDS
                     )
                 else:
-                    client = imaplib.IMAP4(parts.hostname, parts.port or 143, timeout=TIMEOUT_SECONDS)
+                    client = imaplib.IMAP4(parts.hostname, parts.port or 143, timeout=settings.SYNC_TIMEOUT_SECONDS)
                     client.starttls(ssl_context=context)
                 break
             except (OSError, imaplib.IMAP4.abort) as error:

@@ -4,7 +4,8 @@ One stdlib HTTP server in a thread serves all three: Signalen's private signal l
 `ordering`, `page_size`, Bearer token), Open Klant's `/klantcontacten` (`page`/`pageSize`, newest first, 400 on
 an unknown query parameter, `Authorization: Token`), KISS's `/api/contactmomentendetails` (`from`/`to` in
 yyyy-MM-ddTHH:mm:ssZ, `page`/`pageSize` up to 5000, a JWT signed with the shared secret). `fail_pages` makes the
-named pages answer 500 until cleared, as a server that breaks half-way through a sync.
+named pages answer 500 until cleared, as a server that breaks half-way through a sync; `slow_pages` makes them
+answer late.
 """
 
 import base64
@@ -12,6 +13,7 @@ import hashlib
 import hmac
 import json
 import threading
+import time
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -26,6 +28,7 @@ class FakeSources:
         self.klantcontacten: list[dict] = []
         self.contactmomenten: list[dict] = []
         self.fail_pages: set[tuple[str, int]] = set()  # (kind, page number)
+        self.slow_pages: dict[tuple[str, int], float] = {}  # (kind, page number) -> seconds before the answer
         self.requests: list[str] = []
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self.url = f"http://127.0.0.1:{self.server.server_port}"
@@ -76,6 +79,7 @@ class FakeSources:
     def _page(self, kind, items, size, number, query, path, hal=False):
         if (kind, number) in self.fail_pages:
             return 500, {"detail": "Internal Server Error"}
+        time.sleep(self.slow_pages.get((kind, number), 0))
         results = items[(number - 1) * size : number * size]
         more = number * size < len(items)
         page_key = "page"

@@ -112,6 +112,19 @@ def test_a_sync_that_breaks_half_way_is_completed_by_the_next(fake, token_file):
     assert Source.objects.get(name="Meldingen").failures == 0
 
 
+def test_a_server_that_answers_too_late_is_retried_and_then_left_for_the_next_sync(fake, token_file, settings):
+    settings.SYNC_TIMEOUT_SECONDS = 0.2
+    fake.klantcontacten = [klantcontact(i) for i in range(150)]
+    fake.slow_pages = {("openklant", 2): 1.0}
+    add_source("openklant", "Klantcontacten", url=fake.url + "/klantinteracties/api/v1", token_file=token_file)
+    late = sync("Klantcontacten")
+    assert (late["imported"], late["cursor"]) == (100, "") and "niet bereikbaar" in late["errors"][0]
+    assert sum("page=2" in r for r in fake.requests) == 3  # the first try and one after each pause
+    fake.slow_pages.clear()
+    assert sync("Klantcontacten")["imported"] == 50
+    assert Signal.objects.count() == 150
+
+
 def test_no_planted_personal_data_is_stored(fake, token_file):
     fake.signalen = signalen_items(40)
     fake.klantcontacten = [klantcontact(i, inhoud=planted_text(i)) for i in range(20)]
@@ -250,3 +263,15 @@ def test_a_bad_interval_and_an_unknown_source_are_clear_messages(fake):
     assert bad.exit_code == 2 and "15m" in bad.output
     unknown = runner.invoke(cli, ["sync", "Bestaat niet"])
     assert unknown.exit_code == 2 and "Onbekende bron 'Bestaat niet'" in unknown.output
+
+
+def test_beheer_adds_a_source_with_the_same_checks(fake, token_file, client):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("beheer", "b@example.nl", "x"))
+    form = {"name": "KCC", "kind": "kiss", "url": fake.url, "token_file": str(token_file), "every": "00:15:00"}
+    refused = client.post("/beheer/intake/source/add/", {**form, "url": "https://kcc:geheim@kiss.example"})
+    assert refused.status_code == 200 and "Zet geen wachtwoord in het adres" in refused.content.decode()
+    assert client.post("/beheer/intake/source/add/", form).status_code == 302
+    assert Source.objects.get(name="KCC").every == timedelta(minutes=15)
+    assert sync("KCC")["errors"] == []
