@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench browser axe pdf-libs pg-client openapi clean
+.PHONY: install demo test lint bench browser axe pdf-libs pg-client imap-server openapi clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ pdf-libs:
 pg-client:
 	@command -v pg_dump >/dev/null || (apt-get update -qq && apt-get install -y -qq postgresql-client)
 
+# Dovecot, a real IMAP server that the mailbox sync tests start on loopback with their own configuration.
+imap-server:
+	@test -x /usr/sbin/dovecot || (apt-get update -qq && apt-get install -y -qq dovecot-imapd)
+
 demo: install pdf-libs
 	$(BIN)/leerlus demo
 
@@ -40,7 +44,7 @@ lint: install
 	$(BIN)/ruff format --check leerlus tests benchmarks
 
 # One worker per core; each test module stays on one worker, so its shared analysed database is built once.
-test: install browser axe pdf-libs pg-client lint
+test: install browser axe pdf-libs pg-client imap-server lint
 	$(BIN)/pytest -n auto --dist loadscope
 
 # The bars of docs/benchmarks.md (analysis_workers.py needs PostgreSQL and Redis on 127.0.0.1); BERTopic (with CPU torch from this machine's disk) only for the topic comparison.

@@ -258,6 +258,85 @@ def _import_lines(summary):
         yield _("Alle afgewezen regels: %(f)s") % {"f": summary["rejected_file"]}
 
 
+@cli.group()
+def source():
+    """Bronnen die signalen leveren: Signalen, Open Klant, KISS, een gedeelde mailbox."""
+
+
+@source.command(name="add")
+@click.argument("kind", type=click.Choice(["signalen", "signalen-csv", "openklant", "kiss", "imap"]))
+@click.argument("name")
+@click.option("--url", default="", help="Adres van de API, de ZIP (of een pad) of de mailbox.")
+@click.option("--token-file", type=click.Path(path_type=Path), help="Bestand met de sleutel of het wachtwoord.")
+@click.option("--every", metavar="INTERVAL", help="Synchroniseer vanzelf, bijv. 15m, 2h of 1d.")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def source_add(kind, name, url, token_file, every, as_json):
+    """Voegt een bron toe (of wijzigt hem); de sleutel blijft in het bestand en wordt nooit getoond."""
+    from leerlus.intake.schemas import SourceOut
+    from leerlus.intake.syncing import add_source
+
+    added = add_source(kind, name, url=url, token_file=token_file, every=every)
+    emit(SourceOut.from_orm(added), as_json, lambda document: [_source_line(document)])
+
+
+@source.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def source_list(as_json):
+    """Toont de bronnen met hun stand, laatste synchronisatie en laatste fout."""
+    from leerlus.intake.schemas import SourceList
+    from leerlus.intake.syncing import synced_sources
+
+    emit(SourceList(sources=list(synced_sources())), as_json, _source_lines)
+
+
+def _source_line(document) -> str:
+    every = _("elke %(n)s min") % {"n": document["every_minutes"]} if document["every_minutes"] else _("met de hand")
+    last = moment(document["last_sync_at"]) if document["last_sync_at"] else _("nog nooit")
+    line = f"{document['name']}  ({document['kind']}, {every})  " + _("laatst: %(t)s") % {"t": last}
+    if document["last_error"]:
+        line += "  " + _("fout (%(n)s keer op rij): %(e)s") % {"n": document["failures"], "e": document["last_error"]}
+    return line
+
+
+def _source_lines(document):
+    return [_source_line(s) for s in document["sources"]] or [
+        _("Geen bronnen. Voeg er een toe met 'leerlus source add'.")
+    ]
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def sync(name, as_json):
+    """Haalt het nieuwe op uit een bron (of uit alle bronnen) en leest het in; persoonsgegevens eerst verwijderd."""
+    from leerlus.intake.jobs import sync_title
+    from leerlus.intake.syncing import source_to_sync, synced_sources
+    from leerlus.jobs.services import run_inline
+
+    names = [source_to_sync(name).name] if name else list(synced_sources().values_list("name", flat=True))
+    results = [run_inline("sync", {"source": n}, title=sync_title(n)).result for n in names]
+    emit(results[0] if name else results, as_json, lambda document: _sync_lines([document] if name else document))
+
+
+def _sync_lines(documents):
+    if not documents:
+        yield _("Geen bronnen. Voeg er een toe met 'leerlus source add'.")
+    for d in documents:
+        yield (
+            f"{d['source']}: {number(d['fetched'])} opgehaald, {number(d['imported'])} nieuw, "
+            f"{number(d['duplicates'])} dubbel, {number(d['rejected'])} afgewezen ({number(d['seconds'], 1)} s)."
+        )
+        for group in d["rejected_by_reason"]:
+            yield f"  {number(group['count'])} × {group['reason']}"
+            if group["values"]:
+                yield "      " + ", ".join(f"{v['value']} {number(v['count'])}" for v in group["values"])
+        for error in d["errors"]:
+            yield "  " + _("Fout: %(e)s") % {"e": error}
+
+
 @cli.command()
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Vanaf deze dag (jjjj-mm-dd).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Tot en met deze dag (jjjj-mm-dd).")

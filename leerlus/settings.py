@@ -218,6 +218,10 @@ JOB_QUEUE = os.environ.get("LEERLUS_QUEUE", "leerlus")  # its own name per insta
 JOB_HEARTBEAT_SECONDS = 1.0
 JOB_STALE_SECONDS = float(os.environ.get("LEERLUS_JOB_STALE_SECONDS", "300"))  # no heartbeat this long: lost
 BRIEFS_DIR = HOME / "briefs"
+# Syncing sources (leerlus.intake.sync): the pauses between attempts after a network error, a time-out or a 5xx,
+# and how long one request may wait for an answer.
+SYNC_RETRY_SECONDS = (2, 10, 30)
+SYNC_TIMEOUT_SECONDS = 30
 # A municipality's own job kinds: modules that register handlers with leerlus.jobs.registry.register.
 JOB_MODULES = [name for name in os.environ.get("LEERLUS_JOB_MODULES", "").split(",") if name.strip()]
 

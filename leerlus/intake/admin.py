@@ -1,8 +1,17 @@
-"""Admin for import runs (read-only, a record of what came in; new ones come from the wizard) and saved sources."""
+"""Admin for import runs (read-only, a record of what came in; new ones come from the wizard) and sources.
 
+A source to sync (Signalen, Open Klant, KISS, a mailbox) is added here or with `leerlus source add`; a file
+source is saved at the end of the import wizard. The secret stays in the token file: only its path is here.
+"""
+
+from pathlib import Path
+
+from django import forms
 from django.contrib import admin
 
+from leerlus.errors import InputError
 from leerlus.intake.models import ImportBatch, Source
+from leerlus.intake.syncing import check_connection
 
 
 @admin.register(ImportBatch)
@@ -14,10 +23,29 @@ class ImportBatchAdmin(admin.ModelAdmin):
         return False  # an import run is made by importing: the change list links to the wizard
 
 
+class SourceForm(forms.ModelForm):
+    """A source to sync is checked as `leerlus source add` checks it; a file source keeps its wizard mapping."""
+
+    class Meta:
+        model = Source
+        fields = ["name", "kind", "url", "token_file", "every"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") and data["kind"] != Source.Kind.FILE:
+            token_file = Path(data["token_file"]) if data.get("token_file") else None
+            try:
+                check_connection(data["kind"], data.get("name") or "", data.get("url") or "", token_file)
+            except InputError as error:
+                raise forms.ValidationError(str(error)) from None
+        return data
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "created_by", "created_at", "last_used_at"]
-    readonly_fields = ["kind", "mapping", "created_by", "created_at", "last_used_at"]
-
-    def has_add_permission(self, request):
-        return False  # a source is saved at the end of the import wizard
+    form = SourceForm
+    list_display = ["name", "kind", "every", "last_sync_at", "failures", "last_error", "last_used_at"]
+    fields = ["name", "kind", "url", "token_file", "every", "mapping", "cursor", "last_sync_at", "failures"]
+    fields += ["last_error", "created_by", "created_at", "last_used_at"]
+    readonly_fields = ["mapping", "cursor", "last_sync_at", "failures", "last_error", "created_by", "created_at"]
+    readonly_fields += ["last_used_at"]

@@ -1,9 +1,12 @@
-"""The import and the daily retention run as background jobs.
+"""The import, the sync of a source and the daily retention run as background jobs.
 
 The import: `import_file` with its progress as the job's progress, cancellable per chunk. Parameters
 (JSON): path, file_name, file_format, column_map, channel_map, default_channel, default_date
 (jjjj-mm-dd), source (the name of a saved import source, for the log), remove_after (the uploaded file
 is removed when the job ends, also when it fails or is cancelled). At the end one analysis is asked for.
+
+The sync: `sync_source` for the source named in the parameters (`{"source": NAME}`); submitted by the workers'
+periodic round for each source whose `every` has passed, and by `leerlus sync` (inline).
 """
 
 from datetime import date, timedelta
@@ -14,10 +17,12 @@ from django.utils.translation import gettext_lazy
 
 from leerlus.intake.retention import apply_retention
 from leerlus.intake.services import import_file
+from leerlus.intake.syncing import due_sources, sync_source
 from leerlus.jobs.context import JobCancelled
+from leerlus.jobs.models import Job
 from leerlus.jobs.registry import register
-from leerlus.jobs.schedule import every
-from leerlus.jobs.services import request_analysis
+from leerlus.jobs.schedule import every, when_due
+from leerlus.jobs.services import request_analysis, submit
 from leerlus.presentation.documents import as_document
 from leerlus.presentation.formatting import number
 
@@ -114,3 +119,38 @@ def run_retention(job) -> dict:
 
 
 every("retention", timedelta(days=1))
+
+
+def sync_title(name: str) -> str:
+    return _("Synchroniseren van %(s)s") % {"s": name}
+
+
+@register("sync", gettext_lazy("Bron synchroniseren"))
+def run_sync(job) -> dict:
+    summary = sync_source(job.params["source"], user=job.user)
+    job.log(
+        _("%(n)s opgehaald: %(new)s nieuw, %(dup)s dubbel, %(rej)s afgewezen.")
+        % {
+            "n": number(summary.fetched),
+            "new": number(summary.imported),
+            "dup": number(summary.duplicates),
+            "rej": number(summary.rejected),
+        }
+    )
+    for error in summary.errors:
+        job.log(error)
+    if summary.imported:
+        analysis = request_analysis(user=job.user)
+        job.log(_("Analyse aangevraagd (taak %(id)s).") % {"id": analysis.pk})
+    return as_document(summary)
+
+
+@when_due
+def submit_due_syncs(now) -> list[Job]:
+    """A sync job for each source whose interval has passed and that has none waiting or running."""
+    active = set(Job.objects.filter(kind="sync", status__in=Job.ACTIVE).values_list("params__source", flat=True))
+    return [
+        submit("sync", {"source": source.name}, title=sync_title(source.name))
+        for source in due_sources(now)
+        if source.name not in active
+    ]

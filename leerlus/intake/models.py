@@ -60,10 +60,15 @@ class ImportBatch(models.Model):
 
 
 class Source(models.Model):
-    """A named way in for signals: today a saved mapping for files of one kind; later also a system to sync."""
+    """A named way in for signals: a saved mapping for files of one kind, or a system that is synced on a schedule."""
 
     class Kind(models.TextChoices):
         FILE = "bestand", _("Bestand")
+        SIGNALEN = "signalen", _("Signalen (REST API)")
+        SIGNALEN_CSV = "signalen-csv", _("Signalen (datawarehouse-ZIP)")
+        OPENKLANT = "openklant", _("Open Klant (klantcontacten)")
+        KISS = "kiss", _("KISS (contactmomentendetails)")
+        IMAP = "imap", _("Gedeelde mailbox (IMAP)")
 
     name = models.CharField(
         _("naam"),
@@ -77,8 +82,36 @@ class Source(models.Model):
     mapping = models.JSONField(
         _("koppeling"),
         default=dict,
+        blank=True,
         help_text=_("Formaat, kolommen, kanaalwaarden en het kanaal of de datum voor het hele bestand."),
     )
+    url = models.CharField(
+        _("adres"),
+        max_length=500,
+        blank=True,
+        help_text=_("Adres van de API, het ZIP-bestand (of een pad) of de mailbox (imaps://gebruiker@server/INBOX)."),
+    )
+    token_file = models.CharField(
+        _("sleutelbestand"),
+        max_length=500,
+        blank=True,
+        help_text=_("Pad naar het bestand met de sleutel of het wachtwoord; gelezen bij elke synchronisatie."),
+    )
+    every = models.DurationField(
+        _("elke"),
+        null=True,
+        blank=True,
+        help_text=_("Hoe vaak de bron wordt gesynchroniseerd; leeg: alleen met de hand."),
+    )
+    cursor = models.CharField(
+        _("stand"),
+        max_length=200,
+        blank=True,
+        help_text=_("Tot waar de vorige synchronisatie kwam (moment of nummer); de volgende gaat daar verder."),
+    )
+    last_sync_at = models.DateTimeField(_("laatst gesynchroniseerd"), null=True, blank=True)
+    last_error = models.TextField(_("laatste fout"), blank=True, help_text=_("Leeg na een geslaagde synchronisatie."))
+    failures = models.PositiveIntegerField(_("mislukt op rij"), default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name=_("aangemaakt door")
     )
@@ -87,6 +120,8 @@ class Source(models.Model):
         _("laatst gebruikt"), null=True, blank=True, help_text=_("Moment van de laatste import met deze bron.")
     )
 
+    FAILING_AFTER = 3  # failed syncs in a row before the start page names the source
+
     class Meta:
         verbose_name = _("bron")
         verbose_name_plural = _("bronnen")
@@ -94,3 +129,7 @@ class Source(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_failing(self) -> bool:
+        return self.failures >= self.FAILING_AFTER

@@ -1,6 +1,6 @@
 """The import JSON of PRODUCT.md: `leerlus import --json`, and what the demo and the start plan report."""
 
-from datetime import date
+from datetime import date, datetime
 
 from ninja import Field, Schema
 
@@ -51,3 +51,41 @@ class RetentionOut(Schema):
     delete_before: date | None = Field(description="Signalen van vóór deze dag worden verwijderd.")
     anonymised: int
     deleted: int
+
+
+class SyncSummary(Schema):
+    """`leerlus sync --json` for one source: what was fetched and what the import did with it."""
+
+    source: str
+    fetched: int = Field(description="Aantal items dat de bron gaf (vertrouwelijke meegeteld).")
+    imported: int
+    duplicates: int
+    rejected: int
+    confidential: int = Field(0, description="Vertrouwelijke items: geteld, niet opgeslagen.")
+    errors: list[str] = Field([], description="Waarom de synchronisatie stopte; de volgende gaat verder.")
+    rejected_by_reason: list[RejectedGroup] = Field([], description="Afgewezen items per reden.")
+    redacted: dict[str, int] = Field({}, description="Verwijderde persoonsgegevens per soort.")
+    cursor: str = Field(description="Stand waar de volgende synchronisatie verder gaat.")
+    seconds: float = 0.0
+
+
+class SourceOut(Schema):
+    """One source in `leerlus source list --json`; the secret itself is never part of it."""
+
+    name: str
+    kind: str
+    url: str
+    token_file: str = Field(description="Pad naar het sleutelbestand; de sleutel zelf wordt nooit getoond.")
+    every_minutes: int | None = Field(description="Om de hoeveel minuten de bron wordt gesynchroniseerd.")
+    cursor: str
+    last_sync_at: datetime | None
+    last_error: str
+    failures: int = Field(description="Aantal mislukte synchronisaties op rij.")
+
+    @staticmethod
+    def resolve_every_minutes(source) -> int | None:
+        return int(source.every.total_seconds() // 60) if source.every else None
+
+
+class SourceList(Schema):
+    sources: list[SourceOut]

@@ -1,5 +1,6 @@
 """The start page: for a beheerder the way into Inrichten while the setup is not complete; the start plan's
-progress, the incidents to read first, and signal counts per channel and per service over time."""
+progress, sources that keep failing to sync, the incidents to read first, and signal counts per channel and per
+service over time."""
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Sum
@@ -10,6 +11,7 @@ from leerlus.core.first_run import setup_steps
 from leerlus.core.models import DailyCount, Person
 from leerlus.core.roles import role_of
 from leerlus.core.selectors import counts_over_time, current_organisation
+from leerlus.intake.syncing import failing_sources
 from leerlus.patterns.selectors import IncidentFilter, incident_list
 from leerlus.playground.models import StartPlan
 from leerlus.playground.selectors import start_plan_progress
@@ -34,6 +36,7 @@ def start(request):
             "steps": start_plan_progress(StartPlan.objects.filter(organisation=organisation).first()),
             "total": total,
             "incidents": incident_list(IncidentFilter())[:TOP_INCIDENTS],
+            "failing_sources": list(failing_sources()),
             "charts": [
                 {
                     "id": "kanalen",
