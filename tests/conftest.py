@@ -36,9 +36,20 @@ def _fresh_postgres_url(purpose: str, *, template: str | None = None, worker: st
     return f"{base}/{name}"
 
 
+def subprocess_environment(home: Path) -> dict:
+    """The bare environment of a `leerlus` subprocess with `home` as its data directory.
+
+    PYTHONPATH goes along when set: in a git worktree that shares another checkout's editable install, the command
+    then runs the code under test rather than the other checkout's."""
+    env = {"PATH": os.environ.get("PATH", ""), "LEERLUS_HOME": str(home), "LANG": "C.UTF-8"}
+    if os.environ.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    return env
+
+
 def _environment(home: Path, purpose: str) -> dict:
     """The environment of a `leerlus` subprocess with its own data directory and, on PostgreSQL, its own database."""
-    env = {"PATH": os.environ.get("PATH", ""), "LEERLUS_HOME": str(home), "LANG": "C.UTF-8"}
+    env = subprocess_environment(home)
     database_url = _fresh_postgres_url(purpose)
     if database_url:
         env["LEERLUS_DATABASE_URL"] = database_url
@@ -67,7 +78,7 @@ def _demo_once(tmp_path_factory) -> dict:
     home = run_root / "demo-original"
     with open(run_root / "demo-original.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        env = {"PATH": os.environ.get("PATH", ""), "LEERLUS_HOME": str(home), "LANG": "C.UTF-8"}
+        env = subprocess_environment(home)
         marker = home / ".loaded"
         if marker.exists():
             env.update(json.loads(marker.read_text()))

@@ -47,6 +47,8 @@ def environment(home: Path, **extra) -> dict:
         "DJANGO_SETTINGS_MODULE": "leerlus.settings",
         **extra,
     }
+    if os.environ.get("PYTHONPATH"):  # a worktree sharing another checkout's editable install runs its own code
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     database_url = _fresh_postgres_url("jobs")
     if database_url:
         env["LEERLUS_DATABASE_URL"] = database_url
