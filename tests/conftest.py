@@ -14,8 +14,18 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from playwright.sync_api import sync_playwright
 
 LEERLUS = str(Path(sys.executable).with_name("leerlus"))
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _fresh_postgres_url(purpose: str, *, template: str | None = None, worker: str | None = None) -> str | None:
@@ -139,3 +149,62 @@ def demo_server(tmp_path_factory):
     """`leerlus demo --load-only`, then `leerlus serve` as a subprocess; yields the base URL."""
     with serving(load_demo(tmp_path_factory, "server")) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium through Playwright, started once per xdist worker."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    """The worker's Chromium for one test module; the pages and contexts the module opened are closed after it."""
+    before = set(chromium.contexts)
+    yield chromium
+    for context in set(chromium.contexts) - before:
+        context.close()
+
+
+# 200% zoom: WCAG's reflow criterion takes a 1280 px wide screen at 400%; at 200% the page gets
+# 640 CSS px of width. We choose a 640x400 CSS px viewport with device scale factor 2, which is
+# what Chromium lays out when a 1280x800 window is zoomed to 200%.
+PHONE = {"viewport": {"width": 390, "height": 844}}  # and then 320 px, the narrowest phone we support
+ZOOMED = {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+
+
+@pytest.fixture(scope="session")
+def logged_in(chromium, demo_server):
+    """The demo beheerder's cookies, logged in once per xdist worker."""
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(demo_server + "/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("demo")
+    page.get_by_label("Wachtwoord").fill("demo")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(demo_server + "/")
+    state = context.storage_state()
+    context.close()
+    return state
+
+
+@pytest.fixture(scope="module")
+def contexts(browser, logged_in):
+    """`contexts(screen, page name)`: one browser context per screen, logged in (the login page is opened logged
+    out), for the axe-core checks of tests/test_accessibility*.py."""
+    opened = {}
+
+    def context(screen: str, name: str):
+        key = (screen, name == "inloggen")
+        if key not in opened:
+            settings = {"phone": PHONE, "zoomed": ZOOMED, "desktop": DESKTOP}[screen]
+            # bypass_csp: axe is injected as an inline script, which the pages' policy refuses (as it should);
+            # tests/test_content_security_policy.py checks the pages with the policy in force.
+            opened[key] = browser.new_context(**settings, storage_state=None if key[1] else logged_in, bypass_csp=True)
+        return opened[key]
+
+    return context
