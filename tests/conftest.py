@@ -151,22 +151,16 @@ def demo_server(tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="session")
-def chromium():
-    """Debian's Chromium through Playwright, started once per xdist worker."""
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright for one test module.
+
+    Module scope, not session: Playwright's sync API keeps an asyncio loop running while it is open, and Django
+    then refuses database access (SynchronousOnlyOperation) in every later test on the same worker."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture(scope="module")
-def browser(chromium):
-    """The worker's Chromium for one test module; the pages and contexts the module opened are closed after it."""
-    before = set(chromium.contexts)
-    yield chromium
-    for context in set(chromium.contexts) - before:
-        context.close()
 
 
 # 200% zoom: WCAG's reflow criterion takes a 1280 px wide screen at 400%; at 200% the page gets
@@ -177,10 +171,10 @@ ZOOMED = {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 
 
-@pytest.fixture(scope="session")
-def logged_in(chromium, demo_server):
-    """The demo beheerder's cookies, logged in once per xdist worker."""
-    context = chromium.new_context()
+@pytest.fixture(scope="module")
+def logged_in(browser, demo_server):
+    """The demo beheerder's cookies, logged in once per test module."""
+    context = browser.new_context()
     page = context.new_page()
     page.goto(demo_server + "/inloggen/")
     page.get_by_label("Gebruikersnaam").fill("demo")
@@ -207,4 +201,6 @@ def contexts(browser, logged_in):
             opened[key] = browser.new_context(**settings, storage_state=None if key[1] else logged_in, bypass_csp=True)
         return opened[key]
 
-    return context
+    yield context
+    for context in opened.values():
+        context.close()
