@@ -14,8 +14,18 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from playwright.sync_api import sync_playwright
 
 LEERLUS = str(Path(sys.executable).with_name("leerlus"))
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _fresh_postgres_url(purpose: str, *, template: str | None = None, worker: str | None = None) -> str | None:
@@ -36,11 +46,20 @@ def _fresh_postgres_url(purpose: str, *, template: str | None = None, worker: st
     return f"{base}/{name}"
 
 
+def subprocess_environment(home: Path) -> dict:
+    """The bare environment of a `leerlus` subprocess with `home` as its data directory.
+
+    PYTHONPATH goes along when set: in a git worktree that shares another checkout's editable install, the command
+    then runs the code under test rather than the other checkout's."""
+    env = {"PATH": os.environ.get("PATH", ""), "LEERLUS_HOME": str(home), "LANG": "C.UTF-8"}
+    if os.environ.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    return env
+
+
 def _environment(home: Path, purpose: str) -> dict:
     """The environment of a `leerlus` subprocess with its own data directory and, on PostgreSQL, its own database."""
-    env = {"PATH": os.environ.get("PATH", ""), "LEERLUS_HOME": str(home), "LANG": "C.UTF-8"}
-    if os.environ.get("PYTHONPATH"):  # a git worktree that runs the shared virtualenv
-        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    env = subprocess_environment(home)
     database_url = _fresh_postgres_url(purpose)
     if database_url:
         env["LEERLUS_DATABASE_URL"] = database_url
@@ -69,9 +88,7 @@ def _demo_once(tmp_path_factory) -> dict:
     home = run_root / "demo-original"
     with open(run_root / "demo-original.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        env = {"PATH": os.environ.get("PATH", ""), "LEERLUS_HOME": str(home), "LANG": "C.UTF-8"}
-        if os.environ.get("PYTHONPATH"):  # a git worktree that runs the shared virtualenv
-            env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+        env = subprocess_environment(home)
         marker = home / ".loaded"
         if marker.exists():
             env.update(json.loads(marker.read_text()))
@@ -132,3 +149,58 @@ def demo_server(tmp_path_factory):
     """`leerlus demo --load-only`, then `leerlus serve` as a subprocess; yields the base URL."""
     with serving(load_demo(tmp_path_factory, "server")) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright for one test module.
+
+    Module scope, not session: Playwright's sync API keeps an asyncio loop running while it is open, and Django
+    then refuses database access (SynchronousOnlyOperation) in every later test on the same worker."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+# 200% zoom: WCAG's reflow criterion takes a 1280 px wide screen at 400%; at 200% the page gets
+# 640 CSS px of width. We choose a 640x400 CSS px viewport with device scale factor 2, which is
+# what Chromium lays out when a 1280x800 window is zoomed to 200%.
+PHONE = {"viewport": {"width": 390, "height": 844}}  # and then 320 px, the narrowest phone we support
+ZOOMED = {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+
+
+@pytest.fixture(scope="module")
+def logged_in(browser, demo_server):
+    """The demo beheerder's cookies, logged in once per test module."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(demo_server + "/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("demo")
+    page.get_by_label("Wachtwoord").fill("demo")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(demo_server + "/")
+    state = context.storage_state()
+    context.close()
+    return state
+
+
+@pytest.fixture(scope="module")
+def contexts(browser, logged_in):
+    """`contexts(screen, page name)`: one browser context per screen, logged in (the login page is opened logged
+    out), for the axe-core checks of tests/test_accessibility*.py."""
+    opened = {}
+
+    def context(screen: str, name: str):
+        key = (screen, name == "inloggen")
+        if key not in opened:
+            settings = {"phone": PHONE, "zoomed": ZOOMED, "desktop": DESKTOP}[screen]
+            # bypass_csp: axe is injected as an inline script, which the pages' policy refuses (as it should);
+            # tests/test_content_security_policy.py checks the pages with the policy in force.
+            opened[key] = browser.new_context(**settings, storage_state=None if key[1] else logged_in, bypass_csp=True)
+        return opened[key]
+
+    yield context
+    for context in opened.values():
+        context.close()

@@ -2,31 +2,25 @@
 needs an inline script or a file from elsewhere, and each answer carries the policy."""
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tests.test_accessibility import DESKTOP, PAGES, READY, _open
-from tests.test_browser import CHROMIUM_FLAGS
+from tests.conftest import DESKTOP
+from tests.test_accessibility import PAGES, READY, _open
 
 
 @pytest.fixture(scope="module")
-def page_with_policy(demo_server):
+def page_with_policy(browser, demo_server):
     """A logged-in demo beheerder's page that records every refusal of the policy."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
-        context = browser.new_context(**DESKTOP)
-        page = context.new_page()
-        page.goto(demo_server + "/inloggen/")
-        page.get_by_label("Gebruikersnaam").fill("demo")
-        page.get_by_label("Wachtwoord").fill("demo")
-        page.get_by_role("button", name="Inloggen").click()
-        page.wait_for_url(demo_server + "/")
-        page.close()
-        refused = []
-        context.on(
-            "console", lambda message: refused.append(message.text) if "Content Security" in message.text else None
-        )
-        yield context, refused
-        browser.close()
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.goto(demo_server + "/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("demo")
+    page.get_by_label("Wachtwoord").fill("demo")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(demo_server + "/")
+    page.close()
+    refused = []
+    context.on("console", lambda message: refused.append(message.text) if "Content Security" in message.text else None)
+    return context, refused
 
 
 @pytest.mark.parametrize("name", [name for name in PAGES if name != "inloggen"])

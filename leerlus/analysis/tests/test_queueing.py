@@ -22,6 +22,7 @@ def test_erlang_c_service_level_of_the_worked_example():
     assert result.occupancy == pytest.approx(10 / 14) and result.abandon_rate == 0.0
 
 
+@pytest.mark.slow  # a discrete-event simulation over hundreds of hours
 def test_erlang_a_agrees_with_a_long_simulation():
     channel = Channel("telefoon", 200, 180, 10, patience_seconds=120)
     formula, simulated = erlang_a(channel, 20), simulate(channel, 20, hours=600, seed=1)
@@ -59,6 +60,7 @@ def test_an_overloaded_channel_never_empties_without_abandonment():
     assert 0.1 < result.abandon_rate < 0.5 and result.occupancy < 1
 
 
+@pytest.mark.slow  # a discrete-event simulation over hundreds of hours
 def test_failure_demand_that_comes_back_is_extra_load():
     phone = Channel("telefoon", 160, 180, 10, patience_seconds=120)
     repeated = simulate_system(
@@ -74,6 +76,7 @@ def test_failure_demand_that_comes_back_is_extra_load():
     assert repeated.service_level < simulate(phone, 20, hours=500, seed=2).service_level
 
 
+@pytest.mark.slow  # a discrete-event simulation over hundreds of hours
 def test_people_who_give_up_on_the_phone_and_try_chat_make_chat_busier():
     phone, chat = Channel("telefoon", 190, 180, 10, 120), Channel("chat", 30, 300, 6, 600)
     alone = simulate_system([phone, chat], 20, hours=300, seed=3)
@@ -85,6 +88,7 @@ def test_people_who_give_up_on_the_phone_and_try_chat_make_chat_busier():
     assert shifted[1].asa_seconds > alone[1].asa_seconds
 
 
+@pytest.mark.slow  # a discrete-event simulation over hundreds of hours
 def test_a_callback_keeps_people_from_giving_up():
     phone = Channel("telefoon", 200, 180, 10, patience_seconds=120)
     plain = simulate_system([phone], 20, hours=300, seed=4)[0]

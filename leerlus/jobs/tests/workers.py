@@ -39,7 +39,6 @@ def _fresh_postgres_url(purpose: str) -> str | None:
 def environment(home: Path, **extra) -> dict:
     env = {
         "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),  # a worktree's code, not the installed one's
         "LANG": "C.UTF-8",
         "LEERLUS_HOME": str(home),
         "LEERLUS_JOB_MODULES": "leerlus.jobs.tests.kinds",
@@ -48,6 +47,8 @@ def environment(home: Path, **extra) -> dict:
         "DJANGO_SETTINGS_MODULE": "leerlus.settings",
         **extra,
     }
+    if os.environ.get("PYTHONPATH"):  # a worktree sharing another checkout's editable install runs its own code
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     database_url = _fresh_postgres_url("jobs")
     if database_url:
         env["LEERLUS_DATABASE_URL"] = database_url
