@@ -164,8 +164,9 @@ def test_each_message_once_without_reply_signature_or_attachment(mailbox, tmp_pa
     deliver(maildir, 3, "Nog een vraag over de vergunning.")
     third = sync()
     assert (third["fetched"], third["imported"]) == (1, 1)
-    signal = Signal.objects.get(external_id=f"imap:{first_id}")
-    assert signal.channel == "email" and "verlengen lukt niet online" in signal.text
+    signal = Signal.objects.get(text__contains="verlengen lukt niet online")
+    assert signal.channel == "email"
+    assert first_id not in signal.external_id  # a Message-ID looks like an e-mail address: kept as a keyed hash
     stored = " ".join(Signal.objects.values_list("text", flat=True))
     for absent in ("06-12345678", "Jan Jansen", "Dorpsstraat", "123456782", "Eerder antwoord", "P. de Vries", "PDF"):
         assert absent not in stored
