@@ -42,6 +42,7 @@ PAGES = {
     "niet-gevonden": "/bestaat-niet/",
     "api-docs": "/api/v1/docs",
     "importeren": "/signalen/importeren/",
+    "auditlog": "/auditlog/",
     "beheer": "/beheer/",
     "inloggen": "/inloggen/",
     "inrichten-organisatie": "/inrichten/organisatie/",
