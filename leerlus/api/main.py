@@ -16,9 +16,9 @@ from ninja.security import HttpBearer
 
 from leerlus.audit.context import Actor, set_actor
 from leerlus.audit.models import AuditEntry
-from leerlus.core.api import router as signals_router
 from leerlus.core.tokens import person_for_token
 from leerlus.errors import InputError
+from leerlus.intake.api import router as signals_router  # the core's list with the intake's push
 from leerlus.patterns.api import router as patterns_router
 from leerlus.playground.api import router as playground_router
 from leerlus.presentation.problems import problem

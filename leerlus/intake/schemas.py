@@ -1,8 +1,12 @@
-"""The import JSON of PRODUCT.md: `leerlus import --json`, and what the demo and the start plan report."""
+"""The import JSON of PRODUCT.md: `leerlus import --json`, what the demo and the start plan report, and the push API."""
 
 from datetime import date, datetime
 
 from ninja import Field, Schema
+
+from leerlus.presentation.documents import choice_of
+
+PushStatus = choice_of(("accepted", "rejected"))
 
 
 class RejectedRow(Schema):
@@ -89,3 +93,45 @@ class SourceOut(Schema):
 
 class SourceList(Schema):
     sources: list[SourceOut]
+
+
+class PushedSignal(Schema):
+    """One signal for `POST /api/v1/signals`: the same fields as a file import, all checked and redacted."""
+
+    received_at: str = Field(description="Moment of dag (ISO 8601 of een Nederlandse datum).")
+    channel: str = Field(description="Kanaalcode (telefoon, balie, website, …) of een eigen code met een koppeling.")
+    text: str = ""
+    service: str = ""
+    source: str = Field("", description="Wie het meldde: inwoner, ondernemer, medewerker, …")
+    location: str = ""
+    department: str = ""
+    external_id: str = Field(
+        "", description="Het kenmerk in het bronsysteem: hetzelfde kenmerk wordt één keer bewaard."
+    )
+
+
+class PushedProblem(Schema):
+    """Why one item was refused, as RFC 9457 problem details."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    code: str = Field(description="Redencode, bijvoorbeeld date_unreadable of channel_unknown.")
+
+
+class PushedItem(Schema):
+    index: int = Field(description="De plaats van het item in de batch, vanaf 0.")
+    status: PushStatus = Field(description="accepted: opgeslagen of al aanwezig.")
+    problem: PushedProblem | None = None
+
+
+class PushResult(Schema):
+    """The answer to a pushed batch: counts, and per item whether it was taken."""
+
+    received: int
+    imported: int
+    duplicates: int
+    rejected: int
+    batch: int | None = Field(None, description="Nummer van de importronde.")
+    items: list[PushedItem]
