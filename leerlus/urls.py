@@ -29,6 +29,7 @@ urlpatterns = [
     path("ritme/", include("leerlus.rhythm.urls")),
     path("taken/", include("leerlus.jobs.urls")),
     path("auditlog/", include("leerlus.audit.urls")),
+    path("uitwisseling/", include("leerlus.exchange.urls")),
     path("", include("leerlus.web.urls")),
 ]
 

@@ -36,9 +36,15 @@ def _fresh_postgres_url(purpose: str, *, template: str | None = None, worker: st
     return f"{base}/{name}"
 
 
+def _base_environment(home: Path) -> dict:
+    """PATH, the data directory, and PYTHONPATH when set (a git worktree that shares another checkout's venv)."""
+    passed = {name: os.environ[name] for name in ("PYTHONPATH",) if name in os.environ}
+    return {"PATH": os.environ.get("PATH", ""), **passed, "LEERLUS_HOME": str(home), "LANG": "C.UTF-8"}
+
+
 def _environment(home: Path, purpose: str) -> dict:
     """The environment of a `leerlus` subprocess with its own data directory and, on PostgreSQL, its own database."""
-    env = {"PATH": os.environ.get("PATH", ""), "LEERLUS_HOME": str(home), "LANG": "C.UTF-8"}
+    env = _base_environment(home)
     database_url = _fresh_postgres_url(purpose)
     if database_url:
         env["LEERLUS_DATABASE_URL"] = database_url
@@ -67,7 +73,7 @@ def _demo_once(tmp_path_factory) -> dict:
     home = run_root / "demo-original"
     with open(run_root / "demo-original.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        env = {"PATH": os.environ.get("PATH", ""), "LEERLUS_HOME": str(home), "LANG": "C.UTF-8"}
+        env = _base_environment(home)
         marker = home / ".loaded"
         if marker.exists():
             env.update(json.loads(marker.read_text()))
