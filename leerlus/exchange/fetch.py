@@ -30,6 +30,19 @@ class FeedPage:
     etag: str
 
 
+class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to another http or https address (urllib would also follow one to ftp)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if not newurl.startswith(("http://", "https://")):
+            elsewhere = {"u": newurl[:200]}
+            raise FeedRejected(_("De server stuurt door naar '%(u)s', geen http- of https-adres.") % elsewhere)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+OPENER = urllib.request.build_opener(_WebOnlyRedirects)
+
+
 @cache
 def _validator() -> Draft202012Validator:
     return Draft202012Validator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
@@ -44,7 +57,7 @@ def fetch_page(url: str, *, etag: str = "", deadline: float = DEADLINE_SECONDS, 
         headers["If-None-Match"] = etag
     stop = time.monotonic() + deadline
     try:
-        with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=deadline) as response:
+        with OPENER.open(urllib.request.Request(url, headers=headers), timeout=deadline) as response:
             body = _read_limited(response, stop, max_bytes)
             new_etag = response.headers.get("ETag", "")
     except urllib.error.HTTPError as error:

@@ -60,6 +60,11 @@ class Hostile(BaseHTTPRequestHandler):
             self.wfile.flush()
             time.sleep(4)
             return
+        if self.path == "/ftp.json":  # sends the reader elsewhere, off the web
+            self.send_response(302)
+            self.send_header("Location", "ftp://127.0.0.1/lessen.json")
+            self.end_headers()
+            return
         body = BODIES.get(self.path)
         if body is None:
             self.send_error(500)
@@ -104,6 +109,7 @@ def _kept() -> list[tuple]:
         ("/ander-schema.json", "past niet in het schema"),
         ("/traag.json", "niet binnen 1 seconden"),
         ("/fout.json", "status 500"),
+        ("/ftp.json", "geen http- of https-adres"),
     ],
 )
 def test_a_hostile_feed_gives_a_clear_error_and_changes_nothing(hostile_server, path, message):
