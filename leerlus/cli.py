@@ -86,6 +86,7 @@ def cli():
 @command
 def demo(load_only, as_json):
     """Laadt Gemeente Voorbeeldstad (18 maanden signalen), analyseert ze en start de app op 127.0.0.1:8000."""
+    from leerlus.demo.exchange import load_neighbour
     from leerlus.demo.incidents import mark_incidents
     from leerlus.demo.load import load_demo
     from leerlus.demo.playground import load_experiments
@@ -100,6 +101,7 @@ def demo(load_only, as_json):
     load_experiments()
     load_rhythm()
     mark_incidents()
+    load_neighbour()
     emit(
         {"import": imported, "analysis": analysed},
         as_json,
@@ -909,6 +911,17 @@ def _subscription_line(subscription) -> str:
         state = _("nog niet opgehaald")
     name = subscription["municipality"] or "-"
     return f"{subscription['url']}  {name}  {number(subscription['lessons'])} lessen  ({state})"
+
+
+@exchange.command(name="read")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def exchange_read(file, as_json):
+    """Leest een lessenfeed uit een bestand (bijvoorbeeld per e-mail ontvangen), gecontroleerd als van het web."""
+    from leerlus.exchange.services import read_feed_file
+
+    emit(read_feed_file(file), as_json, _pull_lines)
 
 
 @exchange.command(name="pull")

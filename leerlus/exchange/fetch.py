@@ -71,6 +71,18 @@ def fetch_page(url: str, *, etag: str = "", deadline: float = DEADLINE_SECONDS, 
     return FeedPage(_checked(_parsed(body)), new_etag[:200])
 
 
+def read_file(path: Path) -> dict:
+    """A lessons feed saved as a file (received by e-mail, or shipped with the demo), checked like one from the web."""
+    try:
+        with path.open("rb") as handle:
+            body = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise FeedRejected(_("Kan %(f)s niet lezen: %(e)s") % {"f": path, "e": error.strerror}) from None
+    if len(body) > MAX_BYTES:
+        raise _too_large(MAX_BYTES)
+    return _checked(_parsed(body))
+
+
 def _read_limited(response, stop: float, max_bytes: int) -> bytes:
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:

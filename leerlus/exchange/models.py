@@ -20,6 +20,12 @@ class Subscription(models.Model):
     pulled_at = models.DateTimeField(_("laatst opgehaald"), null=True, blank=True, editable=False)
     error = models.TextField(_("fout bij het laatste ophalen"), blank=True, editable=False)
     etag = models.CharField(_("ETag"), max_length=200, blank=True, editable=False)
+    from_file = models.BooleanField(
+        _("uit een bestand"),
+        default=False,
+        editable=False,
+        help_text=_("Gelezen met `leerlus exchange read`; wordt niet van het web opgehaald."),
+    )
 
     class Meta:
         verbose_name = _("abonnement")

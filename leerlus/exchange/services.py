@@ -3,6 +3,7 @@ transaction (new, updated, removed by URI). A feed that fails leaves everything 
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerlus.errors import InputError
-from leerlus.exchange.fetch import DEADLINE_SECONDS, FeedRejected, fetch_page
+from leerlus.exchange.fetch import DEADLINE_SECONDS, FeedRejected, fetch_page, read_file
 from leerlus.exchange.models import ForeignLesson, Subscription
 from leerlus.exchange.schemas import FeedError, PullResult
 
@@ -46,7 +47,7 @@ def pull_all(*, deadline: float = DEADLINE_SECONDS) -> PullResult:
     """Pulls every subscribed feed; one broken feed is an error in the result, the others go on. `deadline`:
     seconds a feed's server may take for one page."""
     tally = _Tally()
-    subscriptions = list(Subscription.objects.all())
+    subscriptions = list(Subscription.objects.filter(from_file=False))
     for subscription in subscriptions:
         try:
             pull_feed(subscription, tally, deadline)
@@ -74,12 +75,30 @@ def pull_feed(subscription: Subscription, tally: _Tally, deadline: float) -> Non
         page = fetch_page(following, deadline=deadline).document
         documents.append(page)
         following = page["next"]
-    lessons = {lesson["uri"]: _fields(lesson) for document in documents for lesson in document["lessons"]}
-    _store(subscription, first.document["municipality"]["name"], first.etag, lessons, tally)
+    _store(subscription, documents, first.etag, tally)
 
 
 @transaction.atomic
-def _store(subscription: Subscription, municipality: str, etag: str, lessons: dict, tally: _Tally) -> None:
+def read_feed_file(path: Path) -> PullResult:
+    """Takes in a feed saved as a file, as a subscription of its own (`file:NAME`) that the pull leaves alone."""
+    tally = _Tally()
+    try:
+        document = read_file(path)
+        subscription, _created = Subscription.objects.get_or_create(
+            url=f"file:{path.name}", defaults={"from_file": True}
+        )
+        _store(subscription, [document], "", tally)
+    except FeedRejected as error:
+        raise InputError(str(error)) from None
+    return PullResult(
+        feeds=1, lessons_new=tally.new, lessons_updated=tally.updated, lessons_removed=tally.removed, errors=[]
+    )
+
+
+@transaction.atomic
+def _store(subscription: Subscription, documents: list[dict], etag: str, tally: _Tally) -> None:
+    lessons = {lesson["uri"]: _fields(lesson) for document in documents for lesson in document["lessons"]}
+    municipality = documents[0]["municipality"]["name"]
     kept = {lesson.uri: lesson for lesson in subscription.lessons.all()}
     for uri, values in lessons.items():
         lesson = kept.pop(uri, None)
