@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from leerlus.core.selectors import current_organisation
 from leerlus.exchange.feed import feed_lesson, lesson_uri, lessons_feed, public_lessons
@@ -35,12 +35,12 @@ def _page(request) -> int:
     return int(value)
 
 
-@require_GET
+@require_safe
 def lessons_json(request):
     return _json_response(request, lessons_feed(_page(request), request.build_absolute_uri))
 
 
-@require_GET
+@require_safe
 def lesson_json(request, pk: int):
     lesson = get_object_or_404(public_lessons(), pk=pk)
     return _json_response(request, feed_lesson(lesson, request.build_absolute_uri))

@@ -65,6 +65,7 @@ def test_each_lesson_has_a_stable_uri_that_answers(publisher):
 
 def test_an_unchanged_feed_answers_304_and_a_change_gives_a_new_etag(publisher):
     etag = _feed()["ETag"]
+    assert Client().head("/uitwisseling/lessen.json")["ETag"] == etag
     assert Client().get("/uitwisseling/lessen.json", HTTP_IF_NONE_MATCH=etag).status_code == 304
     lesson = publisher["geslaagd"]
     lesson.learned = "Begin klein en meet vanaf dag één"
