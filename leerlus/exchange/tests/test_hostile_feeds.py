@@ -65,6 +65,11 @@ class Hostile(BaseHTTPRequestHandler):
             self.send_header("Location", "ftp://127.0.0.1/lessen.json")
             self.end_headers()
             return
+        if self.path == "/groot-zonder-lengte.json":  # 10 MB that does not say how large it is
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(BODIES["/groot.json"])
+            return
         body = BODIES.get(self.path)
         if body is None:
             self.send_error(500)
@@ -104,6 +109,7 @@ def _kept() -> list[tuple]:
     "path, message",
     [
         ("/groot.json", "groter dan 2 MB"),
+        ("/groot-zonder-lengte.json", "groter dan 2 MB"),
         ("/diep.json", "geen leesbare JSON"),
         ("/kapot.json", "geen leesbare JSON"),
         ("/ander-schema.json", "past niet in het schema"),
