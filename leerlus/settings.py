@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "leerlus.playground",
     "leerlus.rhythm",
     "leerlus.systemview",
+    "leerlus.exchange",
     "leerlus.web",
 ]
 

@@ -42,6 +42,7 @@ urlpatterns = [
     path("ritme/", include("leerlus.rhythm.urls")),
     path("taken/", include("leerlus.jobs.urls")),
     path("auditlog/", include("leerlus.audit.urls")),
+    path("uitwisseling/", include("leerlus.exchange.urls")),
     path("", include("leerlus.web.urls")),
 ]
 if settings.OIDC_ISSUER:  # sign-in through the organisation's identity provider; the redirect URI is /oidc/callback/

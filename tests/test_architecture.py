@@ -18,7 +18,7 @@ LAYERS = [
     ["intake"],
     ["patterns"],
     ["playground"],
-    ["rhythm", "systemview"],
+    ["rhythm", "systemview", "exchange"],
     ["web", "api"],
     ["urls", "cli", "demo", "settings", "wsgi", "conftest", "__main__"],
 ]

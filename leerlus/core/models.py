@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -54,6 +54,26 @@ class Organisation(models.Model):
             "Na zoveel dagen wordt een signaal verwijderd; de tellingen per dag blijven. Leeg: nooit. "
             "Bijvoorbeeld 1825."
         ),
+    )
+
+    cbs_code = models.CharField(
+        _("CBS-gemeentecode"),
+        max_length=6,
+        blank=True,
+        validators=[RegexValidator(r"^GM\d{4}$", _("Een CBS-gemeentecode heeft de vorm GM0363."))],
+        help_text=_("De code van het CBS voor de gemeente, bijvoorbeeld GM0363; staat bij gedeelde lessen."),
+    )
+
+    class Licence(models.TextChoices):
+        CC0 = "CC0-1.0", _("CC0 1.0 (geen voorwaarden)")
+        CC_BY = "CC-BY-4.0", _("CC BY 4.0 (met naamsvermelding)")
+
+    lessons_licence = models.CharField(
+        _("licentie van gedeelde lessen"),
+        max_length=10,
+        choices=Licence.choices,
+        default=Licence.CC_BY,
+        help_text=_("Onder welke licentie andere gemeenten de openbare lessen mogen hergebruiken."),
     )
 
     class Meta:

@@ -251,6 +251,7 @@ class Lesson(models.Model):
     )
     author = models.ForeignKey(Person, models.SET_NULL, null=True, blank=True, verbose_name=_("auteur"))
     created_at = models.DateTimeField(_("geschreven op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
     class Meta:
         verbose_name = _("les")

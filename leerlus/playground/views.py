@@ -282,7 +282,7 @@ def lesson_library(request):
     if request.method == "POST":
         _write_lesson(request.POST, acting_person(request), None)
         return redirect("lesson-library")
-    query = {key: request.GET.get(key, "") for key in ("q", "tag", "outcome", "visibility")}
+    query = {key: request.GET.get(key, "") for key in ("q", "tag", "outcome", "visibility", "origin")}
     lessons = search_lessons(
         words=query["q"], tag=query["tag"], outcome=query["outcome"], visibility=query["visibility"]
     )

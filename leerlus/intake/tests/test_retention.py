@@ -71,9 +71,13 @@ def test_deleting_must_come_after_anonymising():
     assert "Verwijderen moet later komen dan anonimiseren" in str(refused.value)
 
 
+def _retention_runs(jobs) -> list:
+    return [job for job in jobs if job.kind == "retention"]  # other apps' recurring jobs (the exchange's pull) aside
+
+
 def test_the_workers_submit_the_run_once_a_day(three_ages):
-    [job] = submit_due()
-    assert job.kind == "retention" and submit_due() == []  # waiting: not twice
+    [job] = _retention_runs(submit_due())
+    assert _retention_runs(submit_due()) == []  # waiting: not twice
     Job.objects.filter(pk=job.pk).update(status=Job.Status.DONE)
-    assert submit_due(now=timezone.now() + timedelta(hours=23)) == []
-    assert [j.kind for j in submit_due(now=timezone.now() + timedelta(days=1, minutes=1))] == ["retention"]
+    assert _retention_runs(submit_due(now=timezone.now() + timedelta(hours=23))) == []
+    assert len(_retention_runs(submit_due(now=timezone.now() + timedelta(days=1, minutes=1)))) == 1

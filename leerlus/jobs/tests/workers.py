@@ -39,6 +39,7 @@ def _fresh_postgres_url(purpose: str) -> str | None:
 def environment(home: Path, **extra) -> dict:
     env = {
         "PATH": os.environ.get("PATH", ""),
+        **{name: os.environ[name] for name in ("PYTHONPATH",) if name in os.environ},  # a worktree sharing a venv
         "LANG": "C.UTF-8",
         "LEERLUS_HOME": str(home),
         "LEERLUS_JOB_MODULES": "leerlus.jobs.tests.kinds",

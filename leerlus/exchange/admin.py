@@ -1,0 +1,24 @@
+"""Subscriptions in Beheer: add a feed's address; pulled lessons can be read, not edited."""
+
+from django.contrib import admin
+
+from leerlus.exchange.models import ForeignLesson, Subscription
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    list_display = ["url", "municipality", "pulled_at", "error"]
+    readonly_fields = ["municipality", "pulled_at", "error"]
+
+
+@admin.register(ForeignLesson)
+class ForeignLessonAdmin(admin.ModelAdmin):
+    list_display = ["title", "municipality", "outcome", "updated"]
+    list_filter = ["outcome", "municipality"]
+    search_fields = ["title", "learned"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
