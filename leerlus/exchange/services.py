@@ -89,7 +89,9 @@ def read_feed_file(path: Path) -> PullResult:
         )
         _store(subscription, [document], "", tally)
     except FeedRejected as error:
-        raise InputError(str(error)) from None
+        raise InputError(
+            _("Het bestand %(f)s is geen bruikbare lessenfeed: %(e)s") % {"f": path.name, "e": error}
+        ) from None
     return PullResult(
         feeds=1, lessons_new=tally.new, lessons_updated=tally.updated, lessons_removed=tally.removed, errors=[]
     )
