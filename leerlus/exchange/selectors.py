@@ -59,3 +59,17 @@ def lessons_elsewhere(*, words: str = "", outcome: str = ""):
         lessons = lessons.filter(outcome=outcome)
     wanted = words.casefold().split()
     return [lesson for lesson in lessons if all(word in _text(lesson).casefold() for word in wanted)]
+
+
+def new_for_open_problems(first, last, *, per_problem: int = 3) -> list[tuple[Problem, Match]]:
+    """For the monthly brief: lessons of other municipalities that arrived or changed in first … last and match a
+    problem that has no decided experiment yet, each lesson once (with the problem it matches best)."""
+    if not ForeignLesson.objects.filter(updated__date__range=(first, last)).exists():
+        return []
+    best: dict[int, tuple[Problem, Match]] = {}
+    for problem in Problem.objects.exclude(experiments__decision__gt="").prefetch_related("services", "patterns"):
+        for match in tried_elsewhere(problem, limit=per_problem):
+            fresh = first <= match.lesson.updated.date() <= last
+            if fresh and (match.lesson.pk not in best or best[match.lesson.pk][1].score < match.score):
+                best[match.lesson.pk] = (problem, match)
+    return sorted(best.values(), key=lambda pair: -pair[1].score)

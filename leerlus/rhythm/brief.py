@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from leerlus.core.models import Signal
 from leerlus.core.selectors import received_between
 from leerlus.errors import InputError
+from leerlus.exchange.selectors import new_for_open_problems
 from leerlus.patterns.models import Incident, Pattern
 from leerlus.patterns.schemas import IncidentOut
 from leerlus.patterns.selectors import TO_READ, incident_cards, series_rows
@@ -27,6 +28,7 @@ from leerlus.rhythm.schemas import (
     DecisionDue,
     EffectSummary,
     ExperimentProgress,
+    LessonElsewhere,
     MetricEffect,
     RetrospectiveOut,
     SignalsInMonth,
@@ -139,6 +141,18 @@ def brief_document(month: date) -> dict:
             lessons=[
                 LessonOut.from_orm(lesson)
                 for lesson in Lesson.objects.filter(created_at__date__range=(first, last)).select_related("author")
+            ],
+            lessons_elsewhere=[
+                LessonElsewhere(
+                    municipality=match.lesson.municipality,
+                    title=match.lesson.title,
+                    outcome=match.lesson.outcome,
+                    outcome_label=match.lesson.get_outcome_display(),
+                    learned=match.lesson.learned,
+                    uri=match.lesson.uri,
+                    problem=problem.title,
+                )
+                for problem, match in new_for_open_problems(first, last)
             ],
             log_entries=LogEntry.objects.filter(day__range=(first, last)).count(),
             open_actions=[_action(a) for a in open_actions],

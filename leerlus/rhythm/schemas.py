@@ -73,6 +73,18 @@ class RetrospectiveOut(Schema):
     actions: list[ActionOut]
 
 
+class LessonElsewhere(Schema):
+    """A lesson of another municipality that matches one of our open problems."""
+
+    municipality: str
+    title: str
+    outcome: str = Field(description="geslaagd, gemengd of mislukt.")
+    outcome_label: str
+    learned: str
+    uri: str
+    problem: str = Field(description="Ons vraagstuk waar de les bij past.")
+
+
 class BriefDocument(Schema):
     month: str = Field(description="jjjj-mm")
     first_day: date
@@ -84,6 +96,9 @@ class BriefDocument(Schema):
     experiments: list[ExperimentProgress]
     decisions_due: list[DecisionDue]
     lessons: list[LessonOut]
+    lessons_elsewhere: list[LessonElsewhere] = Field(
+        [], description="Nieuwe lessen van andere gemeenten die passen bij onze open vraagstukken."
+    )
     log_entries: int = Field(description="Aantal regels in de logboeken van de maand.")
     open_actions: list[ActionOut]
     retrospective: RetrospectiveOut | None

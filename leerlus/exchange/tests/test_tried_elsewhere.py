@@ -61,3 +61,14 @@ def test_the_library_filters_own_and_other_municipalities_and_outcome(elsewhere,
     other_failures = beheerder.get("/proeftuin/lessen/", {"origin": "elders", "outcome": "mislukt"}).content.decode()
     assert "Onze eigen les" not in other_failures and "Chatbot huisvuil" in other_failures
     assert "Parkeren" not in other_failures
+
+
+def test_the_monthly_brief_lists_new_lessons_that_match_an_open_problem(elsewhere, beheerder):
+    brief = beheerder.get("/ritme/maandbrief/", {"maand": "2026-10", "format": "json"}).json()
+    listed = [(lesson["title"], lesson["problem"]) for lesson in brief["lessons_elsewhere"]]
+    assert listed[0] == ("Afvalpas online", "Veel vragen over de afvalpas")
+    assert {title for title, _problem in listed} == {"Afvalpas online", "Chatbot huisvuil", "Ophaaldag in de app"}
+    assert brief["lessons_elsewhere"][1]["outcome_label"] == "mislukt"
+    assert beheerder.get("/ritme/maandbrief/", {"maand": "2026-11", "format": "json"}).json()["lessons_elsewhere"] == []
+    page = beheerder.get("/ritme/maandbrief/", {"maand": "2026-10"}).content.decode()
+    assert "Nieuw van andere gemeenten" in page and "Chatbot huisvuil" in page
