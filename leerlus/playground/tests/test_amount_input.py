@@ -71,6 +71,7 @@ def test_the_organisation_in_beheer_reads_dutch_amounts():
     form = admin.get(url).content.decode()
     assert 'value="400.000"' in form and 'value="0,05"' in form
     values = {"name": "Gemeente Proefdorp", "it_budget": "1.250.000", "playground_share": "0,07", "alarm_budget": "1,5"}
+    values["lessons_licence"] = Organisation.Licence.CC_BY  # the select's choice, as a browser sends it
     assert admin.post(url, values).status_code == 302
     organisation.refresh_from_db()
     assert (organisation.it_budget, organisation.playground_share, organisation.alarm_budget) == (
