@@ -9,17 +9,12 @@ second and p50/p95 per page. The bar: 50 requests per second with p95 under 300 
 import argparse
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
-import holidays
-from page_speed import free_port, login
-
-from leerlus.analysis import synthetic
+from page_speed import LEERLUS, analysed_home, free_port, login, wait_until_up
 
 PAGES = ["/", "/patronen/", "/signalen/"]
 
@@ -40,25 +35,14 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
     args = parser.parse_args()
-    closed = frozenset(holidays.country_holidays("NL", years=[2025, 2026]))
-    frame = synthetic.signals(per_day=args.rows / 548, days=548, holidays=closed).drop(columns=["id", "topic"])
-    leerlus = Path(sys.executable).with_name("leerlus")
+    leerlus = LEERLUS
     with tempfile.TemporaryDirectory() as tmp:
-        export = Path(tmp) / "signals.csv"
-        frame.rename(columns={"day": "received_at"}).to_csv(export, index=False)
-        env = {"LEERLUS_HOME": str(Path(tmp) / "home"), "PATH": "/usr/bin:/bin"}
-        subprocess.run([leerlus, "import", str(export)], env=env, check=True, capture_output=True)
-        subprocess.run([leerlus, "analyse", "--full"], env=env, check=True, capture_output=True)
+        env, frame = analysed_home(args.rows, Path(tmp))
         port = free_port()
         server = subprocess.Popen([leerlus, "serve", "--port", str(port)], env=env, stderr=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
         try:
-            for _ in range(150):
-                try:
-                    urllib.request.urlopen(base + "/inloggen/", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.2)
+            wait_until_up(base)
             openers = [login(base, Path(tmp) / "home", env, leerlus) for _ in range(args.clients)]
             print(f"{len(frame):,} signals; {args.clients} clients, {args.seconds:.0f} s per page, one server process")
             print(f"{'page':<14} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>7}")

@@ -67,6 +67,30 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+LEERLUS = Path(sys.executable).with_name("leerlus")
+
+
+def analysed_home(rows: int, tmp: Path) -> tuple[dict, object]:
+    """A data directory in `tmp` with `rows` synthetic signals imported and analysed; its environment and the data."""
+    closed = frozenset(holidays.country_holidays("NL", years=[2025, 2026]))
+    frame = synthetic.signals(per_day=rows / 548, days=548, holidays=closed).drop(columns=["id", "topic"])
+    export = tmp / "signals.csv"
+    frame.rename(columns={"day": "received_at"}).to_csv(export, index=False)
+    env = {"LEERLUS_HOME": str(tmp / "home"), "PATH": "/usr/bin:/bin"}
+    subprocess.run([LEERLUS, "import", str(export)], env=env, check=True, capture_output=True)
+    subprocess.run([LEERLUS, "analyse", "--full"], env=env, check=True, capture_output=True)
+    return env, frame
+
+
+def wait_until_up(base: str) -> None:
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(base + "/inloggen/", timeout=1)
+            return
+        except OSError:
+            time.sleep(0.2)
+
+
 def login(base: str, home: Path, env: dict, leerlus: Path) -> urllib.request.OpenerDirector:
     script = (
         "from django.contrib.auth import get_user_model; "
@@ -95,15 +119,9 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=20)
     args = parser.parse_args()
-    closed = frozenset(holidays.country_holidays("NL", years=[2025, 2026]))
-    frame = synthetic.signals(per_day=args.rows / 548, days=548, holidays=closed).drop(columns=["id", "topic"])
-    leerlus = Path(sys.executable).with_name("leerlus")
+    leerlus = LEERLUS
     with tempfile.TemporaryDirectory() as tmp:
-        export = Path(tmp) / "signals.csv"
-        frame.rename(columns={"day": "received_at"}).to_csv(export, index=False)
-        env = {"LEERLUS_HOME": str(Path(tmp) / "home"), "PATH": "/usr/bin:/bin"}
-        subprocess.run([leerlus, "import", str(export)], env=env, check=True, capture_output=True)
-        subprocess.run([leerlus, "analyse", "--full"], env=env, check=True, capture_output=True)
+        env, frame = analysed_home(args.rows, Path(tmp))
         started = time.perf_counter()
         subprocess.run(
             [
@@ -130,12 +148,7 @@ def main() -> None:
         server = subprocess.Popen([leerlus, "serve", "--port", str(port)], env=env, stderr=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
         try:
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(base + "/inloggen/", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.2)
+            wait_until_up(base)
             opener = login(base, Path(tmp) / "home", env, leerlus)
             print(f"{len(frame):,} signals; {args.requests} requests per page (milliseconds)")
             print(f"{'page':<52} {'p50':>6} {'p95':>6}")
