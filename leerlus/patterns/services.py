@@ -243,7 +243,6 @@ def _store_patterns(finder: PatternFinder, topic_terms, emerging_searched_from) 
             None,
         )
         pattern = match or Pattern()
-        new += match is None
         pattern.kind, pattern.start, pattern.end = found.kind, found.start, found.end
         pattern.channel, pattern.topic = found.key.channel or "", found.key.topic
         pattern.service = services.get(found.key.service)
@@ -265,6 +264,7 @@ def _store_patterns(finder: PatternFinder, topic_terms, emerging_searched_from) 
         if twin is not None:  # the same event found twice in one run
             rows.append(twin)
             continue
+        new += match is None  # after the twin check: the same event found twice is one new pattern
         pattern.save()
         kept.add(pattern.pk)
         rows.append(pattern)

@@ -46,6 +46,7 @@ def beheerder(client):
 def test_analyse_finds_every_kind_and_patterns_follow_the_contract(analysed):
     summary = analysed.first_analysis  # the first run is full without --full
     assert summary["full"] and summary["classified"] == summary["signals"] == len(analysed.frame)
+    assert summary["new_patterns"] == summary["patterns"]  # on a first run every pattern is new, none twice
     document = run("patterns")
     assert document["data_until"] == str(analysed.frame["received_at"].max())
     kinds = {p["kind"] for p in document["patterns"]}
