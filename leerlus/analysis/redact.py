@@ -109,6 +109,7 @@ def _date_year(candidate: str) -> int:
     return int(re.findall(r"\d{4}", candidate)[-1])
 
 
+_PLATE_WORD = re.compile(r"(?i)kenteken|nummerbord")
 _COMMON_PAIRS = frozenset("de en in is op te om al na of ik ze we je nu zo er ga da uw au ok sa sd ss".split())
 
 
@@ -157,6 +158,8 @@ def _span(match: re.Match) -> Span | None:
             return None
         return Span(*match.span(kind + "number"), "adres", HOUSE_NUMBER)
     elif kind == "plate":
+        if not text.isupper() and not _PLATE_WORD.search(match.string, max(0, start - 30), start):
+            return None  # "xlsx46" or "mp3wav": a plate in lower case without dashes only after "kenteken"
         kind = "kenteken"
     elif kind == "kenteken" and not _is_plate(text):
         return None

@@ -28,6 +28,7 @@ from leerlus.analysis.redact import Redactor, is_bsn, is_iban, redact
         ("postcode 1234 ab 5, container vol", "postcode [ADRES], container vol"),
         ("geboren 1985-03-12, vraag over AOW", "geboren [GEBOORTEDATUM], vraag over AOW"),
         ("busje GZ123B blokkeert de stoep", "busje [KENTEKEN] blokkeert de stoep"),
+        ("kenteken gz123b staat fout op de boete", "kenteken [KENTEKEN] staat fout op de boete"),
         ("de boom voor Lange Voorhout 34 is omgewaaid", "de boom voor Lange Voorhout [HUISNUMMER] is omgewaaid"),
         ("mijn buurman Mohammed El Amrani zet afval buiten", "mijn buurman [NAAM] zet afval buiten"),
         ("mevrouw Jansen wacht op haar paspoort", "mevrouw [NAAM] wacht op haar paspoort"),
@@ -55,6 +56,7 @@ def test_personal_data_is_replaced_by_tokens(text, expected):
         "Wegen",
         "Windows 10 werkt niet, lijn 5 rijdt niet, Groep 8 heeft vrij",
         "in 2024 en 2025 kwam de bus 12 niet",
+        "het bestand export.xlsx46 en de bijlage bbc45 openen niet",  # lower case, no dashes, no "kenteken"
     ],
 )
 def test_ordinary_text_survives(text):
