@@ -39,14 +39,21 @@ def _sentences() -> dict:
     """The sentence per code, in the active language; `%(column)s` is the file's own column name."""
     return {
         "not_a_record": _("Geen geldig record: de regel is geen rij met velden."),
-        "date_missing": _("Datum (kolom %(column)s) ontbreekt; geef een datum voor het hele bestand met --date."),
+        "date_missing": _(
+            "Datum (kolom %(column)s) ontbreekt; geef één datum voor het hele bestand (in de wizard bij Kolommen, "
+            "op de opdrachtregel met --date)."
+        ),
         "date_unreadable": _(
             "Datum in kolom %(column)s is onleesbaar. Gebruik jjjj-mm-dd of dd-mm-jjjj, eventueel met uu:mm."
         ),
         "date_future": _("Datum in kolom %(column)s ligt in de toekomst."),
-        "channel_missing": _("Kanaal (kolom %(column)s) ontbreekt; geef een standaardkanaal met --channel."),
+        "channel_missing": _(
+            "Kanaal (kolom %(column)s) ontbreekt; kies een kanaal voor rijen zonder kanaal (in de wizard bij "
+            "Kanalen, op de opdrachtregel met --channel)."
+        ),
         "channel_unknown": _(
-            "Onbekend kanaal '%(value)s'. Kies uit: %(choices)s, of koppel de code met --map-channel CODE=kanaal."
+            "Onbekend kanaal '%(value)s'. Kies uit: %(choices)s, of koppel de code aan een kanaal (in de wizard bij "
+            "Kanalen, op de opdrachtregel met --map-channel CODE=kanaal)."
         ),
         "text_and_service_missing": _("Tekst en dienst ontbreken allebei; een rij heeft minstens één van beide nodig."),
         "row_unreadable": _(
@@ -66,7 +73,12 @@ def _sentences() -> dict:
 
 def _group_sentences() -> dict:
     """The sentence for a whole group; for unknown channels the codes are listed beside it."""
-    return {"channel_unknown": _("Onbekende kanaalcodes; koppel ze met --map-channel CODE=kanaal.")}
+    return {
+        "channel_unknown": _(
+            "Onbekende kanaalcodes; koppel ze aan een kanaal (in de wizard bij Kanalen, op de opdrachtregel met "
+            "--map-channel CODE=kanaal)."
+        )
+    }
 
 
 REASON_CODES = tuple(_sentences())
