@@ -50,8 +50,8 @@ def run_analysis(
     days, and at the end topics, patterns, incidents and state in one transaction.
 
     A full run trains on a sample and then labels the signals in ranges of `part_size` ids through
-    `label_ranges(classifier, ranges, meanwhile)`: by default `meanwhile()` and then one range after
-    the other in this process; the analysis job hands the ranges to the workers as parts and runs
+    `label_ranges(classifier, ranges, meanwhile)`: by default one range after the other in this process
+    and then `meanwhile(labelled=True)`; the analysis job hands the ranges to the workers as parts and runs
     `meanwhile()` (reading and counting the texts, which needs no labels) while they label
     (patterns/jobs.py).
     """
@@ -60,9 +60,10 @@ def run_analysis(
 
 
 def _label_here(classifier, ranges: list[tuple[int, int]], meanwhile) -> None:
-    meanwhile()
+    """In one process nothing runs beside it: label first, then read the texts with their labels in one go."""
     for first, last in ranges:
         labelling.label_range(first, last, classifier)
+    meanwhile(labelled=True)
 
 
 def _run_analysis(full: bool, progress, label_ranges, part_size: int) -> AnalysisSummary:
@@ -136,7 +137,8 @@ class _Texts:
     def __init__(self, ranges: list[tuple[int, int]]):
         self.ids = (ranges[0][0], ranges[-1][1]) if ranges else (0, -1)
 
-    def read(self) -> None:
+    def read(self, *, labelled: bool = False) -> None:
+        self.labelled = labelled  # read after the labelling: the frame has the labels already
         self.frame = signal_store.load_signals(id_range=self.ids)
         self.index = TextIndex(self.frame["text"])
         if len(self.frame):  # the counts PatternFinder.fit asks for, from the first day on
@@ -144,6 +146,8 @@ class _Texts:
             self.index.count_words(days.min().date(), (days - days.min()).dt.days.to_numpy())
 
     def with_labels(self) -> pd.DataFrame:
+        if self.labelled:
+            return self.frame
         labels = signal_store.load_labels(self.ids).set_index("id")
         for column in labels.columns:
             self.frame[column] = self.frame["id"].map(labels[column])
