@@ -34,6 +34,13 @@ class TextIndex:
         self.codes = codes
         self.texts = list(uniques)
         self.tokens = tokenize_all(self.texts)
+        self._counted = None
+
+    def count_words(self, first_day: date, day_numbers: np.ndarray):
+        """WordsPerDay.count of these signals, counted once: a full run counts ahead while other workers label."""
+        if self._counted is None or self._counted[0] != first_day or not np.array_equal(self._counted[1], day_numbers):
+            self._counted = (first_day, day_numbers, WordsPerDay.count(first_day, day_numbers, self.codes, self.tokens))
+        return self._counted[2]
 
 
 class SignalClassifier:
@@ -140,7 +147,7 @@ class PatternFinder:
         self._rng = np.random.default_rng(self.seed)
         index = text_index or TextIndex(signals["text"])
         self._codes = index.codes
-        counted, self._doc_term = WordsPerDay.count(self.days_[0].date(), self._day_number, index.codes, index.tokens)
+        counted, self._doc_term = index.count_words(self.days_[0].date(), self._day_number)
         self._doc_words = counted.words
         self.words_per_day_ = counted if words_per_day is None else words_per_day
         first_onset = (new_from - self.days_[0].date()).days - EmergingTermDetector().window_days if new_from else 0

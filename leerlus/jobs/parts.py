@@ -23,10 +23,12 @@ from leerlus.jobs.models import Job
 WAIT_SECONDS = 0.5  # how often the whole looks whether the parts that other workers run have ended
 
 
-def run_in_parts(context: JobContext, kind: str, params: list[dict], *, stage: str) -> list:
+def run_in_parts(context: JobContext, kind: str, params: list[dict], *, stage: str, meanwhile=None) -> list:
     """Runs one `kind` job per params (in any order, on any worker) and returns their results in order.
 
-    The whole's progress is the number of parts done, of all parts, under `stage`."""
+    The whole's progress is the number of parts done, of all parts, under `stage`. `meanwhile()`, when
+    given, is work of the whole that does not need the parts: it runs once the parts are sent, so that
+    other workers take parts while this one does it."""
     whole = context.job
     Job.objects.filter(parent=whole).delete()  # an earlier attempt's parts: done again, with the same outcome
     now = timezone.now()
@@ -48,6 +50,8 @@ def run_in_parts(context: JobContext, kind: str, params: list[dict], *, stage: s
         for pk in ids:  # robust: with the broker down, this process simply takes every part itself
             transaction.on_commit(partial(send, pk), robust=True)
     try:
+        if meanwhile is not None:
+            meanwhile()
         while not _all_done(context, ids, stage):
             waiting = Job.objects.filter(pk__in=ids, status=Job.Status.QUEUED).order_by("pk").first()
             part = execution.claim(waiting.pk) if waiting else None

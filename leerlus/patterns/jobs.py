@@ -1,8 +1,9 @@
 """The analysis as a background job; a full analysis labels its signals in parts that any worker can take.
 
 The whole (kind "analysis") trains the classifier, hands one part (kind "analysis_part") per range of
-signal ids to the queue, takes parts itself until none wait (jobs/parts.py), and then counts the series
-and finds the patterns. A part reads the stored classifier and writes the labels of its range.
+signal ids to the queue, reads and counts the texts while other workers take parts, takes parts itself
+until none wait (jobs/parts.py), and then counts the series and finds the patterns. A part reads the
+stored classifier and writes the labels of its range.
 """
 
 import os
@@ -26,11 +27,11 @@ def analyse(job) -> dict:
     def stage(message: str) -> None:
         job.progress(job.job.done, stage=message)  # during the parts: parts done of all parts
 
-    def label_ranges(classifier, *, part_size: int) -> None:
+    def label_ranges(classifier, ranges: list[tuple[int, int]], meanwhile) -> None:
         labelling.remember(_run_key(job.job), classifier)  # the parts this process takes need not read it back
-        ranges = labelling.id_ranges(part_size)
         parts = [{"whole": job.job.pk, "first": first, "last": last} for first, last in ranges]
-        run_in_parts(job, "analysis_part", parts, stage=_("Signalen indelen in %(n)s delen …") % {"n": len(parts)})
+        stage = _("Signalen indelen in %(n)s delen …") % {"n": len(parts)}
+        run_in_parts(job, "analysis_part", parts, stage=stage, meanwhile=meanwhile)
 
     summary = run_analysis(
         full=bool(job.params.get("full")),

@@ -9,7 +9,6 @@ topics and relabels every signal.
 
 import pickle
 from datetime import timedelta
-from functools import partial
 from time import perf_counter
 
 import holidays
@@ -51,25 +50,29 @@ def run_analysis(
     days, and at the end topics, patterns, incidents and state in one transaction.
 
     A full run trains on a sample and then labels the signals in ranges of `part_size` ids through
-    `label_ranges(ranges, classifier)`: by default one range after the other in this process; the
-    analysis job hands the ranges to the workers as parts (patterns/jobs.py).
+    `label_ranges(classifier, ranges, meanwhile)`: by default one range after the other in this process
+    and then `meanwhile(labelled=True)`; the analysis job hands the ranges to the workers as parts and runs
+    `meanwhile()` (reading and counting the texts, which needs no labels) while they label
+    (patterns/jobs.py).
     """
     with analysis_lock():
-        return _run_analysis(full, progress, partial(label_ranges or _label_here, part_size=part_size))
+        return _run_analysis(full, progress, label_ranges or _label_here, part_size)
 
 
-def _label_here(classifier, *, part_size: int) -> None:
-    for first, last in labelling.id_ranges(part_size):
+def _label_here(classifier, ranges: list[tuple[int, int]], meanwhile) -> None:
+    """In one process nothing runs beside it: label first, then read the texts with their labels in one go."""
+    for first, last in ranges:
         labelling.label_range(first, last, classifier)
+    meanwhile(labelled=True)
 
 
-def _run_analysis(full: bool, progress, label_ranges) -> AnalysisSummary:
+def _run_analysis(full: bool, progress, label_ranges, part_size: int) -> AnalysisSummary:
     started = perf_counter()
     progress(_("Signalen laden …"))
     state = AnalysisState.objects.first() or AnalysisState()
     complete = state.words_per_day is not None and SeriesCount.objects.exists()  # else the last run predates them
     if full or not complete:
-        return _full_run(state, started, progress, label_ranges)
+        return _full_run(state, started, progress, label_ranges, labelling.id_ranges(part_size))
     classifier = pickle.loads(state.classifier)
     since = state.data_until - timedelta(days=RECENT_DAYS)
     frame = signal_store.load_signals(since)
@@ -100,7 +103,7 @@ def _run_analysis(full: bool, progress, label_ranges) -> AnalysisSummary:
     return _store(state, started, classifier, finder, len(labels), cube, full=False, emerging_from=emerging_from)
 
 
-def _full_run(state: AnalysisState, started: float, progress, label_ranges) -> AnalysisSummary:
+def _full_run(state: AnalysisState, started: float, progress, label_ranges, ranges) -> AnalysisSummary:
     """Trains on a sample, labels every signal range by range, then counts the series and finds the patterns."""
     sample = labelling.training_sample()
     if sample.empty:
@@ -108,20 +111,47 @@ def _full_run(state: AnalysisState, started: float, progress, label_ranges) -> A
     progress(_("Model trainen op %(n)s signalen …") % {"n": len(sample)})
     classifier = labelling.train(state, sample)
     progress(_("Signalen indelen …"))
-    label_ranges(classifier)
+    texts = _Texts(ranges)
+    label_ranges(classifier, ranges, texts.read)
     progress(_("Patronen zoeken …"))
-    frame = signal_store.load_signals()
+    frame = texts.with_labels()
     frame["service"] = _service_names(frame)
     frame["topic"] = frame["topic"].fillna(-1).astype(int)
     columns = _columns(frame)
     cube = count_cube(columns)
     signal_store.replace_series_counts(cube)
-    finder = _finder(cube).fit(columns, _topic_terms(classifier), TextIndex(frame["text"]), cube=cube)
+    finder = _finder(cube).fit(columns, _topic_terms(classifier), texts.index, cube=cube)
     with transaction.atomic():
         Topic.objects.all().delete()
         Topic.objects.bulk_create(Topic(number=t.number, terms=list(t.terms), size=t.size) for t in classifier.topics_)
         classified = int(frame["analysed"].sum())
         return _store(state, started, classifier, finder, classified, cube, full=True, emerging_from=None)
+
+
+class _Texts:
+    """The signals of a full run with their texts, read, tokenised and counted per day before they are labelled.
+
+    None of that needs the labels, so the analysis job does it while other workers label; `with_labels`
+    then adds the labels the parts stored."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.ids = (ranges[0][0], ranges[-1][1]) if ranges else (0, -1)
+
+    def read(self, *, labelled: bool = False) -> None:
+        self.labelled = labelled  # read after the labelling: the frame has the labels already
+        self.frame = signal_store.load_signals(id_range=self.ids)
+        self.index = TextIndex(self.frame["text"])
+        if len(self.frame):  # the counts PatternFinder.fit asks for, from the first day on
+            days = pd.to_datetime(self.frame["day"])
+            self.index.count_words(days.min().date(), (days - days.min()).dt.days.to_numpy())
+
+    def with_labels(self) -> pd.DataFrame:
+        if self.labelled:
+            return self.frame
+        labels = signal_store.load_labels(self.ids).set_index("id")
+        for column in labels.columns:
+            self.frame[column] = self.frame["id"].map(labels[column])
+        return self.frame
 
 
 def _columns(frame: pd.DataFrame) -> pd.DataFrame:

@@ -25,9 +25,19 @@ COLUMNS_SQL = (
 RECENT_SQL = COLUMNS_SQL + " WHERE analysed = %s OR received_at >= %s"
 RANGE_SQL = COLUMNS_SQL + " WHERE id >= %s AND id <= %s"
 SAMPLE_SQL = COLUMNS_SQL + " WHERE id %% %s = 0"
+LABELS_SQL = (
+    f"SELECT id, effective_service_id, topic, CAST(analysed AS INTEGER) FROM {SIGNALS} WHERE id >= %s AND id <= %s"
+)
 LABEL_SQL = (
     f"UPDATE {SIGNALS} SET effective_service_id = COALESCE(service_id, %s), demand = %s, sentiment = %s, "
     f"topic = %s, analysed = %s WHERE id = %s"
+)
+# PostgreSQL: one statement per chunk, the labels as arrays (one plan instead of one per signal).
+LABEL_ARRAYS_SQL = (
+    f"UPDATE {SIGNALS} AS s SET effective_service_id = COALESCE(s.service_id, v.service), demand = v.demand, "
+    f"sentiment = v.sentiment, topic = v.topic, analysed = v.analysed "
+    f"FROM UNNEST(%s::bigint[], %s::text[], %s::text[], %s::smallint[], %s::boolean[], %s::bigint[]) "
+    f"AS v(service, demand, sentiment, topic, analysed, id) WHERE s.id = v.id"
 )
 COUNT_INSERT_SQL = f"INSERT INTO {COUNTS} (day, channel, service_id, topic, count) VALUES (%s, %s, %s, %s, %s)"
 RECOUNT_SQL = (
@@ -51,6 +61,15 @@ def load_signals(since: date | None = None, *, id_range: tuple[int, int] | None 
     if since is None:
         return _frame(COLUMNS_SQL, None)
     return _frame(RECENT_SQL, [False, connection.ops.adapt_datetimefield_value(local_midnight(since))])
+
+
+def load_labels(id_range: tuple[int, int]) -> pd.DataFrame:
+    """The labels of the signals with ids in a range: id, effective_service_id, topic, analysed."""
+    with connection.cursor() as cursor:
+        cursor.execute(LABELS_SQL, list(id_range))
+        frame = pd.DataFrame(cursor.fetchall(), columns=["id", "effective_service_id", "topic", "analysed"])
+    frame["analysed"] = frame["analysed"].astype(bool)
+    return frame
 
 
 def load_sample(size: int) -> pd.DataFrame:
@@ -105,8 +124,12 @@ def store_labels(labels: pd.DataFrame) -> None:
         )
     )
     for start in range(0, len(values), LABEL_CHUNK):  # one short transaction each: imports go on in between
+        chunk = values[start : start + LABEL_CHUNK]
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.executemany(LABEL_SQL, values[start : start + LABEL_CHUNK])
+            if connection.vendor == "postgresql":
+                cursor.execute(LABEL_ARRAYS_SQL, [list(column) for column in zip(*chunk)])
+            else:
+                cursor.executemany(LABEL_SQL, chunk)
 
 
 def _nullable(numbers: pd.Series) -> list:
