@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from leerlus.audit.models import AuditEntry
 from leerlus.audit.recorder import record
 from leerlus.core.channels import CHANNEL_CHOICES
+from leerlus.core.data_version import data_version
 from leerlus.core.dates import parse_date
 from leerlus.core.models import Person, Service, Signal
 from leerlus.core.schemas import SignalOut
@@ -59,7 +60,8 @@ def pattern_overview(request):
         request,
         "patterns/pattern_list.html",
         {
-            "patterns": list(pattern_list(f)),
+            "patterns": pattern_list(f),  # a query, run only when the cached list has no copy for this version
+            "data_version": data_version(),
             "query": request.GET,
             "kinds": KINDS,
             "channels": CHANNEL_CHOICES,
