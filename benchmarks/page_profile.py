@@ -20,7 +20,7 @@ from django.contrib.auth import get_user_model  # noqa: E402  (after django.setu
 from django.core.cache import cache  # noqa: E402
 from django.test import Client  # noqa: E402
 
-PAGES = ["/", "/patronen/", "/signalen/", "/incidenten/"]
+PAGES = ["/", "/patronen/", "/signalen/", "/incidenten/", "/patronen/1/"]
 
 
 def own_functions(profile: cProfile.Profile, count: int = 12) -> list[str]:
