@@ -102,6 +102,7 @@ def _serve_in_processes(listener, processes: int) -> None:
     import time
 
     from django.db import connections
+    from django.utils.translation import gettext as _
 
     connections.close_all()  # a connection must not be shared by forked processes
     children = []
@@ -118,7 +119,7 @@ def _serve_in_processes(listener, processes: int) -> None:
             children.append(pid)
         while all(os.waitpid(pid, os.WNOHANG) == (0, 0) for pid in children):
             time.sleep(0.5)
-        raise click.ClickException("Een serverproces is gestopt; leerlus stopt.")
+        raise click.ClickException(_("Een serverproces is gestopt; leerlus stopt."))
     finally:
         for pid in children:
             try:
