@@ -116,10 +116,11 @@ def main() -> None:
             openers = [login(base, home, env, LEERLUS) for _ in range(args.clients)]
             patterns = json.loads(openers[0].open(base + "/patronen/?format=json").read())["patterns"]
             pages = [*PAGES, f"/patronen/{patterns[0]['id']}/"] if patterns else PAGES
+            processes = max(1, len(server_processes(server.pid)))
             print(
                 f"{args.clients} clients (threads, keep-alive), {args.seconds:.0f} s per page, against "
-                f"`leerlus serve --processes {args.processes}` ({max(1, len(server_processes(server.pid)))} server "
-                f"processes, 4 threads each); data directory {home}; "
+                f"`leerlus serve --processes {args.processes}` ({processes} server "
+                f"process{'es' if processes > 1 else ''}, 4 threads each); data directory {home}; "
                 f"{os.cpu_count()} cores; load average at start {os.getloadavg()[0]:.2f}"
             )
             print(
