@@ -78,7 +78,8 @@ def _serve(host: str, port: int, *, processes: int = 1, worker: bool = True) -> 
         raise SystemExit(0)
 
     signal.signal(signal.SIGTERM, stop)  # so that the worker and the server processes are stopped with the server
-    listener = socket.create_server((host, port), backlog=1024)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.create_server((host.strip("[]"), port), family=family, backlog=1024)
     process = start_worker_process() if worker else None
     click.echo(f"leerlus draait op http://{host}:{port}/  (stoppen: Ctrl+C)", err=True)
     try:
