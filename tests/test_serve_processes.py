@@ -2,7 +2,7 @@
 made elsewhere (an import on the command line) at once, because the cached page parts follow the data version.
 
 One process at a time is paused (SIGSTOP), so that the other must answer: both are checked, not just whichever
-the kernel happens to hand a connection."""
+the kernel happens to hand a connection. A kill -9 of the command ends its server processes too."""
 
 import http.cookiejar
 import os
@@ -53,6 +53,13 @@ def test_two_processes_share_the_session_and_show_an_import_at_once(leerlus_home
         leerlus_home("import", str(export))
         for page in _from_each(children, opener, base + "/"):
             assert "6 signalen uit alle kanalen" in page and "ingrid (beheerder)" in page
+        server.kill()  # kill -9: nobody stops the server processes, they end themselves
+        server.wait()
+        for _ in range(50):
+            if not any(Path(f"/proc/{pid}").exists() for pid in children):
+                break
+            time.sleep(0.2)
+        assert not any(Path(f"/proc/{pid}").exists() for pid in children)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -100,19 +100,24 @@ def _serve_in_processes(listener, processes: int) -> None:
     (LEERLUS_SECURE, the audit trail's addresses, the login lock-out per address) rely on both. When one server
     process ends, the others are stopped too, so that a supervisor (systemd) sees the failure and restarts."""
     import signal
+    import threading
     import time
 
     from django.db import connections
     from django.utils.translation import gettext as _
 
+    from leerlus.jobs.worker import watch_parent
+
     connections.close_all()  # a connection must not be shared by forked processes
-    children = []
+    parent, children = os.getpid(), []
     try:
         for _ in range(processes):
             pid = os.fork()
             if pid == 0:  # the server process
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the parent, which stops this one
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                # after a kill -9 of the parent nobody stops this one: it ends itself, as the job worker does
+                threading.Thread(target=watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
                 try:
                     _waitress(listener)
                 finally:
