@@ -111,7 +111,7 @@ def _serve_in_processes(listener, processes: int) -> None:
     connections.close_all()  # a connection must not be shared by forked processes
     parent, children = os.getpid(), []
     try:
-        for _ in range(processes):
+        for _number in range(processes):
             pid = os.fork()
             if pid == 0:  # the server process
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the parent, which stops this one
