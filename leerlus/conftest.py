@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.utils import translation
@@ -43,6 +44,13 @@ def dutch_by_default():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the page parts cached in an earlier test show that test's data, which
+    its rollback took away without renewing the data version."""
+    cache.clear()
 
 
 @pytest.fixture

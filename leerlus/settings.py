@@ -216,6 +216,22 @@ BROKER_URL = os.environ.get("LEERLUS_BROKER_URL") or (
     "memory://" if "pytest" in sys.modules else "filesystem://localhost/"
 )
 JOB_QUEUE = os.environ.get("LEERLUS_QUEUE", "leerlus")  # its own name per installation sharing one Redis
+# Page parts computed from the data (the start page's incidents and charts, the patterns list) are cached per data
+# version (core.data_version) where every server process and the worker see them: in Redis when the jobs run on
+# Redis, else as files in HOME/cache (no extra service). Inside the test process: memory, emptied before each test.
+if "pytest" in sys.modules:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif BROKER_URL.startswith("redis"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": BROKER_URL}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": HOME / "cache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+CACHES["default"]["KEY_PREFIX"] = JOB_QUEUE  # one Redis, several installations: as the queue
 JOB_HEARTBEAT_SECONDS = 1.0
 JOB_STALE_SECONDS = float(os.environ.get("LEERLUS_JOB_STALE_SECONDS", "300"))  # no heartbeat this long: lost
 BRIEFS_DIR = HOME / "briefs"

@@ -40,12 +40,19 @@ def demo(load_only, as_json):
     )
     if not load_only:
         click.echo("Inloggen als beheerder: demo / demo (of als lezer: lezer / lezer)", err=True)
-        _serve("127.0.0.1", 8000)
+        _serve("127.0.0.1", 8000, processes=os.cpu_count() or 1)
 
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Adres om op te luisteren.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Poort.")
+@click.option(
+    "--processes",
+    default=os.cpu_count() or 1,
+    show_default="het aantal processorkernen",
+    type=click.IntRange(1, 64),
+    help="Aantal serverprocessen (elk met vier threads); meer dan één alleen op Linux en macOS.",
+)
 @click.option(
     "--worker/--no-worker",
     default=True,
@@ -53,41 +60,97 @@ def demo(load_only, as_json):
     help="Ook een worker voor de achtergrondtaken starten (--no-worker als die elders draaien).",
 )
 @command
-def serve(host, port, worker):
+def serve(host, port, processes, worker):
     """Start de webapplicatie, met een worker voor de achtergrondtaken."""
-    _serve(host, port, worker=worker)
+    _serve(host, port, processes=processes, worker=worker)
 
 
-def _serve(host: str, port: int, *, worker: bool = True) -> None:
+THREADS_PER_PROCESS = 4
+
+
+def _serve(host: str, port: int, *, processes: int = 1, worker: bool = True) -> None:
     import signal
-
-    from django.conf import settings
-    from waitress import serve as waitress_serve
+    import socket
 
     from leerlus.jobs.worker import start_worker_process, stop_worker_process
-    from leerlus.wsgi import application
 
     def stop(signum, frame):
         raise SystemExit(0)
 
-    signal.signal(signal.SIGTERM, stop)  # so that the worker is stopped with the server
+    signal.signal(signal.SIGTERM, stop)  # so that the worker and the server processes are stopped with the server
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.create_server((host.strip("[]"), port), family=family, backlog=1024)
     process = start_worker_process() if worker else None
     click.echo(f"leerlus draait op http://{host}:{port}/  (stoppen: Ctrl+C)", err=True)
     try:
-        waitress_serve(
-            application,
-            host=host,
-            port=port,
-            threads=8,
-            ident="leerlus",
-            _quiet=True,
-            # waitress spools a request body to disk; let an upload up to the wizard's limit through to it
-            max_request_body_size=settings.IMPORT_UPLOAD_MAX_BYTES + 1024 * 1024,
-            **_behind_proxy(),
-        )
+        if processes == 1:
+            _waitress(listener)
+        else:
+            _serve_in_processes(listener, processes)
     finally:
         if process:
             stop_worker_process(process)
+
+
+def _serve_in_processes(listener, processes: int) -> None:
+    """Several waitress processes accept on one listening socket (pre-fork), so pages use every core.
+
+    gunicorn would be the library for a pre-fork server, but unlike waitress it neither takes the client's address
+    from a trusted proxy's X-Forwarded-For nor drops those headers from other peers, and the production settings
+    (LEERLUS_SECURE, the audit trail's addresses, the login lock-out per address) rely on both. When one server
+    process ends, the others are stopped too, so that a supervisor (systemd) sees the failure and restarts."""
+    import signal
+    import threading
+    import time
+
+    from django.db import connections
+    from django.utils.translation import gettext as _
+
+    from leerlus.jobs.worker import watch_parent
+
+    connections.close_all()  # a connection must not be shared by forked processes
+    parent, children = os.getpid(), []
+    try:
+        for _number in range(processes):
+            pid = os.fork()
+            if pid == 0:  # the server process
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the parent, which stops this one
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                # after a kill -9 of the parent nobody stops this one: it ends itself, as the job worker does
+                threading.Thread(target=watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
+                try:
+                    _waitress(listener)
+                finally:
+                    os._exit(1)
+            children.append(pid)
+        while all(os.waitpid(pid, os.WNOHANG) == (0, 0) for pid in children):
+            time.sleep(0.5)
+        raise click.ClickException(_("Een serverproces is gestopt; leerlus stopt."))
+    finally:
+        for pid in children:
+            try:
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+            except (ChildProcessError, ProcessLookupError):
+                pass
+
+
+def _waitress(listener) -> None:
+    from django.conf import settings
+    from waitress import serve as waitress_serve
+
+    from leerlus.wsgi import application
+
+    waitress_serve(
+        application,
+        sockets=[listener],
+        threads=THREADS_PER_PROCESS,
+        ident="leerlus",
+        _quiet=True,
+        # waitress spools a request body to disk; let an upload up to the wizard's limit through to it
+        max_request_body_size=settings.IMPORT_UPLOAD_MAX_BYTES + 1024 * 1024,
+        **_behind_proxy(),
+    )
 
 
 def _behind_proxy() -> dict:

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from leerlus.audit.models import AuditEntry
 from leerlus.audit.recorder import record
+from leerlus.core.data_version import data_changed
 from leerlus.core.schemas import BackupOut
 from leerlus.errors import InputError
 
@@ -84,6 +85,7 @@ def restore(source: Path) -> BackupOut:
         )
     connection.close()
     call_command("migrate", verbosity=0, interactive=False)
+    data_changed()  # every row was replaced behind the models' backs: cached page parts are made anew
     restored = _summary(source, started)
     record(AuditEntry.Action.UPDATE, "database", _("hersteld uit %(f)s") % {"f": source.name})  # after the count
     return restored

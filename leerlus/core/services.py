@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from django.db import connection, transaction
 
+from leerlus.core.data_version import data_changed
 from leerlus.core.models import DailyCount, Signal
 from leerlus.core.selectors import local_midnight
 
@@ -21,3 +22,4 @@ def refresh_daily_counts(first_day: date, last_day: date) -> None:
         with connection.cursor() as cursor:
             bounds = [local_midnight(first_day), local_midnight(last_day + timedelta(days=1))]
             cursor.execute(REFRESH_SQL, [connection.ops.adapt_datetimefield_value(b) for b in bounds])
+        data_changed()  # raw SQL sends no model signal; the charts read these counts

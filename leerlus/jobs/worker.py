@@ -41,7 +41,7 @@ def _start_recovery(**kwargs) -> None:
     threading.Thread(target=_recover_periodically, name="job-recovery", daemon=True).start()
 
 
-def _watch_parent(parent: int) -> None:
+def watch_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(1)
     os.kill(os.getpid(), signal.SIGTERM)  # warm shutdown: the running job finishes if it can
@@ -55,7 +55,7 @@ def run_worker(concurrency: int = 1) -> None:
 
     parent = os.environ.get(PARENT_VARIABLE)
     if parent:
-        threading.Thread(target=_watch_parent, args=(int(parent),), name="parent-watch", daemon=True).start()
+        threading.Thread(target=watch_parent, args=(int(parent),), name="parent-watch", daemon=True).start()
     worker_ready.connect(_start_recovery, weak=False)
     app.worker_main(
         [

@@ -10,4 +10,9 @@ class PatternsConfig(AppConfig):
     verbose_name = _("Patronen")
 
     def ready(self):
+        from leerlus.core.data_version import renew_on_change
         from leerlus.patterns import jobs  # noqa: F401  registers the "analysis" job
+        from leerlus.patterns.models import AnalysisState, Incident, IncidentMarking, KnownEvent, Pattern
+
+        # the start page's incidents and the patterns list are cached per data version
+        renew_on_change(AnalysisState, Incident, IncidentMarking, KnownEvent, Pattern)

@@ -1,6 +1,8 @@
 """Pattern and incident pages: the overviews with filters (and their JSON twins), one page per pattern with its
 actions, one page per incident with its facets and the marking form, and the calendar of known events."""
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -8,6 +10,7 @@ from django.utils.translation import gettext as _
 from leerlus.audit.models import AuditEntry
 from leerlus.audit.recorder import record
 from leerlus.core.channels import CHANNEL_CHOICES
+from leerlus.core.data_version import data_version
 from leerlus.core.dates import parse_date
 from leerlus.core.models import Person, Service, Signal
 from leerlus.core.schemas import SignalOut
@@ -59,7 +62,8 @@ def pattern_overview(request):
         request,
         "patterns/pattern_list.html",
         {
-            "patterns": list(pattern_list(f)),
+            "patterns": pattern_list(f),  # a query, run only when the cached list has no copy for this version
+            "data_version": data_version(),
             "query": request.GET,
             "kinds": KINDS,
             "channels": CHANNEL_CHOICES,
@@ -76,7 +80,6 @@ def pattern_detail(request, pk: int):
         return redirect("pattern-detail", pk=pattern.pk)
     if request.GET.get("format") == "json":
         return json_twin(PatternOut.from_orm(pattern))
-    chart, rows = _chart(pattern)
     examples = Signal.objects.filter(id__in=pattern.examples).select_related("service", "effective_service")
     record(
         AuditEntry.Action.VIEW,
@@ -96,8 +99,8 @@ def pattern_detail(request, pk: int):
         "patterns/pattern_detail.html",
         {
             "pattern": pattern,
-            "chart": chart,
-            "rows": rows,
+            "series": partial(_chart, pattern),  # drawn only when the cached chart has no copy for this version
+            "data_version": data_version(),
             "examples": as_document([SignalOut.from_orm(s) for s in examples]),
             "seen_in": [series_label(side) for side in pattern.evidence],
             "ripples": ripples,
@@ -124,14 +127,15 @@ def _act(pattern: Pattern, form) -> None:
 
 @login_required
 def incident_overview(request):
-    f = IncidentFilter(since=_since(request.GET), status=request.GET.get("status") or None)
+    f = IncidentFilter(since=_since(request.GET), status=request.GET.get("status") or None).validate()
     if request.GET.get("format") == "json":
         return json_twin(incidents_document(f))
     return render(
         request,
         "patterns/incident_list.html",
         {
-            "cards": incident_list(f),
+            "cards": partial(incident_list, f),  # made only when the cached list has no copy for this version
+            "data_version": data_version(),
             "query": request.GET,
             "statuses": Incident.Status.choices,
         },

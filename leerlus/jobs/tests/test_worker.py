@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import urllib.request
+from pathlib import Path
 
 import pytest
 import redis
@@ -121,8 +122,13 @@ def _start_server(env) -> tuple[subprocess.Popen, int]:
             return False
 
     wait_for(up, what="the server")
-    (worker,) = wait_for(lambda: children(server.pid), what="the server's worker")
+    (worker,) = wait_for(lambda: _workers_of(server.pid), what="the server's worker")
     return server, worker
+
+
+def _workers_of(pid: int) -> list[int]:
+    """The `leerlus worker` among the children of `serve` (the others are its server processes)."""
+    return [child for child in children(pid) if b"worker" in Path(f"/proc/{child}/cmdline").read_bytes()]
 
 
 @pytest.mark.parametrize("how", ["terminate", "kill"])

@@ -7,7 +7,9 @@ from datetime import date, timedelta
 import pytest
 from click.testing import CliRunner
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from leerlus.analysis.synthetic import RELEASE_DAY
 from leerlus.cli import cli
@@ -217,3 +219,21 @@ def test_the_incident_pages_show_cards_facets_charts_and_the_marking_form(analys
     assert "Markeer dit incident" not in client.get(f"/incidenten/{portal['id']}/").content.decode()
     assert client.post(f"/incidenten/{portal['id']}/", {"status": "bekend", "reason": "x"}).status_code == 403
     assert not Pattern.objects.filter(incident=None).exists()
+
+
+def test_a_marking_shows_at_once_on_the_cached_start_patterns_and_incidents_pages(analysed, beheerder):
+    card = run("incidents")["incidents"][0]
+    summary, pattern_link = card["summary"].replace("'", "&#x27;"), f'href="/patronen/{card["patterns"][0]}/"'
+    with CaptureQueriesContext(connection) as first:
+        assert summary in beheerder.get("/").content.decode()
+    with CaptureQueriesContext(connection) as again:
+        assert summary in beheerder.get("/").content.decode()
+    assert len(again) < len(first)  # the incidents and charts came from the cache
+    assert pattern_link in beheerder.get("/patronen/").content.decode()
+    assert summary in beheerder.get("/incidenten/").content.decode()
+    beheerder.post(f"/incidenten/{card['id']}/", {"status": "onterecht", "reason": "Een testbestand"})
+    assert summary not in beheerder.get("/").content.decode()
+    assert summary not in beheerder.get("/incidenten/").content.decode()
+    assert summary in beheerder.get("/incidenten/", {"status": "onterecht"}).content.decode()
+    assert pattern_link not in beheerder.get("/patronen/").content.decode()
+    assert pattern_link in beheerder.get("/patronen/", {"dismissed": "1"}).content.decode()
