@@ -307,6 +307,16 @@ class Signal(models.Model):
         choices=[("failure", _("faalvraag")), ("value", _("waardevraag"))],
         help_text=_("Faalvraag: contact door iets wat niet (goed) ging. Waardevraag: een echte vraag."),
     )
+    given_demand = models.CharField(
+        _("soort vraag volgens de bron"),
+        max_length=7,
+        blank=True,
+        db_default="",
+        choices=[("failure", _("faalvraag")), ("value", _("waardevraag"))],
+        help_text=_(
+            "Zoals het bronsysteem het gaf (bijv. het gespreksresultaat in KISS); gaat voor op wat de analyse herkent."
+        ),
+    )
     sentiment = models.CharField(
         _("toon"),
         max_length=8,

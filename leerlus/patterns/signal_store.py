@@ -26,7 +26,8 @@ RECENT_SQL = COLUMNS_SQL + " WHERE analysed = %s OR received_at >= %s"
 RANGE_SQL = COLUMNS_SQL + " WHERE id >= %s AND id <= %s"
 SAMPLE_SQL = COLUMNS_SQL + " WHERE id %% %s = 0"
 LABEL_SQL = (
-    f"UPDATE {SIGNALS} SET effective_service_id = COALESCE(service_id, %s), demand = %s, sentiment = %s, "
+    f"UPDATE {SIGNALS} SET effective_service_id = COALESCE(service_id, %s), "
+    f"demand = COALESCE(NULLIF(given_demand, ''), %s), sentiment = %s, "
     f"topic = %s, analysed = %s WHERE id = %s"
 )
 COUNT_INSERT_SQL = f"INSERT INTO {COUNTS} (day, channel, service_id, topic, count) VALUES (%s, %s, %s, %s, %s)"

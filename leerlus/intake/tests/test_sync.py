@@ -183,6 +183,33 @@ def test_kiss_signs_its_token_reads_every_page_and_takes_the_kcc_as_telephone(fa
     assert not Signal.objects.filter(text__contains="kcm@").exists()
 
 
+def test_a_kiss_result_decides_failure_or_value_demand_over_the_analysis(fake, token_file):
+    from leerlus.patterns.services import run_analysis
+
+    calls = [
+        ("Doorverbonden", "Wat kost een parkeervergunning voor bezoekers?"),  # reads as a question: value
+        ("Contactverzoek gemaakt", "Graag informatie over de afvalkalender"),
+        ("Zelfstandig afgehandeld", "Mijn aanvraag lukt niet online, het formulier doet het niet"),  # reads as failure
+        ("Anders", "Het formulier doet het niet"),
+    ]
+    fake.contactmomenten = [
+        {
+            "id": f"res-{i}",
+            "startdatum": (START + timedelta(hours=i)).isoformat(),
+            "gespreksresultaat": result,
+            "vraag": "Parkeervergunning",
+            "specifiekeVraag": text,
+            "verantwoordelijkeAfdeling": "Parkeren",
+        }
+        for i, (result, text) in enumerate(calls)
+    ]
+    add_source("kiss", "KCC", url=fake.url, token_file=token_file)
+    sync("KCC")
+    run_analysis(full=True)
+    demand = dict(Signal.objects.values_list("external_id", "demand"))
+    assert demand == {"kiss:res-0": "failure", "kiss:res-1": "failure", "kiss:res-2": "value", "kiss:res-3": "failure"}
+
+
 def test_signalen_datawarehouse_zip_from_a_path(tmp_path):
     signals = [
         ["id", "source", "text", "created_at", "category_assignment_id", "location_id"],
