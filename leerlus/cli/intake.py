@@ -144,12 +144,14 @@ def _source_lines(document):
 @command
 def sync(name, as_json):
     """Haalt het nieuwe op uit een bron (of uit alle bronnen) en leest het in; persoonsgegevens eerst verwijderd."""
+    from leerlus.demo.sources import serving_demo_sources
     from leerlus.intake.jobs import sync_title
     from leerlus.intake.syncing import source_to_sync, synced_sources
     from leerlus.jobs.services import run_inline
 
     names = [source_to_sync(name).name] if name else list(synced_sources().values_list("name", flat=True))
-    results = [run_inline("sync", {"source": n}, title=sync_title(n)).result for n in names]
+    with serving_demo_sources():  # on the demo's data directory only: its fake systems, for this sync
+        results = [run_inline("sync", {"source": n}, title=sync_title(n)).result for n in names]
     emit(results[0] if name else results, as_json, lambda document: _sync_lines([document] if name else document))
 
 

@@ -22,6 +22,7 @@ def demo(load_only, as_json):
     from leerlus.demo.load import load_demo
     from leerlus.demo.playground import load_experiments
     from leerlus.demo.rhythm import load_rhythm
+    from leerlus.demo.sources import add_demo_sources
     from leerlus.jobs.services import run_inline
 
     click.echo("Gemeente Voorbeeldstad laden …", err=True)
@@ -33,6 +34,7 @@ def demo(load_only, as_json):
     load_rhythm()
     mark_incidents()
     load_neighbour()
+    add_demo_sources()
     emit(
         {"import": imported, "analysis": analysed},
         as_json,
@@ -64,6 +66,7 @@ def _serve(host: str, port: int, *, worker: bool = True) -> None:
     from django.conf import settings
     from waitress import serve as waitress_serve
 
+    from leerlus.demo.sources import serving_demo_sources
     from leerlus.jobs.worker import start_worker_process, stop_worker_process
     from leerlus.wsgi import application
 
@@ -71,6 +74,8 @@ def _serve(host: str, port: int, *, worker: bool = True) -> None:
         raise SystemExit(0)
 
     signal.signal(signal.SIGTERM, stop)  # so that the worker is stopped with the server
+    demo_sources = serving_demo_sources()
+    demo_sources.__enter__()  # before the worker starts, so that it syncs the demo sources at their address
     process = start_worker_process() if worker else None
     click.echo(f"leerlus draait op http://{host}:{port}/  (stoppen: Ctrl+C)", err=True)
     try:
@@ -88,6 +93,7 @@ def _serve(host: str, port: int, *, worker: bool = True) -> None:
     finally:
         if process:
             stop_worker_process(process)
+        demo_sources.__exit__(None, None, None)
 
 
 def _behind_proxy() -> dict:

@@ -53,6 +53,10 @@ class SourceAdmin(admin.ModelAdmin):
     readonly_fields = ["mapping", "cursor", "last_sync_at", "failures", "last_error", "created_by", "created_at"]
     readonly_fields += ["last_used_at"]
 
+    def changelist_view(self, request, extra_context=None):
+        demo = Source.objects.filter(name__startswith="Demo — ").exists()  # the names demo/sources.py gives
+        return super().changelist_view(request, {**(extra_context or {}), "demo_sources": demo})
+
 
 @admin.register(WidgetSite)
 class WidgetSiteAdmin(admin.ModelAdmin):
