@@ -57,6 +57,7 @@ bench: install
 	$(BIN)/python benchmarks/topic_discovery.py --texts 100000
 	$(BIN)/python benchmarks/page_speed.py --rows 1000000
 	$(BIN)/python benchmarks/page_load.py --rows 1000000
+	$(BIN)/python benchmarks/widget_load.py --rate 200 --seconds 60
 
 # The committed OpenAPI description; a test fails when it differs from the code.
 openapi: install

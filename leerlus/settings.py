@@ -205,6 +205,21 @@ if OIDC_ISSUER:
     # Signing out is a form; its redirect to the provider's end_session_endpoint has to pass form-action.
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append("{0.scheme}://{0.netloc}".format(urlsplit(OIDC_ISSUER)))
 
+# The website feedback widget (intake.widget): at most WIDGET_RATE submissions per client address (django-ratelimit,
+# counted in the cache below), a body of at most WIDGET_MAX_BYTES, a text of at most WIDGET_TEXT_CHARS characters.
+WIDGET_RATE = os.environ.get("LEERLUS_WIDGET_RATE", "20/m")
+WIDGET_MAX_BYTES = 4096
+WIDGET_TEXT_CHARS = 1000
+# The cache holds only the widget's counts per client address. In this process's memory by default, which is exact
+# for `leerlus serve` (one process, threads); several server processes share one through LEERLUS_CACHE_URL (redis://).
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["LEERLUS_CACHE_URL"]}
+        if os.environ.get("LEERLUS_CACHE_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "leerlus"}
+    )
+}
+
 # Uploaded import files are streamed to disk and never kept (see intake.views).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 0
 IMPORT_UPLOAD_MAX_BYTES = 2 * 1024**3  # the import wizard refuses larger files (leerlus import reads any size)

@@ -43,6 +43,7 @@ urlpatterns = [
     path("taken/", include("leerlus.jobs.urls")),
     path("auditlog/", include("leerlus.audit.urls")),
     path("uitwisseling/", include("leerlus.exchange.urls")),
+    path("widget/v1/", include("leerlus.intake.widget_urls")),
     path("", include("leerlus.web.urls")),
 ]
 if settings.OIDC_ISSUER:  # sign-in through the organisation's identity provider; the redirect URI is /oidc/callback/

@@ -16,6 +16,7 @@ from leerlus.audit.models import AuditEntry
 NOT_AUDITED = {
     "core.signal",
     "core.dailycount",
+    "intake.pagefeedback",  # a citizen's page feedback on its way to become a signal, like the signals
     "patterns.seriescount",
     "patterns.analysisstate",
     "patterns.topic",

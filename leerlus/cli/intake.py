@@ -144,12 +144,14 @@ def _source_lines(document):
 @command
 def sync(name, as_json):
     """Haalt het nieuwe op uit een bron (of uit alle bronnen) en leest het in; persoonsgegevens eerst verwijderd."""
+    from leerlus.demo.sources import serving_demo_sources
     from leerlus.intake.jobs import sync_title
     from leerlus.intake.syncing import source_to_sync, synced_sources
     from leerlus.jobs.services import run_inline
 
     names = [source_to_sync(name).name] if name else list(synced_sources().values_list("name", flat=True))
-    results = [run_inline("sync", {"source": n}, title=sync_title(n)).result for n in names]
+    with serving_demo_sources():  # on the demo's data directory only: its fake systems, for this sync
+        results = [run_inline("sync", {"source": n}, title=sync_title(n)).result for n in names]
     emit(results[0] if name else results, as_json, lambda document: _sync_lines([document] if name else document))
 
 
@@ -167,6 +169,60 @@ def _sync_lines(documents):
                 yield "      " + ", ".join(f"{v['value']} {number(v['count'])}" for v in group["values"])
         for error in d["errors"]:
             yield "  " + _("Fout: %(e)s") % {"e": error}
+
+
+@cli.group()
+def widget():
+    """De feedbackwidget voor websites: welke sites hem mogen gebruiken, en de wachtrij verwerken."""
+
+
+@widget.command(name="allow")
+@click.argument("origin")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def widget_allow(origin, as_json):
+    """Zet een website (https://www.voorbeeldstad.nl) op de lijst die de feedbackwidget mag gebruiken."""
+    from leerlus.intake.schemas import WidgetSiteOut
+    from leerlus.intake.widget import allow_site
+
+    site = allow_site(origin)
+    emit(WidgetSiteOut.from_orm(site), as_json, lambda d: [_("Toegestaan: %(o)s") % {"o": d["origin"]}])
+
+
+@widget.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def widget_list(as_json):
+    """Toont de websites die de feedbackwidget mogen gebruiken en hoeveel reacties wachten."""
+    from leerlus.intake.models import PageFeedback, WidgetSite
+    from leerlus.intake.schemas import WidgetSites
+
+    document = WidgetSites(sites=list(WidgetSite.objects.all()), waiting=PageFeedback.objects.count())
+    emit(document, as_json, _widget_lines)
+
+
+def _widget_lines(document):
+    yield from [site["origin"] for site in document["sites"]] or [_("Nog geen websites; zie 'leerlus widget allow'.")]
+    yield _("%(n)s reacties wachten op verwerking.") % {"n": number(document["waiting"])}
+
+
+@widget.command(name="import")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def widget_import(as_json):
+    """Maakt nu signalen van de wachtende reacties (de taak die de worker anders binnen een minuut start)."""
+    from leerlus.intake.schemas import WidgetImport
+    from leerlus.jobs.services import run_inline
+
+    result = WidgetImport(**run_inline("widget", {}).result)
+    emit(
+        result,
+        as_json,
+        lambda d: [
+            _("%(new)s nieuw, %(dup)s dubbel, %(rej)s afgewezen.")
+            % {"new": number(d["imported"]), "dup": number(d["duplicates"]), "rej": number(d["rejected"])}
+        ],
+    )
 
 
 @cli.command()

@@ -22,6 +22,7 @@ def demo(load_only, as_json):
     from leerlus.demo.load import load_demo
     from leerlus.demo.playground import load_experiments
     from leerlus.demo.rhythm import load_rhythm
+    from leerlus.demo.sources import add_demo_sources
     from leerlus.jobs.services import run_inline
 
     click.echo("Gemeente Voorbeeldstad laden …", err=True)
@@ -33,6 +34,7 @@ def demo(load_only, as_json):
     load_rhythm()
     mark_incidents()
     load_neighbour()
+    add_demo_sources()
     emit(
         {"import": imported, "analysis": analysed},
         as_json,
@@ -72,6 +74,7 @@ def _serve(host: str, port: int, *, processes: int = 1, worker: bool = True) -> 
     import signal
     import socket
 
+    from leerlus.demo.sources import serving_demo_sources
     from leerlus.jobs.worker import start_worker_process, stop_worker_process
 
     def stop(signum, frame):
@@ -80,6 +83,8 @@ def _serve(host: str, port: int, *, processes: int = 1, worker: bool = True) -> 
     signal.signal(signal.SIGTERM, stop)  # so that the worker and the server processes are stopped with the server
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     listener = socket.create_server((host.strip("[]"), port), family=family, backlog=1024)
+    demo_sources = serving_demo_sources()
+    demo_sources.__enter__()  # before the worker starts, so that it syncs the demo sources at their address
     process = start_worker_process() if worker else None
     click.echo(f"leerlus draait op http://{host}:{port}/  (stoppen: Ctrl+C)", err=True)
     try:
@@ -90,6 +95,7 @@ def _serve(host: str, port: int, *, processes: int = 1, worker: bool = True) -> 
     finally:
         if process:
             stop_worker_process(process)
+        demo_sources.__exit__(None, None, None)
 
 
 def _serve_in_processes(listener, processes: int) -> None:

@@ -223,6 +223,9 @@ class Service(models.Model):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
+DEMANDS = [("failure", _("faalvraag")), ("value", _("waardevraag"))]
+
+
 class Signal(models.Model):
     received_at = models.DateTimeField(_("ontvangen op"), help_text=_("Moment waarop het signaal binnenkwam."))
     received_on = models.DateField(
@@ -304,8 +307,18 @@ class Signal(models.Model):
         max_length=7,
         blank=True,
         db_default="",
-        choices=[("failure", _("faalvraag")), ("value", _("waardevraag"))],
+        choices=DEMANDS,
         help_text=_("Faalvraag: contact door iets wat niet (goed) ging. Waardevraag: een echte vraag."),
+    )
+    given_demand = models.CharField(
+        _("soort vraag volgens de bron"),
+        max_length=7,
+        blank=True,
+        db_default="",
+        choices=DEMANDS,
+        help_text=_(
+            "Zoals het bronsysteem het gaf (bijv. het gespreksresultaat in KISS); gaat voor op wat de analyse herkent."
+        ),
     )
     sentiment = models.CharField(
         _("toon"),

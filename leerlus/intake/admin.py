@@ -2,16 +2,19 @@
 
 A source to sync (Signalen, Open Klant, KISS, a mailbox) is added here or with `leerlus source add`; a file
 source is saved at the end of the import wizard. The secret stays in the token file: only its path is here.
+The websites that may use the feedback widget are listed here too, with the code to embed and a privacy statement.
 """
 
 from pathlib import Path
 
 from django import forms
 from django.contrib import admin
+from django.urls import reverse
 
 from leerlus.errors import InputError
-from leerlus.intake.models import ImportBatch, Source
+from leerlus.intake.models import ImportBatch, Source, WidgetSite
 from leerlus.intake.syncing import check_connection
+from leerlus.intake.widget import embed_code, origin_of, privacy_statement
 
 
 @admin.register(ImportBatch)
@@ -49,3 +52,24 @@ class SourceAdmin(admin.ModelAdmin):
     fields += ["last_error", "created_by", "created_at", "last_used_at"]
     readonly_fields = ["mapping", "cursor", "last_sync_at", "failures", "last_error", "created_by", "created_at"]
     readonly_fields += ["last_used_at"]
+
+    def changelist_view(self, request, extra_context=None):
+        demo = Source.objects.filter(name__startswith="Demo — ").exists()  # the names demo/sources.py gives
+        return super().changelist_view(request, {**(extra_context or {}), "demo_sources": demo})
+
+
+@admin.register(WidgetSite)
+class WidgetSiteAdmin(admin.ModelAdmin):
+    """The widget's allow-list; its page shows the code to embed and a privacy statement to put beside it."""
+
+    list_display = ["origin", "added_at"]
+    fields = ["origin"]
+
+    def changelist_view(self, request, extra_context=None):
+        script = request.build_absolute_uri(reverse("widget-script"))
+        extra_context = {**(extra_context or {}), "embed": embed_code(script), "privacy": privacy_statement()}
+        return super().changelist_view(request, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        obj.origin = origin_of(obj.origin) or obj.origin
+        super().save_model(request, obj, form, change)

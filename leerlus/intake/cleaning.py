@@ -25,6 +25,8 @@ SEPARATOR = "\x1f"
 SHORT_VALUES = 100_000  # distinct services, sources and departments remembered per import
 ONLY_TOKENS = re.compile(r"\[[A-Z]+\]")
 EARLIEST = datetime(1900, 1, 1, tzinfo=AMSTERDAM).timestamp()
+# The demand a source gives (faalvraag or waardevraag) wins over the analysis' guess; another value is left out.
+GIVEN_DEMAND = {"failure": "failure", "faalvraag": "failure", "value": "value", "waardevraag": "value"}
 FIELD_LIMITS = {"source": 60, "location": 200, "department": 200, "id": 200}
 
 
@@ -185,7 +187,9 @@ class RowCleaner:
         fields = [v.strip() if v.__class__ is str else _as_text(v) for v in self.fields([*values, *padding])]
         if "\x00" in SEPARATOR.join(fields):  # an export bug; PostgreSQL cannot store NUL in text
             fields = [v.replace("\x00", "") for v in fields]
-        external_id, raw_received, raw_channel, service_name, raw_text, source, raw_location, department = fields
+        external_id, raw_received, raw_channel, service_name, raw_text, source, raw_location, department, demand = (
+            fields
+        )
         received_at, moment = self._received_at(raw_received)
         if moment > self.latest:
             raise RowError("date_future", column=self.date_column)
@@ -235,6 +239,7 @@ class RowCleaner:
             content_hash,
             dedupe_key,
             self.batch_id,
+            GIVEN_DEMAND.get(demand.lower(), ""),
         )
 
     def _short_value(self, value: str) -> str:
@@ -301,4 +306,5 @@ INSERT_COLUMNS = (
     "content_hash",
     "dedupe_key",
     "batch_id",
+    "given_demand",
 )

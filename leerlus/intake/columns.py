@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from leerlus.errors import InputError
 
-FIELDS = ("id", "received_at", "channel", "service", "text", "source", "location", "department")
+FIELDS = ("id", "received_at", "channel", "service", "text", "source", "location", "department", "demand")
 
 HEADER_ALIASES = {
     "id": ["kenmerk", "nummer", "nr", "zaaknummer", "meldingnummer", "meldingsnummer", "external_id", "extern_id"],
@@ -43,6 +43,7 @@ HEADER_ALIASES = {
     "source": ["bron", "melder", "type_melder", "doelgroep"],
     "location": ["locatie", "plaats", "wijk", "buurt", "gebied", "regio", "regionname", "adres"],
     "department": ["afdeling", "team", "teamname", "organisatieonderdeel"],
+    "demand": ["soort_vraag", "vraagsoort"],
 }
 _ALIAS_TO_FIELD = {alias: field for field, aliases in HEADER_ALIASES.items() for alias in aliases}
 _ALIAS_TO_FIELD.update({field: field for field in FIELDS})

@@ -7,6 +7,9 @@ is removed when the job ends, also when it fails or is cancelled). At the end on
 
 The sync: `sync_source` for the source named in the parameters (`{"source": NAME}`); submitted by the workers'
 periodic round for each source whose `every` has passed, and by `leerlus sync` (inline).
+
+The widget: moves the queued page feedback into signals (`widget.move_feedback`), submitted by the periodic round
+whenever something waits.
 """
 
 from datetime import date, timedelta
@@ -15,9 +18,11 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from leerlus.intake.models import PageFeedback
 from leerlus.intake.retention import apply_retention
 from leerlus.intake.services import import_file
 from leerlus.intake.syncing import due_sources, sync_source
+from leerlus.intake.widget import move_feedback
 from leerlus.jobs.context import JobCancelled
 from leerlus.jobs.models import Job
 from leerlus.jobs.registry import register
@@ -154,3 +159,30 @@ def submit_due_syncs(now) -> list[Job]:
         for source in due_sources(now)
         if source.name not in active
     ]
+
+
+@register("widget", gettext_lazy("Websitefeedback verwerken"))
+def run_widget(job) -> dict:
+    """Moves batch after batch until the queue is empty; one analysis is asked for at the end."""
+    imported = duplicates = rejected = 0
+    while summary := move_feedback(user=job.user):
+        imported, duplicates, rejected = (
+            imported + summary.imported,
+            duplicates + summary.duplicates,
+            rejected + summary.rejected,
+        )
+    job.log(
+        _("Websitefeedback: %(new)s nieuw, %(dup)s dubbel, %(rej)s afgewezen.")
+        % {"new": number(imported), "dup": number(duplicates), "rej": number(rejected)}
+    )
+    if imported:
+        request_analysis(user=job.user)
+    return {"imported": imported, "duplicates": duplicates, "rejected": rejected}
+
+
+@when_due
+def submit_waiting_feedback(now) -> list[Job]:
+    """A widget job when page feedback waits and none is waiting or running."""
+    if not PageFeedback.objects.exists() or Job.objects.filter(kind="widget", status__in=Job.ACTIVE).exists():
+        return []
+    return [submit("widget", {}, title=_("Websitefeedback verwerken"))]

@@ -133,3 +133,39 @@ class Source(models.Model):
     @property
     def is_failing(self) -> bool:
         return self.failures >= self.FAILING_AFTER
+
+
+class WidgetSite(models.Model):
+    """A website allowed to send page feedback through the widget (the CORS allow-list)."""
+
+    origin = models.CharField(
+        _("website"),
+        max_length=200,
+        unique=True,
+        help_text=_("Schema, host en eventueel poort, zonder pad: bijv. https://www.voorbeeldstad.nl."),
+    )
+    added_at = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("website met feedbackwidget")
+        verbose_name_plural = _("websites met feedbackwidget")
+        ordering = ["origin"]
+
+    def __str__(self):
+        return self.origin
+
+
+class PageFeedback(models.Model):
+    """One widget submission waiting to become a signal: already redacted, moved by the 'widget' job in batches."""
+
+    key = models.UUIDField(
+        _("sleutel"), unique=True, help_text=_("Door het script gemaakt: een herhaling telt één keer.")
+    )
+    received_at = models.DateTimeField(_("ontvangen op"))
+    page = models.CharField(_("pagina"), max_length=500, help_text=_("Adres van de pagina, zonder query en fragment."))
+    useful = models.BooleanField(_("geholpen"), null=True, help_text=_("Ja of nee; leeg als de bezoeker niet koos."))
+    text = models.TextField(_("tekst"), blank=True, help_text=_("Wat de bezoeker zocht, zonder persoonsgegevens."))
+
+    class Meta:
+        verbose_name = _("paginafeedback in de wachtrij")
+        verbose_name_plural = _("paginafeedback in de wachtrij")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from leerlus.intake.columns import FIELDS
 from leerlus.intake.readers import Table
-from leerlus.intake.schemas import PushedItem, PushedProblem, PushResult
+from leerlus.intake.schemas import ImportSummary, PushedItem, PushedProblem, PushResult
 from leerlus.intake.services import import_table
 from leerlus.jobs.services import request_analysis
 
@@ -15,8 +15,7 @@ NAMES = {"id": "external_id"}  # the API's name of a field, where it differs fro
 
 def push_signals(items: list[dict], *, user=None) -> PushResult:
     """Imports the items; items[i] is reported as line i of the batch. Already stored items count as taken."""
-    rows = ((index, [item.get(NAMES.get(field, field)) for field in FIELDS]) for index, item in enumerate(items))
-    summary = import_table(Table(columns=list(FIELDS), rows=rows), _("API-batch"), "api", user=user)
+    summary = import_items(items, _("API-batch"), "api", user=user)
     refused = {row.line: row for row in summary.errors}
     results = [
         PushedItem(
@@ -36,6 +35,12 @@ def push_signals(items: list[dict], *, user=None) -> PushResult:
         batch=summary.batch,
         items=results,
     )
+
+
+def import_items(items: list[dict], name: str, file_format: str, *, user=None) -> ImportSummary:
+    """Imports dicts with the API's field names as one import run; items[i] is line i of the run."""
+    rows = ((index, [item.get(NAMES.get(field, field)) for field in FIELDS]) for index, item in enumerate(items))
+    return import_table(Table(columns=list(FIELDS), rows=rows), name, file_format, user=user)
 
 
 def _problem(row) -> PushedProblem:

@@ -135,3 +135,23 @@ class PushResult(Schema):
     rejected: int
     batch: int | None = Field(None, description="Nummer van de importronde.")
     items: list[PushedItem]
+
+
+class WidgetSiteOut(Schema):
+    origin: str = Field(description="Een website die de feedbackwidget mag gebruiken (schema, host, poort).")
+    added_at: datetime
+
+
+class WidgetSites(Schema):
+    """`leerlus widget list --json`: the allow-list and how many submissions wait to become signals."""
+
+    sites: list[WidgetSiteOut]
+    waiting: int = Field(description="Reacties in de wachtrij; de taak 'widget' maakt er signalen van.")
+
+
+class WidgetImport(Schema):
+    """`leerlus widget import --json`: what moving the queue into signals did."""
+
+    imported: int
+    duplicates: int
+    rejected: int

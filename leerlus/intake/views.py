@@ -218,4 +218,5 @@ FIELD_LABELS = {
     "source": gettext_lazy("Melder (source)"),
     "location": gettext_lazy("Locatie (location)"),
     "department": gettext_lazy("Afdeling (department)"),
+    "demand": gettext_lazy("Faalvraag of waardevraag (demand)"),
 }

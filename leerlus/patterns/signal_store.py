@@ -29,7 +29,8 @@ LABELS_SQL = (
     f"SELECT id, effective_service_id, topic, CAST(analysed AS INTEGER) FROM {SIGNALS} WHERE id >= %s AND id <= %s"
 )
 LABEL_SQL = (
-    f"UPDATE {SIGNALS} SET effective_service_id = COALESCE(service_id, %s), demand = %s, sentiment = %s, "
+    f"UPDATE {SIGNALS} SET effective_service_id = COALESCE(service_id, %s), "
+    f"demand = COALESCE(NULLIF(given_demand, ''), %s), sentiment = %s, "
     f"topic = %s, analysed = %s WHERE id = %s"
 )
 # PostgreSQL: one statement per chunk, the labels as arrays (one plan instead of one per signal).

@@ -20,6 +20,15 @@ from django.utils import timezone
 from leerlus.intake.sync.feed import EPOCH, Feed, moment, utc_text
 from leerlus.intake.sync.http import get_json
 
+# KISS's gespreksresultaat: the call did not settle the question (a callback request was made, the caller was put
+# through) → failure demand; settled at once → value demand. Another result leaves it to the analysis.
+RESULT_DEMAND = {
+    "contactverzoek gemaakt": "failure",
+    "doorverbonden": "failure",
+    "terugbelverzoek gemaakt": "failure",
+    "zelfstandig afgehandeld": "value",
+    "afgehandeld": "value",
+}
 PAGE_SIZE = 5000
 OVERLAP = timedelta(days=1)
 TOKEN_SECONDS = 3600
@@ -69,4 +78,5 @@ class KissFeed(Feed):
             "service": item.get("vraag"),
             "text": item.get("specifiekeVraag"),
             "department": item.get("verantwoordelijkeAfdeling"),
+            "demand": RESULT_DEMAND.get((item.get("gespreksresultaat") or "").strip().lower(), ""),
         }

@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from leerlus.cli import cli
 from leerlus.core.models import Signal
+from leerlus.demo.fake_sources import TOKEN, FakeSources
 from leerlus.intake.models import Source
 from leerlus.intake.syncing import add_source
-from leerlus.intake.tests.fake_sources import TOKEN, FakeSources
 from leerlus.jobs.models import Job
 from leerlus.jobs.schedule import submit_due
 
@@ -183,6 +183,33 @@ def test_kiss_signs_its_token_reads_every_page_and_takes_the_kcc_as_telephone(fa
     assert not Signal.objects.filter(text__contains="kcm@").exists()
 
 
+def test_a_kiss_result_decides_failure_or_value_demand_over_the_analysis(fake, token_file):
+    from leerlus.patterns.services import run_analysis
+
+    calls = [
+        ("Doorverbonden", "Wat kost een parkeervergunning voor bezoekers?"),  # reads as a question: value
+        ("Contactverzoek gemaakt", "Graag informatie over de afvalkalender"),
+        ("Zelfstandig afgehandeld", "Mijn aanvraag lukt niet online, het formulier doet het niet"),  # reads as failure
+        ("Anders", "Het formulier doet het niet"),
+    ]
+    fake.contactmomenten = [
+        {
+            "id": f"res-{i}",
+            "startdatum": (START + timedelta(hours=i)).isoformat(),
+            "gespreksresultaat": result,
+            "vraag": "Parkeervergunning",
+            "specifiekeVraag": text,
+            "verantwoordelijkeAfdeling": "Parkeren",
+        }
+        for i, (result, text) in enumerate(calls)
+    ]
+    add_source("kiss", "KCC", url=fake.url, token_file=token_file)
+    sync("KCC")
+    run_analysis(full=True)
+    demand = dict(Signal.objects.values_list("external_id", "demand"))
+    assert demand == {"kiss:res-0": "failure", "kiss:res-1": "failure", "kiss:res-2": "value", "kiss:res-3": "failure"}
+
+
 def test_signalen_datawarehouse_zip_from_a_path(tmp_path):
     signals = [
         ["id", "source", "text", "created_at", "category_assignment_id", "location_id"],
@@ -275,3 +302,21 @@ def test_beheer_adds_a_source_with_the_same_checks(fake, token_file, client):
     assert client.post("/beheer/intake/source/add/", form).status_code == 302
     assert Source.objects.get(name="KCC").every == timedelta(minutes=15)
     assert sync("KCC")["errors"] == []
+
+
+def test_the_demo_sources_sync_from_their_fakes_once_and_redacted(settings, tmp_path):
+    from leerlus.demo.sources import add_demo_sources
+
+    settings.HOME = tmp_path  # the token file of the demo sources goes here
+    add_demo_sources()
+    first = CliRunner().invoke(cli, ["sync", "--json"])
+    again = CliRunner().invoke(cli, ["sync", "--json"])
+    assert first.exit_code == again.exit_code == 0, first.output
+    assert {d["source"]: d["imported"] for d in json.loads(first.stdout)} == {
+        "Demo — KISS": 2,
+        "Demo — Open Klant": 2,  # the third is confidential: counted, not stored
+        "Demo — Signalen": 3,
+    }
+    assert sum(d["imported"] for d in json.loads(again.stdout)) == 0
+    assert not Signal.objects.filter(text__contains="06-12345678").exists()
+    assert not Signal.objects.filter(text__contains="jan@example.nl").exists()

@@ -1,5 +1,8 @@
 """Fake Signalen, Open Klant and KISS servers on loopback that answer as their published API descriptions say.
 
+The sync tests use them, and `leerlus serve` on the demo's data directory serves the demo sources from them
+(demo/sources.py).
+
 One stdlib HTTP server in a thread serves all three: Signalen's private signal list (HAL paging, `updated_after`,
 `ordering`, `page_size`, Bearer token), Open Klant's `/klantcontacten` (`page`/`pageSize`, newest first, 400 on
 an unknown query parameter, `Authorization: Token`), KISS's `/api/contactmomentendetails` (`from`/`to` in
@@ -23,14 +26,14 @@ OPENKLANT_PARAMETERS = {"page", "pageSize", "kanaal", "onderwerp", "plaatsgevond
 
 
 class FakeSources:
-    def __init__(self):
+    def __init__(self, port: int = 0):
         self.signalen: list[dict] = []
         self.klantcontacten: list[dict] = []
         self.contactmomenten: list[dict] = []
         self.fail_pages: set[tuple[str, int]] = set()  # (kind, page number)
         self.slow_pages: dict[tuple[str, int], float] = {}  # (kind, page number) -> seconds before the answer
         self.requests: list[str] = []
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
