@@ -72,7 +72,7 @@ class Hostile(BaseHTTPRequestHandler):
             return
         body = BODIES.get(self.path)
         if body is None:
-            self.send_error(500)
+            self.send_error(500 if self.path == "/fout.json" else 404)
             return
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -92,7 +92,8 @@ class QuietServer(ThreadingHTTPServer):
 
 
 @pytest.fixture
-def hostile_server():
+def hostile_server(settings):
+    settings.EXCHANGE_ALLOW_PRIVATE = "127.0.0.0/8"  # the feeds are served on loopback; refused by default
     server = QuietServer(("127.0.0.1", 0), Hostile)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
