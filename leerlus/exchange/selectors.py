@@ -11,7 +11,7 @@ from leerlus.analysis.text import as_tokens, tokenize
 from leerlus.core.models import Organisation, Service
 from leerlus.core.selectors import current_organisation
 from leerlus.exchange.models import ForeignIncident, ForeignLesson
-from leerlus.exchange.schemas import SeenAt, SeenElsewhere
+from leerlus.exchange.schemas import SeenElsewhere
 from leerlus.exchange.upl import upl_of
 from leerlus.patterns.models import AnalysisState, Incident
 from leerlus.playground.models import Problem
@@ -124,7 +124,7 @@ def seen_elsewhere() -> list[SeenElsewhere]:
             start=incidents[pk].start,
             services=incidents[pk].services,
             municipalities=municipalities(matches),
-            elsewhere=[SeenAt.from_orm(match) for match in matches],
+            elsewhere=matches,
         )
         for pk, matches in sorted(found.items(), key=lambda item: incidents[item[0]].start, reverse=True)
     ]

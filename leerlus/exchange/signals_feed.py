@@ -79,7 +79,7 @@ def _incidents(first_week: date, data_until: date) -> list[FeedIncident]:
                 magnitude=round(strongest.magnitude, 3),
                 services=[feed_service(service) for service in Service.objects.filter(name__in=incident.services)],
                 channels=incident.channels,
-                terms=[term for term in incident.terms if _publishable(term, incident.start, last, words)],
+                terms=[term for term in incident.terms if publishable_term(term, incident.start, last, words)],
                 size=size,
             )
         )
@@ -100,7 +100,7 @@ def _words_per_day():
     return pickle.loads(state.words_per_day) if state else None
 
 
-def _publishable(term: str, first: date, last: date, words) -> bool:
+def publishable_term(term: str, first: date, last: date, words) -> bool:
     """No name or street, and in at least MINIMUM_COUNT signals of the incident's days (so no one's own words)."""
     if words is None or any(part in name_words() or part in street_names() for part in term.casefold().split()):
         return False
