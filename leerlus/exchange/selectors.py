@@ -57,6 +57,13 @@ def _similarity(texts: list[list[str]]) -> list[float]:
     return [float(value) for value in cosine_similarity(vectors[0], vectors[1:])[0]]
 
 
+def library_elsewhere(query: dict) -> list[ForeignLesson]:
+    """The lessons library's other municipalities (page and JSON twin): none when it shows only its own."""
+    if query.get("origin") == "eigen":
+        return []
+    return lessons_elsewhere(words=query.get("q", ""), outcome=query.get("outcome", ""))
+
+
 def lessons_elsewhere(*, words: str = "", outcome: str = ""):
     """The library's filter over other municipalities' lessons: every word somewhere in the lesson, one outcome."""
     lessons = ForeignLesson.objects.all()

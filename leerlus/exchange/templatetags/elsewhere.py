@@ -16,9 +16,7 @@ def tried_elsewhere(problem) -> dict:
 
 @register.inclusion_tag("exchange/lessons_elsewhere.html")
 def lessons_elsewhere(query) -> dict:
-    shown = query.get("origin") != "eigen"
-    lessons = selectors.lessons_elsewhere(words=query.get("q", ""), outcome=query.get("outcome", "")) if shown else []
-    return {"shown": shown, "lessons": lessons}
+    return {"shown": query.get("origin") != "eigen", "lessons": selectors.library_elsewhere(query)}
 
 
 @register.inclusion_tag("exchange/also_seen.html")
