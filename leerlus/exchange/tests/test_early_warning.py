@@ -130,9 +130,9 @@ def _subscribed(municipality: str, document: dict) -> None:
 
 def test_the_same_rise_elsewhere_shows_as_ook_bij_on_the_incident_and_the_start_page(analysed, beheerder):
     storm = Incident.objects.get(kind="spike", services=["Afval"], start__range=(STORM, STORM + timedelta(days=2)))
-    Service.objects.filter(name="Afval").update(aliases="Afval en containers")  # its UPL name: afvalinzameling
+    Service.objects.filter(name="Afval").update(aliases="Afval en containers")  # its UPL name: afvalcontainer
     by_name = [{"name": "Afval", "upl": None, "upl_uri": None}]
-    by_upl = [{"name": "Huisvuil", "upl": "afvalinzameling", "upl_uri": "http://standaarden.overheid.nl/x"}]
+    by_upl = [{"name": "Huisvuil", "upl": "afvalcontainer", "upl_uri": "http://standaarden.overheid.nl/x"}]
     other = [{"name": "Parkeren", "upl": None, "upl_uri": None}]
     _subscribed("Gemeente Katwijk", _document("Gemeente Katwijk", STORM + timedelta(days=1), by_name))
     _subscribed("Gemeente Leiden", _document("Gemeente Leiden", STORM - timedelta(days=STORM.weekday()), by_upl))

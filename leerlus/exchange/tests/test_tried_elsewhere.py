@@ -35,7 +35,7 @@ def elsewhere(db):
     )
     problem.services.add(Service.objects.create(name="Afval en containers"))
     return problem, {
-        "upl": _lesson(subscription, "Chatbot huisvuil", services=[("Huisvuil", "afvalinzameling")], outcome="mislukt"),
+        "upl": _lesson(subscription, "Chatbot huisvuil", services=[("Huisvuil", "afvalcontainer")], outcome="mislukt"),
         "words": _lesson(subscription, "Ophaaldag in de app", learned="De afvalpas en de ophaaldag samen tonen"),
         "both": _lesson(subscription, "Afvalpas online", services=[("Afval en containers", None)], learned="afvalpas"),
         "other": _lesson(subscription, "Parkeren", services=[("Parkeervergunning", "parkeervergunning")]),
