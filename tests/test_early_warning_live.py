@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from leerlus.analysis.synthetic import OFFICE_WEEK, ONLINE_WEEK, daily_counts
-from tests.conftest import LEERLUS, _environment, serving
+from tests.conftest import LEERLUS, _environment, load_demo, serving
 from tests.test_exchange_live import _django, _leerlus
 
 FIRST_DAY, DAYS = date(2026, 1, 5), 210
@@ -97,3 +97,11 @@ def test_a_rise_in_three_of_four_municipalities_is_one_incident_on_b_naming_the_
     incident_page, start_page = _django(envs["b"], PAGES % warning["incident"]).split("=====")
     assert "Ook bij: Gemeente Katwijk, Gemeente Leiden" in incident_page and "Noordwijk" not in incident_page
     assert "ook bij: Gemeente Katwijk, Gemeente Leiden" in start_page
+
+
+def test_the_demo_shows_one_incident_also_seen_at_its_two_neighbours(tmp_path_factory):
+    env = load_demo(tmp_path_factory, "early_warning")
+    warnings = _leerlus(env, "exchange", "warnings")
+    assert [(w["services"], w["municipalities"]) for w in warnings] == [
+        (["Afval en containers"], ["Gemeente Elderveen", "Gemeente Noordermeer"])
+    ]

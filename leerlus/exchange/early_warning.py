@@ -5,6 +5,7 @@ from datetime import date
 from urllib.parse import urljoin
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerlus.exchange.fetch import SIGNALS_SCHEMA_FILE, FeedMissing, FeedRejected, fetch_page
@@ -40,8 +41,10 @@ def store_signals(subscription: Subscription, document: dict | None, etag: str) 
     incidents = _incidents(subscription, document) if document is not None else []
     subscription.incidents.all().delete()
     ForeignIncident.objects.bulk_create(incidents)
-    named = {"municipality": document["municipality"]["name"]} if subscription.from_file and document else {}
-    Subscription.objects.filter(pk=subscription.pk).update(signals_etag=etag, signals_error="", **named)
+    changes = {"signals_etag": etag, "signals_error": ""}
+    if subscription.from_file and document is not None:
+        changes.update(municipality=document["municipality"]["name"], pulled_at=timezone.now())
+    Subscription.objects.filter(pk=subscription.pk).update(**changes)
 
 
 def _incidents(subscription: Subscription, document: dict) -> list[ForeignIncident]:

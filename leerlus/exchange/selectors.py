@@ -13,7 +13,7 @@ from leerlus.core.selectors import current_organisation
 from leerlus.exchange.models import ForeignIncident, ForeignLesson
 from leerlus.exchange.schemas import SeenElsewhere
 from leerlus.exchange.upl import upl_of
-from leerlus.patterns.models import AnalysisState, Incident
+from leerlus.patterns.models import Incident
 from leerlus.playground.models import Problem
 
 SERVICE_WEIGHT = 0.5  # a shared service counts as much as half a text that says the same
@@ -89,7 +89,8 @@ def new_for_open_problems(first, last, *, per_problem: int = 3) -> list[tuple[Pr
 
 def rises_elsewhere(incidents) -> dict[int, list[ForeignIncident]]:
     """For each of our incidents that is a rise: the rises other municipalities published in the same service (by
-    UPL name, else by name) whose weeks overlap its weeks.
+    UPL name, else by name) that began in the same week or the week next to it (one day apart can cross a Monday).
+    An incident that began months earlier and still goes on is another event, not the same rise.
 
     "The same rise" is decided by each municipality's own incident, not by a threshold of ours on their weekly
     counts: every installation runs the calibrated detectors of `leerlus.analysis` (its own baseline with weekdays,
@@ -100,20 +101,17 @@ def rises_elsewhere(incidents) -> dict[int, list[ForeignIncident]]:
     foreign = list(ForeignIncident.objects.filter(magnitude__gt=0))
     if not foreign:
         return {}
-    data_until = AnalysisState.objects.values_list("data_until", flat=True).first() or date.today()
     own_name = (current_organisation() or Organisation(name="")).name
     found = {}
     for incident in incidents:
         if incident.status == Incident.Status.FALSE or not incident.services or _magnitude(incident) <= 0:
             continue
-        keys = _own_keys(incident.services)
-        first, last = _monday(incident.start), _monday(incident.end or data_until)
+        keys, week = _own_keys(incident.services), _monday(incident.start)
         matches = [
             other
             for other in foreign
             if other.municipality != own_name
-            and _monday(other.start) <= last
-            and first <= _monday(other.last_day)
+            and abs((_monday(other.start) - week).days) <= 7
             and keys & _foreign_keys(other.services)
         ]
         if matches:
