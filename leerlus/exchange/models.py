@@ -1,9 +1,11 @@
 """Subscriptions to other municipalities' feeds, the lessons pulled from them (kept by URI) and the incidents of
 their early warning (signalen.json)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from leerlus.exchange.addresses import check_url
 from leerlus.patterns.models import KINDS
 from leerlus.playground.models import Lesson
 
@@ -38,6 +40,14 @@ class Subscription(models.Model):
 
     def __str__(self):
         return self.municipality or self.url
+
+    def clean(self):
+        """Beheer refuses an internal address as `leerlus exchange subscribe` does (the pull checks it again)."""
+        if self.url.startswith(("http://", "https://")):
+            try:
+                check_url(self.url)
+            except OSError as error:
+                raise ValidationError({"url": str(error)}) from None
 
 
 class ForeignLesson(models.Model):

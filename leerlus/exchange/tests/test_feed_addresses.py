@@ -61,3 +61,13 @@ def test_a_redirect_to_an_address_that_is_not_allowed_is_refused(settings, hosti
     result = pull_all(deadline=1)
     assert [error.feed for error in result.errors] == [hostile_server + "/naar-elders.json"]
     assert "127.0.0.2" in result.errors[0].error and not ForeignLesson.objects.exists()
+
+
+def test_beheer_refuses_an_internal_address_too(settings, client):
+    from django.contrib.auth import get_user_model
+
+    settings.EXCHANGE_ALLOW_PRIVATE = ""
+    client.force_login(get_user_model().objects.create_superuser("beheer", "b@example.nl", "x"))
+    url = "http://169.254.169.254/latest/meta-data/"
+    page = client.post("/beheer/exchange/subscription/add/", {"url": url, "municipality": ""})
+    assert "alleen van het internet gelezen" in page.content.decode() and not Subscription.objects.exists()
