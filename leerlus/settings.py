@@ -31,6 +31,9 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 DEBUG = os.environ.get("LEERLUS_DEBUG") == "1"
 ALLOWED_HOSTS = os.environ.get("LEERLUS_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",")
+# Feeds of other municipalities from private addresses: "1" (loopback and private ranges) or networks
+# ("10.20.0.0/16,127.0.0.1"); empty: internet addresses only (see exchange/addresses.py).
+EXCHANGE_ALLOW_PRIVATE = os.environ.get("LEERLUS_EXCHANGE_ALLOW_PRIVATE", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -49,6 +49,13 @@ class WordsPerDay:
         signals = sparse.csr_matrix((np.ones(len(codes)), (day_numbers, codes)), shape=(days, len(tokens)))
         return cls(first_day, words, (signals @ doc_term).tocsr()), doc_term
 
+    def signals_with(self, word: str, first: date, last: date) -> int:
+        """How many signals of the days first … last contain the word (0 for a word never seen)."""
+        if word not in self.words:
+            return 0
+        start, stop = max((first - self.first_day).days, 0), max((last - self.first_day).days + 1, 0)
+        return int(self.counts[start:stop, self.words.index(word)].sum())
+
     def __add__(self, other: "WordsPerDay") -> "WordsPerDay":
         first = min(self.first_day, other.first_day)
         words = tuple(sorted(set(self.words) | set(other.words)))

@@ -1,4 +1,4 @@
-"""Lessons from other municipalities: subscribe, list, read and pull feeds."""
+"""Learning with other municipalities: subscribe, list, read and pull feeds; the incidents also seen elsewhere."""
 
 from pathlib import Path
 
@@ -88,5 +88,32 @@ def _pull_lines(document):
         "u": document["lessons_updated"],
         "r": document["lessons_removed"],
     }
+    if document["signal_feeds"]:
+        yield _("%(f)s feeds delen hun signalen: %(n)s incidenten van andere gemeenten.") % {
+            "f": document["signal_feeds"],
+            "n": document["incidents_elsewhere"],
+        }
     for error in document["errors"]:
         yield _("Fout bij %(f)s: %(e)s") % {"f": error["feed"], "e": error["error"]}
+
+
+@exchange.command(name="warnings")
+@click.option("--json", "as_json", is_flag=True, help="Eén JSON-document op stdout.")
+@command
+def exchange_warnings(as_json):
+    """Toont onze incidenten die andere gemeenten in dezelfde weken ook zagen ("ook bij: …")."""
+    from leerlus.exchange.selectors import seen_elsewhere
+
+    emit(seen_elsewhere(), as_json, _warning_lines)
+
+
+def _warning_lines(document):
+    if not document:
+        yield _("Geen incidenten die ook bij andere gemeenten spelen.")
+    for item in document:
+        yield _("Incident %(i)s (%(s)s, vanaf %(d)s): ook bij %(m)s") % {
+            "i": item["incident"],
+            "s": ", ".join(item["services"]),
+            "d": item["start"],
+            "m": ", ".join(item["municipalities"]),
+        }

@@ -75,6 +75,15 @@ class Organisation(models.Model):
         default=Licence.CC_BY,
         help_text=_("Onder welke licentie andere gemeenten de openbare lessen mogen hergebruiken."),
     )
+    publish_signals = models.BooleanField(
+        _("vroege waarschuwing delen"),
+        default=False,
+        help_text=_(
+            "Publiceert op /uitwisseling/signalen.json de aantallen signalen per week, dienst en kanaal (nooit onder "
+            "de 10) en de incidenten met hun woorden, zodat andere gemeenten zien wanneer een stijging niet alleen "
+            "hier is. Nooit teksten of namen."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisatie")

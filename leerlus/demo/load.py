@@ -73,7 +73,8 @@ SERVICE_ALIASES = {
 @transaction.atomic
 def load_organisation() -> Organisation:
     organisation, _ = Organisation.objects.get_or_create(
-        name="Gemeente Voorbeeldstad", defaults={"it_budget": 4_800_000, "playground_share": 0.07}
+        name="Gemeente Voorbeeldstad",
+        defaults={"it_budget": 4_800_000, "playground_share": 0.07, "publish_signals": True},
     )
     departments = {}
     for name, world in DEPARTMENTS.items():

@@ -11,3 +11,8 @@ class ExchangeConfig(AppConfig):
 
     def ready(self):
         from leerlus.exchange import jobs  # noqa: F401  registers the recurring pull
+        from leerlus.exchange.selectors import library_elsewhere
+        from leerlus.playground.library import ELSEWHERE
+
+        if library_elsewhere not in ELSEWHERE:
+            ELSEWHERE.append(library_elsewhere)  # other municipalities' lessons in the library's JSON twin

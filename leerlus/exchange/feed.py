@@ -4,7 +4,7 @@ no staff names, no personal data, no signal texts."""
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from leerlus.core.models import Organisation, Person
+from leerlus.core.models import Organisation, Person, Service
 from leerlus.core.selectors import current_organisation
 from leerlus.exchange.schemas import (
     Discipline,
@@ -33,7 +33,7 @@ def public_lessons():
 
 def lessons_feed(page: int, absolute) -> LessonsFeed:
     """One page of the feed; `absolute(path)` makes an address absolute (the request's host)."""
-    organisation, municipality = _publisher()
+    organisation, municipality = publisher()
     start = (page - 1) * PAGE_SIZE
     lessons = list(public_lessons()[start : start + PAGE_SIZE + 1])
     following = absolute(f"{reverse('exchange-lessons-json')}?pagina={page + 1}") if len(lessons) > PAGE_SIZE else None
@@ -48,10 +48,10 @@ def lessons_feed(page: int, absolute) -> LessonsFeed:
 
 def feed_lesson(lesson: Lesson, absolute) -> FeedLesson:
     """One public lesson, as it stands at its own URI."""
-    return _feed_lesson(lesson, *_publisher(), absolute)
+    return _feed_lesson(lesson, *publisher(), absolute)
 
 
-def _publisher() -> tuple[Organisation, Municipality]:
+def publisher() -> tuple[Organisation, Municipality]:
     organisation = current_organisation() or Organisation(name="")
     return organisation, Municipality(name=organisation.name, cbs_code=organisation.cbs_code or None)
 
@@ -118,8 +118,10 @@ def _services(experiment: Experiment | None) -> list[FeedService]:
     if experiment is None:
         return []
     services = {*experiment.problem.services.all(), *(m.service for m in experiment.metrics.all() if m.service)}
-    listed = []
-    for service in sorted(services, key=lambda s: s.name):
-        upl = upl_of(service.name, *service.alias_list())
-        listed.append(FeedService(name=service.name, upl=upl[0] if upl else None, upl_uri=upl[1] if upl else None))
-    return listed
+    return [feed_service(service) for service in sorted(services, key=lambda s: s.name)]
+
+
+def feed_service(service: Service) -> FeedService:
+    """A service as other municipalities read it: its name and, where one fits, its UPL name and URI."""
+    upl = upl_of(service.name, *service.alias_list())
+    return FeedService(name=service.name, upl=upl[0] if upl else None, upl_uri=upl[1] if upl else None)

@@ -1,8 +1,12 @@
-"""Subscriptions to other municipalities' lesson feeds, and the lessons pulled from them (kept by URI)."""
+"""Subscriptions to other municipalities' feeds, the lessons pulled from them (kept by URI) and the incidents of
+their early warning (signalen.json)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from leerlus.exchange.addresses import check_url
+from leerlus.patterns.models import KINDS
 from leerlus.playground.models import Lesson
 
 
@@ -20,6 +24,8 @@ class Subscription(models.Model):
     pulled_at = models.DateTimeField(_("laatst opgehaald"), null=True, blank=True, editable=False)
     error = models.TextField(_("fout bij het laatste ophalen"), blank=True, editable=False)
     etag = models.CharField(_("ETag"), max_length=200, blank=True, editable=False)
+    signals_etag = models.CharField(_("ETag van de signalen"), max_length=200, blank=True, editable=False)
+    signals_error = models.TextField(_("fout bij het laatste ophalen van de signalen"), blank=True, editable=False)
     from_file = models.BooleanField(
         _("uit een bestand"),
         default=False,
@@ -34,6 +40,14 @@ class Subscription(models.Model):
 
     def __str__(self):
         return self.municipality or self.url
+
+    def clean(self):
+        """Beheer refuses an internal address as `leerlus exchange subscribe` does (the pull checks it again)."""
+        if self.url.startswith(("http://", "https://")):
+            try:
+                check_url(self.url)
+            except OSError as error:
+                raise ValidationError({"url": str(error)}) from None
 
 
 class ForeignLesson(models.Model):
@@ -67,3 +81,30 @@ class ForeignLesson(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ForeignIncident(models.Model):
+    """An incident another municipality published in its early warning: figures and words, never texts."""
+
+    subscription = models.ForeignKey(
+        Subscription, models.CASCADE, related_name="incidents", verbose_name=_("abonnement")
+    )
+    municipality = models.CharField(_("gemeente"), max_length=200)
+    kind = models.CharField(_("soort"), max_length=20, choices=KINDS)
+    start = models.DateField(_("begin"))
+    last_day = models.DateField(
+        _("laatste dag"), help_text=_("Het einde, of bij een incident dat nog duurt de laatste dag van hun gegevens.")
+    )
+    magnitude = models.FloatField(_("omvang"), help_text=_("Relatieve verandering: 0,9 is +90%."))
+    services = models.JSONField(_("diensten"), default=list, help_text=_("Naam en UPL-code per dienst."))
+    channels = models.JSONField(_("kanalen"), default=list)
+    terms = models.JSONField(_("woorden"), default=list)
+    size = models.PositiveIntegerField(_("aantal signalen"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("incident van elders")
+        verbose_name_plural = _("incidenten van elders")
+        ordering = ["municipality", "start"]
+
+    def __str__(self):
+        return f"{self.municipality} {self.start}"

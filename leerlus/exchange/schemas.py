@@ -1,5 +1,6 @@
-"""The exchange's JSON forms, once: the public lessons feed (docs/lessons-feed.schema.json describes the same
-document for other implementations), a subscription and the result of a pull."""
+"""The exchange's JSON forms, once: the public lessons feed and the early warning's signals feed
+(docs/lessons-feed.schema.json and docs/signals-feed.schema.json describe the same documents for other
+implementations), a subscription, the result of a pull and the incidents also seen elsewhere."""
 
 from datetime import date
 
@@ -76,6 +77,35 @@ class LessonsFeed(Schema):
     lessons: list[FeedLesson]
 
 
+class WeekCount(Schema):
+    week: date = Field(description="De maandag van de week.")
+    service: FeedService | None = Field(description="null: signalen zonder dienst.")
+    channel: ChannelCode
+    count: int = Field(description="Signalen in die week; een aantal onder de 10 staat er niet in.")
+
+
+class FeedIncident(Schema):
+    kind: str
+    start: date
+    end: date | None = Field(description="null: het duurt nog voort.")
+    magnitude: float = Field(description="Relatieve verandering van het sterkste patroon: 0,9 is +90%.")
+    services: list[FeedService]
+    channels: list[ChannelCode]
+    terms: list[str] = Field(description="Woorden die geen naam zijn en in minstens 10 signalen staan.")
+    size: int = Field(description="Signalen in de diensten en kanalen van het incident, tijdens het incident.")
+
+
+class SignalsFeed(Schema):
+    """/uitwisseling/signalen.json: weekly counts and incidents, for the early warning across municipalities."""
+
+    feed_version: str = "1.0"
+    municipality: Municipality
+    data_until: date
+    minimum_count: int = Field(description="Aantallen hieronder worden niet gepubliceerd.")
+    counts: list[WeekCount]
+    incidents: list[FeedIncident]
+
+
 class SubscriptionOut(Schema):
     url: str
     municipality: str
@@ -109,3 +139,27 @@ class PullResult(Schema):
     lessons_updated: int
     lessons_removed: int
     errors: list[FeedError]
+    signal_feeds: int = Field(0, description="Feeds die ook hun signalen delen (signalen.json).")
+    incidents_elsewhere: int = Field(0, description="Incidenten van andere gemeenten, na het ophalen.")
+
+
+class SeenAt(Schema):
+    municipality: str
+    start: date
+    last_day: date
+    services: list[str]
+    terms: list[str]
+
+    @staticmethod
+    def resolve_services(incident) -> list[str]:
+        return [service["name"] for service in incident.services]
+
+
+class SeenElsewhere(Schema):
+    """One of our incidents with the same rise in the same service at other municipalities in the same weeks."""
+
+    incident: int
+    start: date
+    services: list[str]
+    municipalities: list[str]
+    elsewhere: list[SeenAt]

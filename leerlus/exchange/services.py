@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerlus.errors import InputError
-from leerlus.exchange.fetch import DEADLINE_SECONDS, FeedRejected, fetch_page, read_file
-from leerlus.exchange.models import ForeignLesson, Subscription
+from leerlus.exchange.addresses import check_url
+from leerlus.exchange.early_warning import pull_signals, signals_url, store_signals
+from leerlus.exchange.fetch import DEADLINE_SECONDS, FeedRejected, fetch_page, is_signals_feed, read_file
+from leerlus.exchange.models import ForeignIncident, ForeignLesson, Subscription
 from leerlus.exchange.schemas import FeedError, PullResult
 
 MAX_PAGES = 20
@@ -25,6 +27,10 @@ def subscribe(url: str) -> Subscription:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
         raise InputError(_("'%(u)s' is geen geldig http- of https-adres van een feed.") % {"u": url}) from None
+    try:
+        check_url(url)
+    except OSError as error:  # AddressRefused, or a name that does not resolve
+        raise InputError(_("Kan niet abonneren op %(u)s: %(e)s") % {"u": url, "e": error}) from None
     subscription, _created = Subscription.objects.get_or_create(url=url)
     return subscription
 
@@ -40,7 +46,19 @@ class _Tally:
     new: int = 0
     updated: int = 0
     removed: int = 0
+    signal_feeds: int = 0
     errors: list[FeedError] = field(default_factory=list)
+
+    def result(self, feeds: int) -> PullResult:
+        return PullResult(
+            feeds=feeds,
+            lessons_new=self.new,
+            lessons_updated=self.updated,
+            lessons_removed=self.removed,
+            errors=self.errors,
+            signal_feeds=self.signal_feeds,
+            incidents_elsewhere=ForeignIncident.objects.count(),
+        )
 
 
 def pull_all(*, deadline: float = DEADLINE_SECONDS) -> PullResult:
@@ -54,13 +72,12 @@ def pull_all(*, deadline: float = DEADLINE_SECONDS) -> PullResult:
         except FeedRejected as error:
             Subscription.objects.filter(pk=subscription.pk).update(error=str(error))
             tally.errors.append(FeedError(feed=subscription.url, error=str(error)))
-    return PullResult(
-        feeds=len(subscriptions),
-        lessons_new=tally.new,
-        lessons_updated=tally.updated,
-        lessons_removed=tally.removed,
-        errors=tally.errors,
-    )
+        try:
+            tally.signal_feeds += pull_signals(subscription, deadline)
+        except FeedRejected as error:
+            Subscription.objects.filter(pk=subscription.pk).update(signals_error=str(error))
+            tally.errors.append(FeedError(feed=signals_url(subscription), error=str(error)))
+    return tally.result(len(subscriptions))
 
 
 def pull_feed(subscription: Subscription, tally: _Tally, deadline: float) -> None:
@@ -87,14 +104,14 @@ def read_feed_file(path: Path) -> PullResult:
         subscription, _created = Subscription.objects.get_or_create(
             url=f"file:{path.name}", defaults={"from_file": True}
         )
-        _store(subscription, [document], "", tally)
+        if is_signals_feed(document):
+            store_signals(subscription, document, "")
+            tally.signal_feeds += 1
+        else:
+            _store(subscription, [document], "", tally)
     except FeedRejected as error:
-        raise InputError(
-            _("Het bestand %(f)s is geen bruikbare lessenfeed: %(e)s") % {"f": path.name, "e": error}
-        ) from None
-    return PullResult(
-        feeds=1, lessons_new=tally.new, lessons_updated=tally.updated, lessons_removed=tally.removed, errors=[]
-    )
+        raise InputError(_("Het bestand %(f)s is geen bruikbare feed: %(e)s") % {"f": path.name, "e": error}) from None
+    return tally.result(1)
 
 
 @transaction.atomic

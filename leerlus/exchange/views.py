@@ -1,4 +1,5 @@
-"""The public feed: /uitwisseling/lessen.json (paged, with ETag and If-None-Match), .atom, and one URI per lesson.
+"""The public feeds: /uitwisseling/lessen.json (paged, with ETag and If-None-Match), .atom, one URI per lesson, and
+/uitwisseling/signalen.json (the early warning, only when the municipality opted in; else 404).
 No login: these addresses are meant for other municipalities."""
 
 import hashlib
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_safe
 
 from leerlus.core.selectors import current_organisation
 from leerlus.exchange.feed import feed_lesson, lesson_uri, lessons_feed, public_lessons
+from leerlus.exchange.signals_feed import signals_feed
 from leerlus.presentation.documents import as_document
 
 
@@ -44,6 +46,14 @@ def lessons_json(request):
 def lesson_json(request, pk: int):
     lesson = get_object_or_404(public_lessons(), pk=pk)
     return _json_response(request, feed_lesson(lesson, request.build_absolute_uri))
+
+
+@require_safe
+def signals_json(request):
+    document = signals_feed()
+    if document is None:
+        raise Http404
+    return _json_response(request, document)
 
 
 class LessonsAtom(Feed):

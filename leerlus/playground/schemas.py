@@ -324,8 +324,43 @@ class LessonOut(Schema):
         return lesson.created_at.isoformat()
 
 
+class LessonElsewhereOut(Schema):
+    """A lesson of another municipality, as its feed published it (the exchange keeps these)."""
+
+    uri: str
+    municipality: str
+    licence: str
+    title: str
+    problem: str
+    tried: str
+    happened: str
+    learned: str
+    differently: str
+    outcome: Outcome
+    failure: bool
+    services: list[str]
+    channels: list[str]
+    updated: str
+
+    @staticmethod
+    def resolve_failure(lesson) -> bool:
+        return lesson.outcome == Lesson.Outcome.FAILURE
+
+    @staticmethod
+    def resolve_services(lesson) -> list[str]:
+        return [service["name"] for service in lesson.services]
+
+    @staticmethod
+    def resolve_updated(lesson) -> str:
+        return lesson.updated.isoformat()
+
+
 class LessonsDocument(Schema):
+    """The lessons library (/proeftuin/lessen/?format=json): own lessons and those of other municipalities, filtered
+    as on the page (origin eigen: own only; elders: others only)."""
+
     lessons: list[LessonOut]
+    elsewhere: list[LessonElsewhereOut] = []
 
 
 class PlanStepOut(Schema):

@@ -15,7 +15,7 @@ from leerlus.core.models import Person, Service
 from leerlus.core.selectors import current_organisation
 from leerlus.errors import InputError, InputErrors
 from leerlus.patterns.models import Pattern
-from leerlus.playground import services, startplan
+from leerlus.playground import library, services, startplan
 from leerlus.playground.effect_sentences import effect_reason
 from leerlus.playground.forms import FrameworksForm
 from leerlus.playground.models import Experiment, Lesson, LogEntry, Metric, Problem, StartPlan
@@ -287,7 +287,8 @@ def lesson_library(request):
         words=query["q"], tag=query["tag"], outcome=query["outcome"], visibility=query["visibility"]
     )
     if request.GET.get("format") == "json":
-        return json_twin(LessonsDocument(lessons=lessons))
+        own = lessons if query["origin"] != "elders" else []
+        return json_twin(LessonsDocument(lessons=own, elsewhere=library.lessons_elsewhere(query)))
     return render(
         request,
         "playground/lessons.html",

@@ -1,5 +1,6 @@
-"""The exchange adds its part to playground pages (which know nothing of other municipalities):
-`{% tried_elsewhere problem %}` on a problem page and `{% lessons_elsewhere query %}` in the lessons library."""
+"""The exchange adds its part to pages that know nothing of other municipalities: `{% tried_elsewhere problem %}` on a
+problem page, `{% lessons_elsewhere query %}` in the lessons library, `{% also_seen incident %}` ("ook bij: …") on an
+incident page and `{% seen_elsewhere_section %}` on the start page."""
 
 from django import template
 
@@ -15,6 +16,15 @@ def tried_elsewhere(problem) -> dict:
 
 @register.inclusion_tag("exchange/lessons_elsewhere.html")
 def lessons_elsewhere(query) -> dict:
-    shown = query.get("origin") != "eigen"
-    lessons = selectors.lessons_elsewhere(words=query.get("q", ""), outcome=query.get("outcome", "")) if shown else []
-    return {"shown": shown, "lessons": lessons}
+    return {"shown": query.get("origin") != "eigen", "lessons": selectors.library_elsewhere(query)}
+
+
+@register.inclusion_tag("exchange/also_seen.html")
+def also_seen(incident) -> dict:
+    matches = selectors.rises_elsewhere([incident]).get(incident.pk, [])
+    return {"matches": matches, "municipalities": selectors.municipalities(matches)}
+
+
+@register.inclusion_tag("exchange/seen_elsewhere.html")
+def seen_elsewhere_section() -> dict:
+    return {"seen": selectors.seen_elsewhere()}

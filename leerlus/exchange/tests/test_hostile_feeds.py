@@ -4,12 +4,13 @@ feeds' lessons stay as they were. The feeds come from a real HTTP server (stdlib
 import json
 import threading
 import time
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.test import Client
 
-from leerlus.exchange.models import ForeignLesson
+from leerlus.exchange.models import ForeignIncident, ForeignLesson
 from leerlus.exchange.services import pull_all, subscribe
 
 SCRIPT = "<script>alert('x')</script>"
@@ -50,8 +51,26 @@ BODIES = {
 }
 
 
+SIGNALS = {
+    "feed_version": "1.0",
+    "municipality": {"name": "Gemeente Elders", "cbs_code": None},
+    "data_until": "2026-10-04",
+    "minimum_count": 10,
+    "counts": [{"week": "2026-09-28", "service": None, "channel": "telefoon", "count": 120}],
+    "incidents": [
+        {"kind": "spike", "start": "2026-09-29", "end": None, "magnitude": 1.5, "services": [], "channels": [],
+         "terms": ["storing"], "size": 80}
+    ],
+}  # fmt: skip
+BODIES["/signalen-goed.json"] = json.dumps(SIGNALS).encode()
+BODIES["/signalen-onmogelijke-datum.json"] = json.dumps({**SIGNALS, "data_until": "2026-13-45"}).encode()
+
+
 class Hostile(BaseHTTPRequestHandler):
     def do_GET(self):
+        if self.path.startswith("/met-signalen/"):  # a good lessons feed with a signals feed next to it
+            name, feed = self.path.split("/")[2:4]
+            self.path = "/goed.json" if feed == "lessen.json" else f"/{name}.json"
         if self.path == "/traag.json":  # answers the headers, then stalls
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
@@ -65,6 +84,11 @@ class Hostile(BaseHTTPRequestHandler):
             self.send_header("Location", "ftp://127.0.0.1/lessen.json")
             self.end_headers()
             return
+        if self.path == "/naar-elders.json":  # sends the reader to another address on this machine
+            self.send_response(302)
+            self.send_header("Location", f"http://127.0.0.2:{self.server.server_address[1]}/goed.json")
+            self.end_headers()
+            return
         if self.path == "/groot-zonder-lengte.json":  # 10 MB that does not say how large it is
             self.send_response(200)
             self.end_headers()
@@ -72,7 +96,7 @@ class Hostile(BaseHTTPRequestHandler):
             return
         body = BODIES.get(self.path)
         if body is None:
-            self.send_error(500)
+            self.send_error(500 if self.path == "/fout.json" else 404)
             return
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -92,7 +116,8 @@ class QuietServer(ThreadingHTTPServer):
 
 
 @pytest.fixture
-def hostile_server():
+def hostile_server(settings):
+    settings.EXCHANGE_ALLOW_PRIVATE = "127.0.0.0/8"  # the feeds are served on loopback; refused by default
     server = QuietServer(("127.0.0.1", 0), Hostile)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -147,3 +172,35 @@ def test_a_subscription_needs_a_web_address():
     with pytest.raises(InputError, match="geen geldig"):
         subscribe("ftp://elders.example/lessen.json")
     assert Client().get("/uitwisseling/lessen.json").json()["lessons"] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("groot", "groter dan 2 MB"),
+        ("diep", "geen leesbare JSON"),
+        ("ander-schema", "past niet in het schema signals-feed.schema.json"),
+        ("signalen-onmogelijke-datum", "onleesbare datum"),
+        ("traag", "niet binnen 1 seconden"),
+        ("fout", "status 500"),
+    ],
+)
+def test_a_hostile_signals_feed_gives_a_clear_error_and_changes_nothing(hostile_server, name, message):
+    subscribe(hostile_server + "/met-signalen/signalen-goed/lessen.json")
+    assert pull_all(deadline=1).signal_feeds == 1
+    before = list(ForeignIncident.objects.values_list("municipality", "start", "terms"))
+    assert before == [("Gemeente Elders", date(2026, 9, 29), ["storing"])]
+    feed = hostile_server + f"/met-signalen/{name}/"
+    subscribe(feed + "lessen.json")
+    result = pull_all(deadline=1)
+    assert [error.feed for error in result.errors] == [feed + "signalen.json"]
+    assert message in result.errors[0].error and result.lessons_new == 1  # its lessons feed is a good one
+    assert list(ForeignIncident.objects.values_list("municipality", "start", "terms")) == before
+
+
+@pytest.mark.django_db
+def test_a_feed_without_signals_is_no_error(hostile_server):
+    subscribe(hostile_server + "/goed.json")
+    result = pull_all(deadline=1)
+    assert result.errors == [] and result.signal_feeds == 0 and result.lessons_new == 1

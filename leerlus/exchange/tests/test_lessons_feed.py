@@ -51,7 +51,7 @@ def test_it_publishes_only_the_public_lessons_without_names(publisher):
         {"department": "ICT", "world": "techniek"},
         {"department": "KCC", "world": "uitvoering"},
     ]
-    assert lesson["services"][0]["upl"] == "afvalinzameling"
+    assert lesson["services"][0]["upl"] == "afvalcontainer"
     assert lesson["channels"] == ["telefoon"]
 
 

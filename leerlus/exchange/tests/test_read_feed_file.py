@@ -8,9 +8,11 @@ from click.testing import CliRunner
 
 from leerlus.cli import cli
 from leerlus.core.models import Service
-from leerlus.demo.exchange import NEIGHBOUR_FEED
+from leerlus.demo.exchange import FIXTURES
 from leerlus.exchange.models import ForeignLesson
 from leerlus.playground.models import Problem
+
+NEIGHBOUR_FEED = FIXTURES / "elderveen-lessen.json"
 
 
 def _leerlus(*args):

@@ -35,7 +35,7 @@ def elsewhere(db):
     )
     problem.services.add(Service.objects.create(name="Afval en containers"))
     return problem, {
-        "upl": _lesson(subscription, "Chatbot huisvuil", services=[("Huisvuil", "afvalinzameling")], outcome="mislukt"),
+        "upl": _lesson(subscription, "Chatbot huisvuil", services=[("Huisvuil", "afvalcontainer")], outcome="mislukt"),
         "words": _lesson(subscription, "Ophaaldag in de app", learned="De afvalpas en de ophaaldag samen tonen"),
         "both": _lesson(subscription, "Afvalpas online", services=[("Afval en containers", None)], learned="afvalpas"),
         "other": _lesson(subscription, "Parkeren", services=[("Parkeervergunning", "parkeervergunning")]),
@@ -61,6 +61,25 @@ def test_the_library_filters_own_and_other_municipalities_and_outcome(elsewhere,
     other_failures = beheerder.get("/proeftuin/lessen/", {"origin": "elders", "outcome": "mislukt"}).content.decode()
     assert "Onze eigen les" not in other_failures and "Chatbot huisvuil" in other_failures
     assert "Parkeren" not in other_failures
+
+
+def test_the_librarys_json_twin_has_the_same_lessons_as_the_page(elsewhere, beheerder):
+    Lesson.objects.create(title="Onze eigen les", tried="t", happened="h", learned="l", outcome="mislukt")
+
+    def twin(**query):
+        document = beheerder.get("/proeftuin/lessen/", {**query, "format": "json"}).json()
+        return [lesson["title"] for lesson in document["lessons"]], [
+            lesson["title"] for lesson in document["elsewhere"]
+        ]
+
+    own, others = twin()
+    assert own == ["Onze eigen les"] and len(others) == 4
+    assert twin(origin="eigen") == (["Onze eigen les"], [])
+    assert twin(origin="elders", outcome="mislukt") == ([], ["Chatbot huisvuil"])
+    assert sorted(twin(q="afvalpas", origin="elders")[1]) == ["Afvalpas online", "Ophaaldag in de app"]
+    lesson = beheerder.get("/proeftuin/lessen/", {"origin": "elders", "outcome": "mislukt", "format": "json"}).json()
+    assert lesson["elsewhere"][0]["municipality"] == "Gemeente Katwijk" and lesson["elsewhere"][0]["failure"] is True
+    assert lesson["elsewhere"][0]["services"] == ["Huisvuil"]
 
 
 def test_the_monthly_brief_lists_new_lessons_that_match_an_open_problem(elsewhere, beheerder):
