@@ -30,8 +30,14 @@ CHROMIUM_FLAGS = [
 ]
 
 
-# Long modules that need no demo, run first (one per worker), so that both workers have work while the demo loads.
-FIRST = ("leerlus/analysis/tests/test_effect.py", "leerlus/jobs/tests/test_worker.py")
+# Long modules that need no demo, run first, so that both workers have work while the demo loads, and so that no
+# single long test is left for the end, when the other worker has nothing more to do.
+FIRST = (
+    "leerlus/analysis/tests/test_effect.py",
+    "leerlus/jobs/tests/test_worker.py",
+    "tests/test_concurrent_writes.py",
+    "tests/test_import_crash.py",
+)
 NEEDS_DEMO = {"demo_server", "readme_demo"}  # the fixtures through which most tests reach the demo
 
 
