@@ -87,6 +87,16 @@ def subprocess_environment(home: Path) -> dict:
     return env
 
 
+def new_installation(home: Path, purpose: str) -> dict:
+    """The environment of a `leerlus` subprocess with a data directory of its own that is not there yet and, on
+    PostgreSQL, an empty database of its own: its first command migrates."""
+    env = subprocess_environment(home)
+    database_url = fresh_postgres_url(purpose)
+    if database_url:
+        env["LEERLUS_DATABASE_URL"] = database_url
+    return env
+
+
 def empty_installation(tmp_path_factory, home: Path, purpose: str) -> dict:
     """A migrated, empty installation in `home` (no organisation, no people); returns the environment that reaches it.
 
@@ -165,11 +175,7 @@ def new_leerlus_home(tmp_path):
     """Runs the real command line on a data directory that does not exist yet (and, on PostgreSQL, an empty
     database): what a municipality has before its first command."""
     home = tmp_path / "home"
-    env = subprocess_environment(home)
-    database_url = fresh_postgres_url("new")
-    if database_url:
-        env["LEERLUS_DATABASE_URL"] = database_url
-    return command_line(home, env)
+    return command_line(home, new_installation(home, "new"))
 
 
 def _free_port() -> int:
