@@ -7,8 +7,10 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,7 +30,35 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def _fresh_postgres_url(purpose: str, *, template: str | None = None, worker: str | None = None) -> str | None:
+# Long modules that need no demo, run first, so that both workers have work while the demo loads, and so that no
+# single long test is left for the end, when the other worker has nothing more to do.
+FIRST = (
+    "leerlus/analysis/tests/test_effect.py",
+    "leerlus/jobs/tests/test_worker.py",
+    "tests/test_concurrent_writes.py",
+    "tests/test_import_crash.py",
+)
+NEEDS_DEMO = {"demo_server", "readme_demo"}  # the fixtures through which most tests reach the demo
+
+
+def pytest_collection_modifyitems(config, items):
+    """Orders the modules for `--dist loadscope --no-loadscope-reorder` (pyproject.toml): FIRST, then the others by
+    their number of tests, largest first, so the two workers finish together. When a test needs the demo, one process
+    starts loading it in a background thread at once rather than when that test comes (see `load_demo`)."""
+    size = Counter(item.nodeid.split("::")[0] for item in items)
+    order = {module: (0, index) for index, module in enumerate(FIRST)}
+    items.sort(key=lambda item: order.get(item.nodeid.split("::")[0], (1, -size[item.nodeid.split("::")[0]])))
+    first_worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0"
+    if (
+        first_worker
+        and not config.option.collectonly
+        and any(NEEDS_DEMO.intersection(item.fixturenames) for item in items)
+    ):
+        factory = config._tmp_path_factory  # noqa: SLF001 - the session's tmp_path_factory; fixtures are not yet set up
+        threading.Thread(target=_run_once, args=(factory, "demo", ["demo", "--load-only"]), name="demo").start()
+
+
+def fresh_postgres_url(purpose: str, *, template: str | None = None, worker: str | None = None) -> str | None:
     """With LEERLUS_TEST_DATABASE_URL set, a new PostgreSQL database for the subprocesses: empty, or a copy of
     the database that `template` (a URL) names.
 
@@ -57,55 +87,71 @@ def subprocess_environment(home: Path) -> dict:
     return env
 
 
-def _environment(home: Path, purpose: str) -> dict:
-    """The environment of a `leerlus` subprocess with its own data directory and, on PostgreSQL, its own database."""
+def new_installation(home: Path, purpose: str) -> dict:
+    """The environment of a `leerlus` subprocess with a data directory of its own that is not there yet and, on
+    PostgreSQL, an empty database of its own: its first command migrates."""
     env = subprocess_environment(home)
-    database_url = _fresh_postgres_url(purpose)
+    database_url = fresh_postgres_url(purpose)
     if database_url:
         env["LEERLUS_DATABASE_URL"] = database_url
     return env
 
 
+def empty_installation(tmp_path_factory, home: Path, purpose: str) -> dict:
+    """A migrated, empty installation in `home` (no organisation, no people); returns the environment that reaches it.
+
+    Migrating a new database costs about 2 CPU seconds on SQLite and more on PostgreSQL, and some 60 tests each want
+    one: the migrations run once per test run (`_run_once`), and each test gets a copy of that data directory (without
+    its secret key) and, on PostgreSQL, of its database (CREATE DATABASE … TEMPLATE)."""
+    return _copy(_run_once(tmp_path_factory, "empty", ["signals", "--limit", "1"]), home, purpose)
+
+
 def load_demo(tmp_path_factory, purpose: str) -> dict:
     """The demo in a data directory of its own; returns the environment that reaches it.
 
-    `leerlus demo --load-only` runs once per test run (`_demo_once`); each purpose gets a copy of that data
-    directory and, on PostgreSQL, a copy of its database (CREATE DATABASE … TEMPLATE), so that a test may change
-    its copy."""
-    original = _demo_once(tmp_path_factory)
-    home = tmp_path_factory.mktemp(f"demo-{purpose}")
-    shutil.copytree(original["LEERLUS_HOME"], home, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".loaded"))
+    `leerlus demo --load-only` runs once per test run (`_run_once`); each purpose gets a copy of that data directory
+    and, on PostgreSQL, a copy of its database (CREATE DATABASE … TEMPLATE), so that a test may change its copy."""
+    return _copy(
+        _run_once(tmp_path_factory, "demo", ["demo", "--load-only"]),
+        tmp_path_factory.mktemp(f"demo-{purpose}"),
+        purpose,
+    )
+
+
+def _copy(original: dict, home: Path, purpose: str) -> dict:
+    shutil.copytree(
+        original["LEERLUS_HOME"], home, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".loaded", "secret_key")
+    )
     env = {**original, "LEERLUS_HOME": str(home)}
     if "LEERLUS_DATABASE_URL" in original:
-        env["LEERLUS_DATABASE_URL"] = _fresh_postgres_url(purpose, template=original["LEERLUS_DATABASE_URL"])
+        env["LEERLUS_DATABASE_URL"] = fresh_postgres_url(purpose, template=original["LEERLUS_DATABASE_URL"])
     return env
 
 
-def _demo_once(tmp_path_factory) -> dict:
-    """The environment of the one demo load of this run, shared by the xdist workers (a file lock decides who loads)."""
+def _run_once(tmp_path_factory, name: str, command: list[str]) -> dict:
+    """The environment of a data directory that `leerlus COMMAND` made once in this run, shared by the xdist workers
+    (a file lock decides who runs it)."""
     worker_root = tmp_path_factory.getbasetemp()
     run_root = worker_root.parent if os.environ.get("PYTEST_XDIST_WORKER") else worker_root
-    home = run_root / "demo-original"
-    with open(run_root / "demo-original.lock", "w") as lock:
+    home = run_root / f"{name}-original"
+    with open(run_root / f"{name}-original.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         env = subprocess_environment(home)
         marker = home / ".loaded"
         if marker.exists():
             env.update(json.loads(marker.read_text()))
             return env
-        database_url = _fresh_postgres_url("demo_original", worker="run")
+        database_url = fresh_postgres_url(f"{name}_original", worker="run")
         if database_url:
             env["LEERLUS_DATABASE_URL"] = database_url
-        subprocess.run([LEERLUS, "demo", "--load-only"], env=env, check=True, capture_output=True, timeout=900)
+        subprocess.run([LEERLUS, *command], env=env, check=True, capture_output=True, timeout=900)
         marker.write_text(json.dumps({k: v for k, v in env.items() if k == "LEERLUS_DATABASE_URL"}))
         return env
 
 
-@pytest.fixture
-def leerlus_home(tmp_path):
-    """Runs the real command line with its own data directory (and its own database)."""
-    home = tmp_path / "home"
-    env = _environment(home, "e2e")
+def command_line(home: Path, env: dict):
+    """`run(*args)`: the real command line on the data directory `home`; fails the test on a non-zero exit status
+    unless `check=False`. `run.home`, `run.env` and `run.database_url` say where it works."""
 
     def run(*args, check=True):
         done = subprocess.run([LEERLUS, *args], env=env, capture_output=True, text=True, timeout=600)
@@ -115,6 +161,21 @@ def leerlus_home(tmp_path):
 
     run.home, run.env, run.database_url = home, env, env.get("LEERLUS_DATABASE_URL")
     return run
+
+
+@pytest.fixture
+def leerlus_home(tmp_path_factory, tmp_path):
+    """Runs the real command line on an installation of its own: migrated and empty (see `empty_installation`)."""
+    home = tmp_path / "home"
+    return command_line(home, empty_installation(tmp_path_factory, home, "e2e"))
+
+
+@pytest.fixture
+def new_leerlus_home(tmp_path):
+    """Runs the real command line on a data directory that does not exist yet (and, on PostgreSQL, an empty
+    database): what a municipality has before its first command."""
+    home = tmp_path / "home"
+    return command_line(home, new_installation(home, "new"))
 
 
 def _free_port() -> int:

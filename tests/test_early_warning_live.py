@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from leerlus.analysis.synthetic import OFFICE_WEEK, ONLINE_WEEK, daily_counts
-from tests.conftest import LEERLUS, _environment, load_demo, serving
+from tests.conftest import LEERLUS, load_demo, new_installation, serving
 from tests.test_exchange_live import _django, _leerlus
 
 FIRST_DAY, DAYS = date(2026, 1, 5), 210
@@ -63,7 +63,7 @@ def _export(passport: str, rise: bool, seed: int) -> pd.DataFrame:
 def _installation(key: str, tmp_path) -> dict:
     """Sets up one municipality, imports and analyses its export, and opts in to the early warning."""
     name, passport, rise = INSTALLATIONS[key]
-    env = _environment(tmp_path / key, f"early_{key}")
+    env = new_installation(tmp_path / key, f"early_{key}")
     env["LEERLUS_EXCHANGE_ALLOW_PRIVATE"] = "1"  # the others are served on loopback
     export, password = tmp_path / f"{key}.csv", tmp_path / f"{key}.password"
     _export(passport, rise, seed=ord(key)).to_csv(export, index=False)

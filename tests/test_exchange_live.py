@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.conftest import LEERLUS, _environment, load_demo, serving
+from tests.conftest import LEERLUS, load_demo, new_installation, serving
 
 # What a beheerder of A does in Beheer, as a script in A's data directory.
 ADD_INTERNAL = """
@@ -55,7 +55,7 @@ def publisher(tmp_path_factory):
 
 def test_b_shows_exactly_as_public_lessons_and_follows_their_changes(publisher, tmp_path):
     env_a, url_a = publisher
-    env_b = _environment(tmp_path / "b", "exchange_b")
+    env_b = new_installation(tmp_path / "b", "exchange_b")
     env_b["LEERLUS_EXCHANGE_ALLOW_PRIVATE"] = "1"  # A is served on loopback
     public = json.loads(_django(env_a, PUBLIC_TITLES))
     assert len(public) >= 2

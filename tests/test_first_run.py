@@ -51,7 +51,8 @@ def _log_in(base_url: str, username: str, password: str) -> tuple[str, str]:
         return response.url, response.read().decode()
 
 
-def test_setup_alone_gives_a_beheerder_who_logs_in(leerlus_home, password_file):
+def test_setup_alone_gives_a_beheerder_who_logs_in(new_leerlus_home, password_file):
+    leerlus_home = new_leerlus_home  # the very first command on a new data directory
     done = json.loads(_setup(leerlus_home, password_file).stdout)
     assert done["organisation"] == "Gemeente Katwijk"
     assert {k: done["admin"][k] for k in ("username", "role", "department", "world", "can_log_in")} == {

@@ -7,35 +7,13 @@ import signal
 import sqlite3
 import subprocess
 import time
-from pathlib import Path
 
 import psycopg
 
+from leerlus.jobs.tests.workers import alive, children
 from tests.conftest import LEERLUS
 
 ROWS = 300_000
-
-
-def _children(pid: int) -> list[int]:
-    """The processes whose parent is `pid`, read from /proc."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:  # the process ended while we looked
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    """True while the process runs; an ended process that nobody has reaped yet (a zombie) holds nothing."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state not in ("Z", "X")
 
 
 def _signals_and_integrity(run) -> tuple[int, str]:
@@ -74,16 +52,16 @@ def test_a_killed_import_leaves_no_worker_and_the_same_import_completes_it(leerl
         block = os.read(process.stderr.fileno(), 4096)
         assert block, stderr.decode()  # the import ended before it got half-way
         stderr += block
-    workers = _children(process.pid)
+    workers = children(process.pid)
     assert workers, "the import cleans its rows in a worker process"
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=60)
     process.stderr.close()
     for _ in range(300):  # the worker notices within a second or two; wait up to a minute
-        if not any(_alive(pid) for pid in workers):
+        if not any(alive(pid) for pid in workers):
             break
         time.sleep(0.2)
-    assert not any(_alive(pid) for pid in workers), "the cleaning worker outlived the killed import"
+    assert not any(alive(pid) for pid in workers), "the cleaning worker outlived the killed import"
 
     stored, integrity = _signals_and_integrity(leerlus_home)
     assert 0 < stored < ROWS and integrity == "ok"

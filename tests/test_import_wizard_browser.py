@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import LEERLUS, _environment, serving
+from tests.conftest import LEERLUS, new_installation, serving
 from tests.test_accessibility import _axe_violations
 
 ROWS = 60_000  # enough rows that the import takes a moment, so the progress page is seen before the summary
@@ -27,7 +27,7 @@ def _export() -> bytes:
 @pytest.fixture(scope="module")
 def wizard_server(tmp_path_factory):
     """A fresh installation with one beheerder (a superuser), served with its worker; yields the base URL."""
-    env = _environment(tmp_path_factory.mktemp("wizard-home"), "wizard")
+    env = new_installation(tmp_path_factory.mktemp("wizard-home"), "wizard")
     subprocess.run([LEERLUS, "jobs", "--json"], env=env, check=True, capture_output=True, timeout=300)  # migrates
     subprocess.run(
         [os.path.join(os.path.dirname(LEERLUS), "django-admin"), "createsuperuser", "--noinput"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.conftest import LEERLUS, _environment, _free_port, serving
+from tests.conftest import LEERLUS, _free_port, new_installation, serving
 from tests.oidc_provider.run import CLIENT_ID, CLIENT_SECRET, PASSWORD
 from tests.test_browser import CHROMIUM_FLAGS
 
@@ -51,7 +51,7 @@ def leerlus(provider, tmp_path_factory):
     secret = home.parent / "client-secret"
     secret.write_text(CLIENT_SECRET + "\n")
     env = {
-        **_environment(home, "oidc"),
+        **new_installation(home, "oidc"),
         "PYTHONPATH": str(ROOT),  # this checkout's leerlus, also when the command was installed from another
         "LEERLUS_OIDC_ISSUER": provider["issuer"],
         "LEERLUS_OIDC_CLIENT_ID": CLIENT_ID,

@@ -76,7 +76,7 @@ TO_RUN, NOT_RUN_FOUND = _documented()
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def readme_demo(tmp_path_factory):
     """The demo loaded once through the real command line, and a working directory holding the example files."""
     env = load_demo(tmp_path_factory, "readme")
     workdir = tmp_path_factory.mktemp("workdir")
@@ -100,8 +100,8 @@ def test_only_the_server_and_the_suite_are_left_out():
 
 
 @pytest.mark.parametrize("command", TO_RUN)
-def test_each_documented_command_runs_on_the_demo(demo, command):
-    env, workdir = demo
+def test_each_documented_command_runs_on_the_demo(readme_demo, command):
+    env, workdir = readme_demo
     program, *args = shlex.split(command)
     assert program == "leerlus", f"not a leerlus command: {command}"
     done = subprocess.run([LEERLUS, *args], cwd=workdir, env=env, capture_output=True, text=True, timeout=600)

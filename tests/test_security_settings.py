@@ -39,7 +39,6 @@ def test_the_deployment_check_finds_nothing_with_the_production_setting(leerlus_
 
 
 def test_behind_a_proxy_plain_http_is_redirected_and_cookies_are_secure(leerlus_home):
-    leerlus_home("signals", "--limit", "1")  # migrate before the server starts
     port = _free_port()
     server = subprocess.Popen(
         [LEERLUS, "serve", "--port", str(port)],

@@ -17,7 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import LEERLUS, _environment, _free_port, serving
+from tests.conftest import LEERLUS, _free_port, new_installation, serving
 from tests.test_accessibility import _axe_violations
 
 PAGE = """<!DOCTYPE html>
@@ -63,7 +63,7 @@ def municipality_site(leerlus: str):
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
     """leerlus with its worker (its periodic round every second), a listed site and one that is not on the list."""
-    env = _environment(tmp_path_factory.mktemp("widget-home"), "widget") | {"LEERLUS_JOB_STALE_SECONDS": "2"}
+    env = new_installation(tmp_path_factory.mktemp("widget-home"), "widget") | {"LEERLUS_JOB_STALE_SECONDS": "2"}
     port = _free_port()
     leerlus = f"http://127.0.0.1:{port}"
     with municipality_site(leerlus) as listed, municipality_site(leerlus) as unlisted:
@@ -183,7 +183,7 @@ def test_the_widget_and_the_form_without_javascript_pass_axe(browser, sites):
 
 
 def test_too_many_from_one_address_get_429_with_problem_details(tmp_path):
-    env = _environment(tmp_path / "home", "widget_rate") | {"LEERLUS_WIDGET_RATE": "3/m"}
+    env = new_installation(tmp_path / "home", "widget_rate") | {"LEERLUS_WIDGET_RATE": "3/m"}
     site = "https://www.voorbeeldstad.nl"
     subprocess.run([LEERLUS, "widget", "allow", site], env=env, check=True, capture_output=True)
     with serving(env) as leerlus:

@@ -18,10 +18,11 @@ from leerlus.analysis.emerging import EmergingTermDetector, WordsPerDay
 from leerlus.analysis.evidence import distinctive_terms, examples
 from leerlus.analysis.feedback import Feedback
 from leerlus.analysis.incidents import group_incidents
+from leerlus.analysis.keys import SeriesKey
 from leerlus.analysis.patterns import merge_changes
 from leerlus.analysis.results import Pattern
 from leerlus.analysis.ripples import find_ripples
-from leerlus.analysis.series import SeriesKey, count_cube, daily_series, day_index
+from leerlus.analysis.series import count_cube, daily_series, day_index
 from leerlus.analysis.text import tokenize_all
 from leerlus.analysis.topics import TopicModel
 

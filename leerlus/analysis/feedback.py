@@ -11,8 +11,8 @@ it is over) expected, not news.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from leerlus.analysis.keys import SeriesKey
 from leerlus.analysis.results import Pattern
-from leerlus.analysis.series import SeriesKey
 
 FALSE_WEIGHT = 1.5
 YEARLY_SLACK_DAYS = 21  # a season comes a few weeks earlier or later than last year

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from leerlus.analysis.grouping import linked_groups
+from leerlus.analysis.keys import SeriesKey
 from leerlus.analysis.results import Pattern
-from leerlus.analysis.series import SeriesKey
 
 ACTIVE_DAYS = 14  # how long a lasting change (a shift, new words) counts as "the same moment"
 SLACK_DAYS = 3

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from leerlus.analysis.changes import Change
 from leerlus.analysis.grouping import linked_groups
-from leerlus.analysis.series import SeriesKey
+from leerlus.analysis.keys import SeriesKey
 
 
 @dataclass(frozen=True)

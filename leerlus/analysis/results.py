@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from leerlus.analysis.series import SeriesKey
+from leerlus.analysis.keys import SeriesKey
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import numpy as np
 from scipy import stats
 
 from leerlus.analysis.changes import Change
-from leerlus.analysis.series import SeriesKey
+from leerlus.analysis.keys import SeriesKey
 
 
 @dataclass(frozen=True)

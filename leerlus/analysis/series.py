@@ -4,41 +4,12 @@ A series is named by a SeriesKey; None in a field means "across all". Series wit
 signals to say anything are left out.
 """
 
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 
+from leerlus.analysis.keys import SeriesKey
+
 LEVELS = [(), ("channel",), ("service",), ("topic",), ("channel", "service"), ("channel", "topic")]
-
-
-@dataclass(frozen=True, order=True)
-class SeriesKey:
-    channel: str | None = None
-    service: str | None = None
-    topic: int | None = None
-
-    @property
-    def depth(self) -> int:
-        return sum(value is not None for value in (self.channel, self.service, self.topic))
-
-    def contains(self, other: "SeriesKey") -> bool:
-        """True when `other` is this series or a finer part of it."""
-        return all(
-            mine is None or mine == theirs
-            for mine, theirs in (
-                (self.channel, other.channel),
-                (self.service, other.service),
-                (self.topic, other.topic),
-            )
-        )
-
-    def compatible(self, other: "SeriesKey") -> bool:
-        """True when no field has two different values: both can describe the same signals."""
-        return all(
-            a is None or b is None or a == b
-            for a, b in ((self.channel, other.channel), (self.service, other.service), (self.topic, other.topic))
-        )
 
 
 def day_index(first_day, last_day) -> pd.DatetimeIndex:

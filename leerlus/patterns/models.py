@@ -4,7 +4,7 @@ events announced ahead, the topics the patterns speak of, and the state of the a
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from leerlus.analysis.series import SeriesKey
+from leerlus.analysis.keys import SeriesKey
 from leerlus.core.channels import CHANNEL_CHOICES
 from leerlus.core.models import Person, Service
 

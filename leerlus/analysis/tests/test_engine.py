@@ -6,7 +6,7 @@ import holidays
 
 from leerlus.analysis import synthetic
 from leerlus.analysis.engine import PatternFinder, SignalClassifier, TextIndex
-from leerlus.analysis.series import SeriesKey
+from leerlus.analysis.keys import SeriesKey
 from leerlus.analysis.text import tokenize_all
 from leerlus.analysis.topics import TopicModel
 

@@ -3,8 +3,8 @@
 import numpy as np
 
 from leerlus.analysis.changes import Change
+from leerlus.analysis.keys import SeriesKey
 from leerlus.analysis.ripples import find_ripples
-from leerlus.analysis.series import SeriesKey
 
 PORTAL, PHONE = SeriesKey("website", "Vergunning"), SeriesKey("telefoon", "Vergunning")
 

@@ -11,7 +11,6 @@ import warnings
 import zipfile
 from pathlib import Path
 
-import openpyxl
 from django.utils.translation import gettext as _
 
 from leerlus.errors import InputError
@@ -63,6 +62,8 @@ class XlsxReader:
         if path.stat().st_size == 0:
             raise InputError(_("Het bestand '%(f)s' is leeg.") % {"f": path.name})
         check_archive(path)
+        import openpyxl  # here, not at the top: every `leerlus` command loads the readers, few read a workbook
+
         try:
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
             rows = workbook.worksheets[0].iter_rows(values_only=True)

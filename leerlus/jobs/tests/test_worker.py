@@ -33,8 +33,8 @@ REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
 @pytest.fixture
-def env(tmp_path):
-    return environment(tmp_path / "home")
+def env(tmp_path_factory, tmp_path):
+    return environment(tmp_path_factory, tmp_path / "home")
 
 
 @pytest.fixture
@@ -89,8 +89,8 @@ def test_a_job_whose_worker_was_killed_is_finished_exactly_once_by_the_next(env,
     assert [j["id"] for j in detail if j["kind"] not in SCHEDULE] == [job_id]  # the workers' recurring runs aside
 
 
-def test_a_job_runs_on_a_worker_through_redis(tmp_path):
-    env = environment(tmp_path / "home", LEERLUS_BROKER_URL=REDIS_URL)
+def test_a_job_runs_on_a_worker_through_redis(tmp_path_factory, tmp_path):
+    env = environment(tmp_path_factory, tmp_path / "home", LEERLUS_BROKER_URL=REDIS_URL)
     worker = start_worker(env)
     try:
         ended = wait_until_ended(env, submit(env, "count", {"steps": 2}))

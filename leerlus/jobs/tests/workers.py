@@ -2,7 +2,6 @@
 on PostgreSQL, its own database), its own queue, and the test job kinds loaded."""
 
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -13,7 +12,8 @@ from pathlib import Path
 
 import psycopg
 
-LEERLUS = str(Path(sys.executable).with_name("leerlus"))
+from tests.conftest import LEERLUS, empty_installation
+
 SUBMIT = """
 import json, sys, django
 django.setup()
@@ -24,37 +24,17 @@ print(submit(sys.argv[1], json.loads(sys.argv[2])).pk)
 """
 
 
-def _fresh_postgres_url(purpose: str) -> str | None:
-    url = os.environ.get("LEERLUS_TEST_DATABASE_URL")
-    if not url:
-        return None
-    base, test_database = url.rsplit("/", 1)
-    name = f"{test_database}_{purpose}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.execute(f"CREATE DATABASE {name}")
-    return f"{base}/{name}"
-
-
-def environment(home: Path, **extra) -> dict:
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        **{name: os.environ[name] for name in ("PYTHONPATH",) if name in os.environ},  # a worktree sharing a venv
-        "LANG": "C.UTF-8",
-        "LEERLUS_HOME": str(home),
+def environment(tmp_path_factory, home: Path, **extra) -> dict:
+    """A migrated, empty installation in `home` (tests/conftest.py's `empty_installation`) with the test job kinds,
+    a queue of its own and a short stale time."""
+    return {
+        **empty_installation(tmp_path_factory, home, "jobs"),
         "LEERLUS_JOB_MODULES": "leerlus.jobs.tests.kinds",
         "LEERLUS_JOB_STALE_SECONDS": "10",
         "LEERLUS_QUEUE": f"leerlus-test-{uuid.uuid4().hex[:12]}",
         "DJANGO_SETTINGS_MODULE": "leerlus.settings",
         **extra,
     }
-    if os.environ.get("PYTHONPATH"):  # a worktree sharing another checkout's editable install runs its own code
-        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
-    database_url = _fresh_postgres_url("jobs")
-    if database_url:
-        env["LEERLUS_DATABASE_URL"] = database_url
-    run(env, "jobs")  # creates the database, so that the processes of a test never migrate it at the same time
-    return env
 
 
 def run(env: dict, *args) -> str:
@@ -128,7 +108,7 @@ def children(pid: int) -> list[int]:
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
+        except OSError:  # the process ended while we looked
             continue
         if int(fields[1]) == pid:
             found.append(int(stat.parent.name))
@@ -136,11 +116,12 @@ def children(pid: int) -> list[int]:
 
 
 def alive(pid: int) -> bool:
+    """True while the process runs; an ended process that nobody has reaped yet (a zombie) holds nothing."""
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return False
-    return state != "Z"
+    return state not in ("Z", "X")
 
 
 def stop(process: subprocess.Popen) -> None:

@@ -33,8 +33,8 @@ ACTIVE_PARTS = "SELECT id FROM jobs_job WHERE parent_id = %s AND status IN ('que
 
 
 @pytest.fixture
-def env(tmp_path):
-    env = environment(tmp_path / "home", LEERLUS_BROKER_URL=REDIS_URL)
+def env(tmp_path_factory, tmp_path):
+    env = environment(tmp_path_factory, tmp_path / "home", LEERLUS_BROKER_URL=REDIS_URL)
     closed = frozenset(holidays.country_holidays("NL", years=[2025, 2026]))
     frame = synthetic.signals(per_day=40, holidays=closed).drop(columns=["id", "topic"])
     frame.loc[frame.index % 10 == 0, "service"] = ""
