@@ -53,7 +53,8 @@ def test_the_summary_groups_rejected_rows_and_lists_the_unknown_channel_codes(le
     assert "10 nieuw, 0 dubbel, 69 afgewezen" in out
     assert "Afgewezen per reden:" in out
     assert (
-        "65 × Onbekende kanaalcodes; koppel ze aan een kanaal (in de wizard bij Kanalen, op de opdrachtregel met --map-channel CODE=kanaal). (regels 12, 13, 14, 15, 16, …)"
+        "65 × Onbekende kanaalcodes; koppel ze aan een kanaal (in de wizard bij Kanalen, op de opdrachtregel met "
+        "--map-channel CODE=kanaal). (regels 12, 13, 14, 15, 16, …)"
         in out
     )
     assert "citizen-ios 40, handler-android 25" in out

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0009_exchange_identity'),
+        ('core', '0010_signal_fillfactor'),
     ]
 
     operations = [
