@@ -54,8 +54,7 @@ def test_the_summary_groups_rejected_rows_and_lists_the_unknown_channel_codes(le
     assert "Afgewezen per reden:" in out
     assert (
         "65 × Onbekende kanaalcodes; koppel ze aan een kanaal (in de wizard bij Kanalen, op de opdrachtregel met "
-        "--map-channel CODE=kanaal). (regels 12, 13, 14, 15, 16, …)"
-        in out
+        "--map-channel CODE=kanaal). (regels 12, 13, 14, 15, 16, …)" in out
     )
     assert "citizen-ios 40, handler-android 25" in out
     assert "3 × Kanaal (kolom source) ontbreekt" in out
