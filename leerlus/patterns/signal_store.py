@@ -35,7 +35,8 @@ LABEL_SQL = (
 )
 # PostgreSQL: one statement per chunk, the labels as arrays (one plan instead of one per signal).
 LABEL_ARRAYS_SQL = (
-    f"UPDATE {SIGNALS} AS s SET effective_service_id = COALESCE(s.service_id, v.service), demand = v.demand, "
+    f"UPDATE {SIGNALS} AS s SET effective_service_id = COALESCE(s.service_id, v.service), "
+    f"demand = COALESCE(NULLIF(s.given_demand, ''), v.demand), "
     f"sentiment = v.sentiment, topic = v.topic, analysed = v.analysed "
     f"FROM UNNEST(%s::bigint[], %s::text[], %s::text[], %s::smallint[], %s::boolean[], %s::bigint[]) "
     f"AS v(service, demand, sentiment, topic, analysed, id) WHERE s.id = v.id"
