@@ -4,8 +4,9 @@ Usage: python benchmarks/analysis_workers.py [--rows 1000000] [--postgres postgr
        [--redis redis://127.0.0.1:6379/5] [--keep]
 Creates a fresh database (`leerlus_bench_<rows>`; with --keep an earlier import of the same size is reused),
 imports N synthetic signals (`analysis.synthetic.signals`, as analysis_speed.py), then for 1 and 2 workers:
-clears the labels (and vacuums, so both runs start from the same table), starts the workers, submits a full
-analysis job and times it until it is done. Prints the import, both analyses, their ratio and the load.
+clears the labels (and rewrites the table with VACUUM FULL, so both runs start from the same table), starts the
+workers, submits a full analysis job and times it until it is done. Prints the import, both analyses, their ratio
+and the load.
 """
 
 import argparse
