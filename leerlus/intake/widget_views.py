@@ -22,7 +22,7 @@ from django_ratelimit.core import is_ratelimited
 
 from leerlus.errors import InputError
 from leerlus.intake.widget import checked_feedback, is_allowed, origin_of, receive_feedback
-from leerlus.presentation.problems import problem
+from leerlus.presentation.problems import input_problem, problem
 
 PREFLIGHT_SECONDS = 86_400
 
@@ -81,11 +81,16 @@ def feedback(request):
         response = problem(429, _("Te veel reacties"), detail)
         response["Retry-After"] = "60"
         return _with_cors(response, sender)
-    data = _posted(request, from_form)
-    site = origin_of(str(data.get("page") or "")) if from_form else sender
-    if from_form and not is_allowed(site):
-        raise PermissionDenied(_("Deze website staat niet op de lijst van de widget."))
-    submission = checked_feedback(data, site)
+    try:
+        data = _posted(request, from_form)
+        site = origin_of(str(data.get("page") or "")) if from_form else sender
+        if from_form and not is_allowed(site):
+            raise PermissionDenied(_("Deze website staat niet op de lijst van de widget."))
+        submission = checked_feedback(data, site)
+    except InputError as error:
+        if from_form:
+            raise  # the form again, with its messages
+        return _with_cors(input_problem(error), sender)  # the script on the other site may read it only so
     if not data.get("website"):  # the honeypot: a person never sees the field, so a filled one is a robot
         receive_feedback(submission)
     if from_form:

@@ -19,6 +19,11 @@ def problem(status: int, title: str, detail: str = "", **extra) -> JsonResponse:
     )
 
 
+def input_problem(error: InputError) -> JsonResponse:
+    """Bad input as problem+json (400), with each message in `errors`."""
+    return problem(400, _("Ongeldige invoer"), str(error), errors=error.messages)
+
+
 JSON_FORMATS = ("json", "scenario")  # ?format= values that answer JSON (a scenario is a JSON file)
 
 
@@ -53,7 +58,7 @@ class InputErrorMiddleware:
         if not isinstance(exception, InputError):
             return None
         if wants_json(request):
-            return problem(400, _("Ongeldige invoer"), str(exception), errors=exception.messages)
+            return input_problem(exception)
         request.input_errors = []
         if "format" in request.GET:  # a download that failed: the page itself shows why
             request.GET = _without(request.GET, "format")

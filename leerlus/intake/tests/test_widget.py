@@ -76,6 +76,7 @@ def test_a_site_not_on_the_list_is_refused():
 def test_a_page_of_another_site_is_refused():
     answer = _send(Client(), page="https://elders.example/pagina")
     assert answer.status_code == 400 and "elders.example" in answer.json()["detail"]
+    assert answer["Access-Control-Allow-Origin"] == SITE  # so the script can read why
     assert not PageFeedback.objects.exists()
 
 
