@@ -35,7 +35,9 @@ pg-client:
 imap-server:
 	@test -x /usr/sbin/dovecot || (apt-get update -qq && apt-get install -y -qq dovecot-imapd)
 
+# The demo's shared mailbox is a real Dovecot: without it (no apt-get here) the demo goes on without that source.
 demo: install pdf-libs
+	@$(MAKE) --no-print-directory imap-server || echo "Dovecot niet geïnstalleerd: de demo heeft dan geen postbus."
 	$(BIN)/leerlus demo
 
 # ruff: the same lint and format rules for everyone (configured in pyproject.toml).

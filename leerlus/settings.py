@@ -257,6 +257,9 @@ BRIEFS_DIR = HOME / "briefs"
 # and how long one request may wait for an answer.
 SYNC_RETRY_SECONDS = (2, 10, 30)
 SYNC_TIMEOUT_SECONDS = 30
+# A shared mailbox whose certificate comes from the municipality's own certificate authority: that authority's
+# certificate (a PEM file), trusted next to the public ones.
+MAILBOX_CA_FILE = os.environ.get("LEERLUS_MAILBOX_CA_FILE", "")
 # A municipality's own job kinds: modules that register handlers with leerlus.jobs.registry.register.
 JOB_MODULES = [name for name in os.environ.get("LEERLUS_JOB_MODULES", "").split(",") if name.strip()]
 

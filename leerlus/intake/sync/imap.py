@@ -52,6 +52,8 @@ class ImapFeed(Feed):
     def _connect(self, parts) -> imaplib.IMAP4:
         password = self.secret()
         context = ssl.create_default_context()
+        if settings.MAILBOX_CA_FILE:
+            context.load_verify_locations(settings.MAILBOX_CA_FILE)
         pauses = list(settings.SYNC_RETRY_SECONDS)
         while True:
             try:

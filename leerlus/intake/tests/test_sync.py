@@ -315,8 +315,11 @@ def test_the_demo_sources_sync_from_their_fakes_once_and_redacted(settings, tmp_
     assert {d["source"]: d["imported"] for d in json.loads(first.stdout)} == {
         "Demo — KISS": 2,
         "Demo — Open Klant": 2,  # the third is confidential: counted, not stored
+        "Demo — Postbus": 2,  # a real Dovecot (make imap-server, as for the mailbox tests)
         "Demo — Signalen": 3,
     }
     assert sum(d["imported"] for d in json.loads(again.stdout)) == 0
     assert not Signal.objects.filter(text__contains="06-12345678").exists()
     assert not Signal.objects.filter(text__contains="jan@example.nl").exists()
+    mail = Signal.objects.get(text__contains="parkeervergunning is nog niet verlengd")
+    assert mail.channel == "email" and "98765432" not in mail.text and "aanvraag ontvangen" not in mail.text
