@@ -1,6 +1,10 @@
 """The command line contract: one JSON document with --json, exit 2 and one line on bad input."""
 
 import json
+import subprocess
+from pathlib import Path
+
+from tests.conftest import LEERLUS
 
 
 def test_import_json_summary_follows_the_contract(leerlus_home, tmp_path):
@@ -119,3 +123,18 @@ def test_simulate_answers_per_channel_and_per_scenario(leerlus_home, tmp_path):
     scenario.write_text('{"channels": [{"name": "telefoon", "agents": 3}]}')
     done = leerlus_home("simulate", "--scenario", str(scenario), check=False)
     assert done.returncode == 2 and "mist: contacts_per_hour, handle_seconds" in done.stderr
+
+
+def test_a_command_starts_without_the_numeric_libraries(leerlus_home):
+    """A command that needs no analysis answers in about half a second: pandas, NumPy, SciPy, scikit-learn and
+    openpyxl (together about a second of start-up) are loaded only by the work that uses them."""
+    probe = (
+        "import sys; from leerlus.cli import main; sys.argv = ['leerlus', 'user', 'list'];\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'numpy', 'scipy', 'sklearn', 'openpyxl'}))"
+    )
+    done = subprocess.run(
+        [Path(LEERLUS).with_name("python"), "-c", probe], env=leerlus_home.env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
