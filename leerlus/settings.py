@@ -2,6 +2,7 @@
 
 import os
 import sys
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -11,6 +12,10 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent
 HOME = Path(os.environ.get("LEERLUS_HOME", "~/.local/share/leerlus")).expanduser()
+if "pytest" in sys.modules and "LEERLUS_HOME" not in os.environ:
+    # A test process gets a data directory of its own: never the developer's real one, and the test workers do
+    # not wait for each other on its analysis lock.
+    HOME = Path(tempfile.mkdtemp(prefix="leerlus-test-home-"))
 os.umask(0o077)  # the database, its journal, uploads and copies: readable by this installation's user only
 HOME.mkdir(parents=True, exist_ok=True)
 
