@@ -4,9 +4,6 @@ similar words, ranked by TF-IDF similarity), the library's filter, and our incid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
-
 from leerlus.analysis.text import as_tokens, tokenize
 from leerlus.core.models import Organisation, Service
 from leerlus.core.selectors import current_organisation
@@ -53,6 +50,10 @@ def _similarity(texts: list[list[str]]) -> list[float]:
     """Cosine similarity of the first text's TF-IDF vector to each of the others (0 when no word is shared)."""
     if not any(texts):
         return [0.0] * (len(texts) - 1)
+    # here, not at the top: every `leerlus` command and worker loads this module, and scikit-learn takes a second
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
     vectors = TfidfVectorizer(analyzer=as_tokens).fit_transform(texts)
     return [float(value) for value in cosine_similarity(vectors[0], vectors[1:])[0]]
 
