@@ -255,7 +255,7 @@ else:
         }
     }
 CACHES["default"]["KEY_PREFIX"] = JOB_QUEUE  # one Redis, several installations: as the queue
-JOB_HEARTBEAT_SECONDS = 1.0
+JOB_HEARTBEAT_SECONDS = float(os.environ.get("LEERLUS_JOB_HEARTBEAT_SECONDS", "1.0"))  # progress and cancel checks
 JOB_STALE_SECONDS = float(os.environ.get("LEERLUS_JOB_STALE_SECONDS", "300"))  # no heartbeat this long: lost
 BRIEFS_DIR = HOME / "briefs"
 # Syncing sources (leerlus.intake.sync): the pauses between attempts after a network error, a time-out or a 5xx,

@@ -17,9 +17,9 @@ pytestmark = pytest.mark.slow
 
 def test_two_imports_during_a_full_analysis_go_on_and_all_succeed(leerlus_home, tmp_path):
     first, second, third = (tmp_path / name for name in ("eerste.csv", "tweede.csv", "derde.csv"))
-    write_rows(first, 200_000, seed=1)
-    write_rows(second, 40_000, seed=2)
-    write_rows(third, 40_000, seed=3)
+    write_rows(first, 100_000, seed=1)
+    write_rows(second, 20_000, seed=2)
+    write_rows(third, 20_000, seed=3)
     stored = json.loads(leerlus_home("import", str(first), "--json").stdout)["imported"]
 
     def start(*args):
@@ -37,7 +37,7 @@ def test_two_imports_during_a_full_analysis_go_on_and_all_succeed(leerlus_home, 
         assert process.returncode == 0, err
         assert "locked" not in err
     summaries = [json.loads(out) for out, _err in outcomes[1:]]
-    assert [(s["read"], s["rejected"]) for s in summaries] == [(40_000, 0), (40_000, 0)]
+    assert [(s["read"], s["rejected"]) for s in summaries] == [(20_000, 0), (20_000, 0)]
     stored += sum(s["imported"] for s in summaries)
     after = json.loads(leerlus_home("analyse", "--json").stdout)
-    assert after["signals"] == stored > 270_000
+    assert after["signals"] == stored > 135_000

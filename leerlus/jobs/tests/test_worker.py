@@ -46,10 +46,11 @@ def worker(env):
 
 def test_a_submitted_job_runs_on_the_worker(env, worker, tmp_path):
     job_id = submit(env, "count", {"steps": 3})
+    refused = submit(env, "refuse", {})
     ended = wait_until_ended(env, job_id)
     assert (ended["status"], ended["result"], ended["done"], ended["total"]) == ("done", {"counted": 3}, 3, 3)
     assert ended["attempts"] == 1
-    failed = wait_until_ended(env, submit(env, "refuse", {}))
+    failed = wait_until_ended(env, refused)
     assert failed["status"] == "failed" and failed["error"] == "Kolom 'datum' ontbreekt."
 
 
@@ -75,17 +76,18 @@ def test_a_job_whose_worker_was_killed_is_finished_exactly_once_by_the_next(env,
     first = start_worker(env)
     job_id = submit(env, "count", {"steps": 30, "pause": 0.1, "marks": str(marks)})
     wait_for(lambda: marks.exists(), what="the job to start on the first worker")
-    first.send_signal(signal.SIGKILL)
-    first.wait()
-    assert status(env, job_id) == "running"
-    second = start_worker(env)
+    second = start_worker(env)  # its start-up overlaps the kill: it consumes only seconds after the first is gone
     try:
-        ended = wait_until_ended(env, job_id)
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+        assert status(env, job_id) == "running"
+        wait_for(lambda: status(env, job_id) not in ("queued", "running"), what=f"job {job_id} to end")
     finally:
         stop(second)
+    detail = json.loads(run(env, "jobs", "--json"))["jobs"]
+    ended = next(j for j in detail if j["id"] == job_id)
     assert ended["status"] == "done" and ended["attempts"] == 2, ended
     assert marks.read_text().split() == ["start", "start", "finish"]
-    detail = json.loads(run(env, "jobs", "--json"))["jobs"]
     assert [j["id"] for j in detail if j["kind"] not in SCHEDULE] == [job_id]  # the workers' recurring runs aside
 
 
@@ -114,6 +116,11 @@ def _start_server(env) -> tuple[subprocess.Popen, int]:
     server = subprocess.Popen(
         [LEERLUS, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
+    return server, port
+
+
+def _wait_until_up(server: subprocess.Popen, port: int) -> int:
+    """Waits for the server to answer and returns the pid of its worker."""
 
     def up():
         try:
@@ -123,7 +130,7 @@ def _start_server(env) -> tuple[subprocess.Popen, int]:
 
     wait_for(up, what="the server")
     (worker,) = wait_for(lambda: _workers_of(server.pid), what="the server's worker")
-    return server, worker
+    return worker
 
 
 def _workers_of(pid: int) -> list[int]:
@@ -133,9 +140,12 @@ def _workers_of(pid: int) -> list[int]:
 
 @pytest.mark.parametrize("how", ["terminate", "kill"])
 def test_serve_runs_jobs_and_leaves_no_worker_behind(env, how):
-    server, worker = _start_server(env)
+    server, port = _start_server(env)
     try:
-        assert wait_until_ended(env, submit(env, "count", {"steps": 2}))["status"] == "done"
+        job_id = submit(env, "count", {"steps": 2})  # while the server starts: the job waits for its worker
+        worker = _wait_until_up(server, port)
+        wait_for(lambda: status(env, job_id) not in ("queued", "running"), what=f"job {job_id} to end")
+        assert status(env, job_id) == "done"
         os.kill(server.pid, signal.SIGTERM if how == "terminate" else signal.SIGKILL)
         server.wait(timeout=30)
         wait_for(lambda: not alive(worker), what="the worker to stop with the server")

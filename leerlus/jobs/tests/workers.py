@@ -17,8 +17,6 @@ from tests.conftest import LEERLUS, empty_installation
 SUBMIT = """
 import json, sys, django
 django.setup()
-from django.core.management import call_command
-call_command("migrate", verbosity=0)
 from leerlus.jobs.services import submit
 print(submit(sys.argv[1], json.loads(sys.argv[2])).pk)
 """
@@ -26,11 +24,12 @@ print(submit(sys.argv[1], json.loads(sys.argv[2])).pk)
 
 def environment(tmp_path_factory, home: Path, **extra) -> dict:
     """A migrated, empty installation in `home` (tests/conftest.py's `empty_installation`) with the test job kinds,
-    a queue of its own and a short stale time."""
+    a queue of its own, and a short heartbeat and stale time (a lost job is picked up again after seconds)."""
     return {
         **empty_installation(tmp_path_factory, home, "jobs"),
         "LEERLUS_JOB_MODULES": "leerlus.jobs.tests.kinds",
-        "LEERLUS_JOB_STALE_SECONDS": "10",
+        "LEERLUS_JOB_HEARTBEAT_SECONDS": "0.5",
+        "LEERLUS_JOB_STALE_SECONDS": "3",
         "LEERLUS_QUEUE": f"leerlus-test-{uuid.uuid4().hex[:12]}",
         "DJANGO_SETTINGS_MODULE": "leerlus.settings",
         **extra,
