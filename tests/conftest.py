@@ -185,20 +185,26 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(env: dict, port: int | None = None):
-    """A real `leerlus serve` (with its worker) on this or a free port; yields its base URL once it answers."""
-    with serving_all([env], port) as (url,):
+def serving(env: dict, port: int | None = None, *, worker: bool = True):
+    """A real `leerlus serve` (with its worker unless `worker=False`) on this or a free port; yields its base URL once
+    it answers."""
+    with serving_all([env], port, worker=worker) as (url,):
         yield url
 
 
 @contextmanager
-def serving_all(envs: list[dict], port: int | None = None):
+def serving_all(envs: list[dict], port: int | None = None, *, worker: bool = True):
     """A real `leerlus serve` for each environment, started together so that they start up side by side (the first
-    on `port` when given); yields their base URLs once each answers."""
+    on `port` when given); yields their base URLs once each answers. `worker=False` (`--no-worker`) for a test that
+    only reads pages: a worker costs a Django start-up and runs the jobs that are due meanwhile."""
     ports = [port or _free_port()] + [_free_port() for _ in envs[1:]]
+    options = [] if worker else ["--no-worker"]
     servers = [
         subprocess.Popen(
-            [LEERLUS, "serve", "--port", str(number)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            [LEERLUS, "serve", "--port", str(number), *options],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         for env, number in zip(envs, ports)
     ]

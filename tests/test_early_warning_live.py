@@ -79,7 +79,7 @@ def test_a_rise_in_three_of_four_municipalities_is_one_incident_on_b_naming_the_
         envs = dict(
             zip(INSTALLATIONS, pool.map(lambda key: _installation(key, tmp_path_factory, tmp_path), INSTALLATIONS))
         )
-    with serving_all([envs[key] for key in "acd"]) as urls:
+    with serving_all([envs[key] for key in "acd"], worker=False) as urls:  # the feeds are made per request
         for url in urls:
             _leerlus(envs["b"], "exchange", "subscribe", f"{url}/uitwisseling/lessen.json")
         pulled = _leerlus(envs["b"], "exchange", "pull")

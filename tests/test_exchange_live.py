@@ -49,7 +49,7 @@ def _leerlus(env: dict, *args) -> dict:
 def publisher(tmp_path_factory):
     env = load_demo(tmp_path_factory, "exchange_a")
     public = json.loads(_django(env, ADD_INTERNAL + PUBLIC_TITLES))  # one Django start-up for both
-    with serving(env) as url:
+    with serving(env, worker=False) as url:  # the feed is made per request
         yield env, url, public
 
 
