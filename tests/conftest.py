@@ -185,24 +185,44 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(env: dict, port: int | None = None):
-    """A real `leerlus serve` (with its worker) on this or a free port; yields its base URL once it answers."""
-    port = port or _free_port()
-    server = subprocess.Popen(
-        [LEERLUS, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(url + "/inloggen/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+def serving(env: dict, port: int | None = None, *, worker: bool = True):
+    """A real `leerlus serve` (with its worker unless `worker=False`) on this or a free port; yields its base URL once
+    it answers."""
+    with serving_all([env], port, worker=worker) as (url,):
         yield url
+
+
+@contextmanager
+def serving_all(envs: list[dict], port: int | None = None, *, worker: bool = True):
+    """A real `leerlus serve` for each environment, started together so that they start up side by side (the first
+    on `port` when given); yields their base URLs once each answers. `worker=False` (`--no-worker`) for a test that
+    only reads pages: a worker costs a Django start-up and runs the jobs that are due meanwhile."""
+    ports = [port or _free_port()] + [_free_port() for _ in envs[1:]]
+    options = [] if worker else ["--no-worker"]
+    servers = [
+        subprocess.Popen(
+            [LEERLUS, "serve", "--port", str(number), *options],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for env, number in zip(envs, ports)
+    ]
+    urls = [f"http://127.0.0.1:{number}" for number in ports]
+    try:
+        for url in urls:
+            for _ in range(150):
+                try:
+                    urllib.request.urlopen(url + "/inloggen/", timeout=1)
+                    break
+                except OSError:
+                    time.sleep(0.2)
+        yield urls
     finally:
-        server.terminate()
-        server.wait(timeout=30)  # it stops its worker first
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=30)  # each stops its worker first
 
 
 @pytest.fixture(scope="session")

@@ -5,14 +5,13 @@ subscribes and pulls over HTTP."""
 
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack
 from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
 
 from leerlus.analysis.synthetic import OFFICE_WEEK, ONLINE_WEEK, daily_counts
-from tests.conftest import LEERLUS, load_demo, new_installation, serving
+from tests.conftest import LEERLUS, empty_installation, load_demo, serving_all
 from tests.test_exchange_live import _django, _leerlus
 
 FIRST_DAY, DAYS = date(2026, 1, 5), 210
@@ -39,7 +38,7 @@ print(client.get("/").content.decode())
 
 
 def _export(passport: str, rise: bool, seed: int) -> pd.DataFrame:
-    """18 weeks of signals about four services; with `rise`, phoned passport signals spike on RISE_DAY."""
+    """30 weeks of signals about four services; with `rise`, phoned passport signals spike on RISE_DAY."""
     plan = [
         ("telefoon", passport, OFFICE_WEEK, 30, "paspoort afspraak pasfoto verlopen balie"),
         ("website", passport, ONLINE_WEEK, 20, "paspoort afspraak identiteitskaart aanvragen"),
@@ -60,10 +59,10 @@ def _export(passport: str, rise: bool, seed: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["received_at", "channel", "service", "text"])
 
 
-def _installation(key: str, tmp_path) -> dict:
+def _installation(key: str, tmp_path_factory, tmp_path) -> dict:
     """Sets up one municipality, imports and analyses its export, and opts in to the early warning."""
     name, passport, rise = INSTALLATIONS[key]
-    env = new_installation(tmp_path / key, f"early_{key}")
+    env = empty_installation(tmp_path_factory, tmp_path / key, f"early_{key}")
     env["LEERLUS_EXCHANGE_ALLOW_PRIVATE"] = "1"  # the others are served on loopback
     export, password = tmp_path / f"{key}.csv", tmp_path / f"{key}.password"
     _export(passport, rise, seed=ord(key)).to_csv(export, index=False)
@@ -75,13 +74,14 @@ def _installation(key: str, tmp_path) -> dict:
     return env
 
 
-def test_a_rise_in_three_of_four_municipalities_is_one_incident_on_b_naming_the_other_two(tmp_path):
+def test_a_rise_in_three_of_four_municipalities_is_one_incident_on_b_naming_the_other_two(tmp_path_factory, tmp_path):
     with ThreadPoolExecutor(max_workers=2) as pool:
-        envs = dict(zip(INSTALLATIONS, pool.map(lambda key: _installation(key, tmp_path), INSTALLATIONS)))
-    with ExitStack() as stack:
-        urls = {key: stack.enter_context(serving(envs[key])) for key in "acd"}
-        for key in "acd":
-            _leerlus(envs["b"], "exchange", "subscribe", f"{urls[key]}/uitwisseling/lessen.json")
+        envs = dict(
+            zip(INSTALLATIONS, pool.map(lambda key: _installation(key, tmp_path_factory, tmp_path), INSTALLATIONS))
+        )
+    with serving_all([envs[key] for key in "acd"], worker=False) as urls:  # the feeds are made per request
+        for url in urls:
+            _leerlus(envs["b"], "exchange", "subscribe", f"{url}/uitwisseling/lessen.json")
         pulled = _leerlus(envs["b"], "exchange", "pull")
     assert pulled["errors"] == [] and pulled["signal_feeds"] == 3
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.conftest import LEERLUS, load_demo, new_installation, serving
+from tests.conftest import LEERLUS, empty_installation, load_demo, serving
 
 # What a beheerder of A does in Beheer, as a script in A's data directory.
 ADD_INTERNAL = """
@@ -48,16 +48,15 @@ def _leerlus(env: dict, *args) -> dict:
 @pytest.fixture
 def publisher(tmp_path_factory):
     env = load_demo(tmp_path_factory, "exchange_a")
-    _django(env, ADD_INTERNAL)
-    with serving(env) as url:
-        yield env, url
+    public = json.loads(_django(env, ADD_INTERNAL + PUBLIC_TITLES))  # one Django start-up for both
+    with serving(env, worker=False) as url:  # the feed is made per request
+        yield env, url, public
 
 
-def test_b_shows_exactly_as_public_lessons_and_follows_their_changes(publisher, tmp_path):
-    env_a, url_a = publisher
-    env_b = new_installation(tmp_path / "b", "exchange_b")
+def test_b_shows_exactly_as_public_lessons_and_follows_their_changes(publisher, tmp_path_factory, tmp_path):
+    env_a, url_a, public = publisher
+    env_b = empty_installation(tmp_path_factory, tmp_path / "b", "exchange_b")
     env_b["LEERLUS_EXCHANGE_ALLOW_PRIVATE"] = "1"  # A is served on loopback
-    public = json.loads(_django(env_a, PUBLIC_TITLES))
     assert len(public) >= 2
 
     subscribed = _leerlus(env_b, "exchange", "subscribe", f"{url_a}/uitwisseling/lessen.json")

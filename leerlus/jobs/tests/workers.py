@@ -123,9 +123,12 @@ def alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
+def stop(*processes: subprocess.Popen) -> None:
+    """Stops the processes together: each finishes its running job in its own time, side by side."""
+    running = [process for process in processes if process.poll() is None]
+    for process in running:
         process.terminate()
+    for process in running:
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:

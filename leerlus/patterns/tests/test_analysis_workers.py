@@ -55,8 +55,7 @@ def test_two_workers_share_a_full_analysis_and_find_what_one_process_finds(env):
         job_id = submit(env, "analysis", {"full": True, "part_size": 1000})
         ended = wait_until_ended(env, job_id)
     finally:
-        for worker in workers:
-            stop(worker)
+        stop(*workers)
     assert ended["status"] == "done", ended["error"]
     assert (ended["done"], ended["total"]) == (-(-len(labels) // 1000),) * 2  # parts done, of all parts
     assert query(env, LABELS) == labels
