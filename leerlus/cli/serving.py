@@ -83,19 +83,17 @@ def _serve(host: str, port: int, *, processes: int = 1, worker: bool = True) -> 
     signal.signal(signal.SIGTERM, stop)  # so that the worker and the server processes are stopped with the server
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     listener = socket.create_server((host.strip("[]"), port), family=family, backlog=1024)
-    demo_sources = serving_demo_sources()
-    demo_sources.__enter__()  # before the worker starts, so that it syncs the demo sources at their address
-    process = start_worker_process() if worker else None
-    click.echo(f"leerlus draait op http://{host}:{port}/  (stoppen: Ctrl+C)", err=True)
-    try:
-        if processes == 1:
-            _waitress(listener)
-        else:
-            _serve_in_processes(listener, processes)
-    finally:
-        if process:
-            stop_worker_process(process)
-        demo_sources.__exit__(None, None, None)
+    with serving_demo_sources():  # before the worker starts, so that it syncs the demo sources at their address
+        process = start_worker_process() if worker else None
+        click.echo(f"leerlus draait op http://{host}:{port}/  (stoppen: Ctrl+C)", err=True)
+        try:
+            if processes == 1:
+                _waitress(listener)
+            else:
+                _serve_in_processes(listener, processes)
+        finally:
+            if process:
+                stop_worker_process(process)
 
 
 def _serve_in_processes(listener, processes: int) -> None:

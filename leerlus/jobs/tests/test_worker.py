@@ -4,7 +4,6 @@ on the embedded broker and on Redis; `leerlus serve` starts a worker and leaves 
 import json
 import os
 import signal
-import socket
 import subprocess
 import urllib.request
 from pathlib import Path
@@ -28,6 +27,7 @@ from leerlus.jobs.tests.workers import (
     wait_for,
     wait_until_ended,
 )
+from tests.conftest import _free_port
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
@@ -103,12 +103,6 @@ def test_a_job_runs_on_a_worker_through_redis(tmp_path_factory, tmp_path):
             connection.delete(key)
     assert ended["status"] == "done" and ended["result"] == {"counted": 2}
     assert not (tmp_path / "home" / "queue").exists()  # nothing went through the embedded broker
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _start_server(env) -> tuple[subprocess.Popen, int]:
