@@ -4,23 +4,20 @@ axe-core finds no WCAG 2.1 A/AA violation; the phone's menu hides behind a butto
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import ZOOMED_VIEWPORT
 from tests.test_accessibility import PAGES, _axe_violations, _open, _sideways_scroll
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_a_phone_neither_scrolls_sideways_nor_fails_axe(contexts, demo_server, name):
+def test_a_phone_and_200_percent_zoom_neither_scroll_sideways_nor_fail_axe(contexts, demo_server, name):
+    """One page load per page: the phone (390 px, then 320 px), then 200% zoom (ZOOMED_VIEWPORT)."""
     page = _open(contexts("phone", name), demo_server, name)
     assert _sideways_scroll(page) <= 0
     assert _axe_violations(page) == []
     page.set_viewport_size({"width": 320, "height": 640})
-    assert _sideways_scroll(page) <= 0
-    page.close()
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_no_sideways_scroll_at_200_percent_zoom(contexts, demo_server, name):
-    page = _open(contexts("zoomed", name), demo_server, name)
-    assert _sideways_scroll(page) <= 0
+    assert _sideways_scroll(page) <= 0, "320 px"
+    page.set_viewport_size(ZOOMED_VIEWPORT)
+    assert _sideways_scroll(page) <= 0, "200% zoom"
     page.close()
 
 
