@@ -17,10 +17,11 @@ from leerlus.errors import InputError
 def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "leerlus.settings")
     import django
-    from django.core.management import call_command
 
     django.setup()
-    call_command("migrate", verbosity=0, interactive=False)
+    from leerlus.core.schema import migrate_if_behind
+
+    migrate_if_behind()
     from django.conf import settings
     from django.utils import translation
 
