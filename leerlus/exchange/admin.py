@@ -1,6 +1,7 @@
 """Subscriptions in Beheer: add a feed's address; pulled lessons can be read, not edited."""
 
 from django.contrib import admin
+from django.db import models
 
 from leerlus.exchange.models import ForeignIncident, ForeignLesson, Subscription
 
@@ -9,6 +10,7 @@ from leerlus.exchange.models import ForeignIncident, ForeignLesson, Subscription
 class SubscriptionAdmin(admin.ModelAdmin):
     list_display = ["url", "municipality", "pulled_at", "error"]
     readonly_fields = ["municipality", "pulled_at", "error", "signals_error"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # an address typed without its scheme
 
 
 @admin.register(ForeignLesson)

@@ -71,3 +71,12 @@ def test_beheer_refuses_an_internal_address_too(settings, client):
     url = "http://169.254.169.254/latest/meta-data/"
     page = client.post("/beheer/exchange/subscription/add/", {"url": url, "municipality": ""})
     assert "alleen van het internet gelezen" in page.content.decode() and not Subscription.objects.exists()
+
+
+def test_an_address_typed_in_beheer_without_its_scheme_is_read_over_https(settings, client):
+    from django.contrib.auth import get_user_model
+
+    settings.EXCHANGE_ALLOW_PRIVATE = "1"
+    client.force_login(get_user_model().objects.create_superuser("beheer", "b@example.nl", "x"))
+    client.post("/beheer/exchange/subscription/add/", {"url": "10.1.2.3/uitwisseling/lessen.json", "municipality": ""})
+    assert Subscription.objects.get().url == "https://10.1.2.3/uitwisseling/lessen.json"
