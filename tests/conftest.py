@@ -149,6 +149,16 @@ def _run_once(tmp_path_factory, name: str, command: list[str]) -> dict:
         return env
 
 
+DJANGO_SETUP = "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'leerlus.settings'; django.setup()\n"
+
+
+def run_django(env: dict, script: str) -> str:
+    """Runs `script` with Django set up in a new process on the installation `env` reaches; returns what it printed."""
+    done = subprocess.run([sys.executable, "-c", DJANGO_SETUP + script], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 def command_line(home: Path, env: dict):
     """`run(*args)`: the real command line on the data directory `home`; fails the test on a non-zero exit status
     unless `check=False`. `run.home`, `run.env` and `run.database_url` say where it works."""

@@ -4,7 +4,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from tests.conftest import LEERLUS
+from tests.conftest import LEERLUS, run_django
 
 
 def test_import_json_summary_follows_the_contract(leerlus_home, tmp_path):
@@ -143,15 +143,13 @@ def test_a_command_starts_without_the_numeric_libraries(leerlus_home):
 def test_a_command_brings_an_older_database_up_to_date(leerlus_home):
     """After an upgrade brings a new migration, the first command applies it (a command on an up-to-date database
     skips loading the migrations: tests/conftest.py's installations exercise that path in every other test)."""
-    python, env = Path(LEERLUS).with_name("python"), {**leerlus_home.env, "DJANGO_SETTINGS_MODULE": "leerlus.settings"}
-    django = "import django; django.setup(); from django.core.management import call_command;"
-    older = django + "call_command('migrate', 'jobs', '0001', verbosity=0)"
-    done = subprocess.run([python, "-c", older], env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert json.loads(leerlus_home("jobs", "--json").stdout) == {"jobs": []}  # reads the column 0002 adds
-    applied = (
-        django + "from django.db.migrations.recorder import MigrationRecorder as R; from django.db import connection;"
+    run_django(
+        leerlus_home.env, "from django.core.management import call_command; call_command('migrate', 'jobs', '0001')"
     )
-    applied += "print(sorted(n for a, n in R(connection).applied_migrations() if a == 'jobs'))"
-    done = subprocess.run([python, "-c", applied], env=env, capture_output=True, text=True)
-    assert done.stdout.split("\n")[-2] == "['0001_initial', '0002_job_parent']", done.stderr
+    assert json.loads(leerlus_home("jobs", "--json").stdout) == {"jobs": []}  # reads the column 0002 adds
+    applied = run_django(
+        leerlus_home.env,
+        "from django.db import connection; from django.db.migrations.recorder import MigrationRecorder\n"
+        "print(sorted(n for a, n in MigrationRecorder(connection).applied_migrations() if a == 'jobs'))",
+    )
+    assert applied.strip() == "['0001_initial', '0002_job_parent']"

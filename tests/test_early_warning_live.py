@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from leerlus.analysis.synthetic import OFFICE_WEEK, ONLINE_WEEK, daily_counts
-from tests.conftest import LEERLUS, empty_installation, load_demo, serving_all
-from tests.test_exchange_live import _django, _leerlus
+from tests.conftest import LEERLUS, empty_installation, load_demo, run_django, serving_all
+from tests.test_exchange_live import _leerlus
 
 FIRST_DAY, DAYS = date(2026, 1, 5), 210
 RISE_DAY = 189  # a Monday: three days at five times the usual phone calls about passports, with new words
@@ -70,7 +70,7 @@ def _installation(key: str, tmp_path_factory, tmp_path) -> dict:
     setup = ["setup", "--organisation", name, "--admin", "beheer", "--email", "b@example.nl"]
     for args in ([*setup, "--password-file", str(password)], ["import", str(export)], ["analyse"]):
         subprocess.run([LEERLUS, *args], env=env, check=True, capture_output=True, timeout=300)
-    _django(env, OPT_IN)
+    run_django(env, OPT_IN)
     return env
 
 
@@ -94,7 +94,7 @@ def test_a_rise_in_three_of_four_municipalities_is_one_incident_on_b_naming_the_
     assert rise - timedelta(days=rise.weekday()) <= date.fromisoformat(warning["start"]) <= rise + timedelta(days=6)
     assert {seen["services"][0] for seen in warning["elsewhere"]} == {"Paspoort en ID-kaart", "Paspoort"}
 
-    incident_page, start_page = _django(envs["b"], PAGES % warning["incident"]).split("=====")
+    incident_page, start_page = run_django(envs["b"], PAGES % warning["incident"]).split("=====")
     assert "Ook bij: Gemeente Katwijk, Gemeente Leiden" in incident_page and "Noordwijk" not in incident_page
     assert "ook bij: Gemeente Katwijk, Gemeente Leiden" in start_page
 

@@ -3,11 +3,10 @@ line. B shows exactly A's public lessons after one pull, and A's edit and remova
 
 import json
 import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import LEERLUS, empty_installation, load_demo, serving
+from tests.conftest import LEERLUS, empty_installation, load_demo, run_django, serving
 
 # What a beheerder of A does in Beheer, as a script in A's data directory.
 ADD_INTERNAL = """
@@ -34,11 +33,6 @@ print(json.dumps(sorted(ForeignLesson.objects.values_list("title", "learned", "m
 """
 
 
-def _django(env: dict, script: str) -> str:
-    code = "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'leerlus.settings'; django.setup()\n" + script
-    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
-
-
 def _leerlus(env: dict, *args) -> dict:
     done = subprocess.run([LEERLUS, *args, "--json"], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -48,7 +42,7 @@ def _leerlus(env: dict, *args) -> dict:
 @pytest.fixture
 def publisher(tmp_path_factory):
     env = load_demo(tmp_path_factory, "exchange_a")
-    public = json.loads(_django(env, ADD_INTERNAL + PUBLIC_TITLES))  # one Django start-up for both
+    public = json.loads(run_django(env, ADD_INTERNAL + PUBLIC_TITLES))  # one Django start-up for both
     with serving(env, worker=False) as url:  # the feed is made per request
         yield env, url, public
 
@@ -64,17 +58,17 @@ def test_b_shows_exactly_as_public_lessons_and_follows_their_changes(publisher, 
     first = _leerlus(env_b, "exchange", "pull")
     lessons = {key: first[key] for key in ("feeds", "lessons_new", "lessons_updated", "lessons_removed", "errors")}
     assert lessons == {"feeds": 1, "lessons_new": len(public), "lessons_updated": 0, "lessons_removed": 0, "errors": []}
-    kept = json.loads(_django(env_b, KEPT))
+    kept = json.loads(run_django(env_b, KEPT))
     assert [title for title, _learned, _where in kept] == public
     assert {where for _title, _learned, where in kept} == {"Gemeente Voorbeeldstad"}
 
     unchanged = _leerlus(env_b, "exchange", "pull")
     assert (unchanged["lessons_new"], unchanged["lessons_updated"], unchanged["lessons_removed"]) == (0, 0, 0)
 
-    _django(env_a, EDIT_AND_HIDE)
+    run_django(env_a, EDIT_AND_HIDE)
     second = _leerlus(env_b, "exchange", "pull")
     assert (second["lessons_new"], second["lessons_updated"], second["lessons_removed"]) == (0, 1, 1)
-    kept = json.loads(_django(env_b, KEPT))
+    kept = json.loads(run_django(env_b, KEPT))
     assert len(kept) == len(public) - 1
     assert any(learned.startswith("Bijgewerkt") for _title, learned, _where in kept)
     listed = _leerlus(env_b, "exchange", "list")

@@ -6,13 +6,12 @@ import sys
 import threading
 from pathlib import Path
 
-from tests.conftest import empty_installation
+from tests.conftest import DJANGO_SETUP, empty_installation
 
 # Says "trying", takes the analysis lock, says "held", and keeps it until the file argv[1] exists.
 HOLD = """
-import sys, time, django
+import sys, time
 from pathlib import Path
-django.setup()
 from leerlus.patterns.analysis_lock import analysis_lock
 print("trying", flush=True)
 with analysis_lock():
@@ -24,8 +23,8 @@ with analysis_lock():
 
 def _holder(env: dict, release: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(release)],
-        env={**env, "DJANGO_SETTINGS_MODULE": "leerlus.settings"},
+        [sys.executable, "-c", DJANGO_SETUP + HOLD, str(release)],
+        env=env,
         stdout=subprocess.PIPE,
         text=True,
     )
